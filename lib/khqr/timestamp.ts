@@ -1,0 +1,7 @@
+const SMALLEST_13_DIGITS = 1_000_000_000_000;
+const LARGEST_13_DIGITS = 9_999_999_999_999;
+
+/** Epoch milliseconds written with exactly 13 digits, as KHQR tag 99 requires (10 digits would be seconds). */
+export function isThirteenDigitEpochMs(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= SMALLEST_13_DIGITS && value <= LARGEST_13_DIGITS;
+}

@@ -1,0 +1,63 @@
+export type KhqrCurrency = "USD" | "KHR";
+
+export type KhqrInput = {
+  /** "individual" writes tag 29, "merchant" writes tag 30. */
+  type: "individual" | "merchant";
+  /** Bakong account id, name@bank. */
+  bakongAccountId: string;
+  merchantName: string;
+  /** Defaults to "Phnom Penh" when undefined or "". */
+  merchantCity?: string;
+  /** Tag 29 sub 01: individual accounts only. */
+  accountInformation?: string;
+  /** Optional for individual accounts, required for merchant accounts. */
+  acquiringBank?: string;
+  /** Tag 30 sub 01: merchant accounts only, required there. */
+  merchantId?: string;
+  /** 4 digits, defaults to "5999". */
+  merchantCategoryCode?: string;
+  currency: KhqrCurrency;
+  /** Omitted, "" or zero makes a static QR; otherwise a number or a decimal string such as "1.5" or "100". */
+  amount?: number | string;
+  billNumber?: string;
+  mobileNumber?: string;
+  storeLabel?: string;
+  terminalLabel?: string;
+  purposeOfTransaction?: string;
+  languagePreference?: string;
+  merchantNameAlternateLanguage?: string;
+  merchantCityAlternateLanguage?: string;
+  /** Dynamic QRs only: creation time written to tag 99, epoch ms; defaults to Date.now(). */
+  createdAtMs?: number;
+  /** Required for dynamic QRs: 13-digit epoch ms after createdAtMs. Static QRs carry no timestamps. */
+  expiresAtMs?: number;
+};
+
+export type DecodedKhqr = {
+  payloadFormat: string;
+  pointOfInitiation: "static" | "dynamic";
+  type: "individual" | "merchant";
+  bakongAccountId: string;
+  merchantId?: string;
+  acquiringBank?: string;
+  accountInformation?: string;
+  merchantCategoryCode: string;
+  currency: KhqrCurrency;
+  /** Exactly as written in tag 54. */
+  amount?: string;
+  merchantName: string;
+  merchantCity: string;
+  billNumber?: string;
+  mobileNumber?: string;
+  storeLabel?: string;
+  terminalLabel?: string;
+  purposeOfTransaction?: string;
+  languagePreference?: string;
+  merchantNameAlternateLanguage?: string;
+  merchantCityAlternateLanguage?: string;
+  createdAtMs?: number;
+  expiresAtMs?: number;
+  crc: string;
+};
+
+export type KhqrVerification = { valid: true; decoded: DecodedKhqr } | { valid: false; reason: string };

@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { BakongKHQR, IndividualInfo, khqrData, MerchantInfo } from "bakong-khqr";
+import { crc16, type DecodedKhqr, type KhqrInput } from "@/lib/khqr";
+
+export type KhqrVector = { id: string; name: string; input: KhqrInput; qr: string; md5: string };
+
+/** CI runs from a clone with shared/ beside the project. */
+export function loadVectors(): { createdAtMs: number; vectors: KhqrVector[] } {
+  const file = path.resolve(process.cwd(), "../shared/reference/khqr-vectors.json");
+  return JSON.parse(readFileSync(file, "utf8")) as { createdAtMs: number; vectors: KhqrVector[] };
+}
+
+export function tlv(tag: string, value: string): string {
+  return tag + String(value.length).padStart(2, "0") + value;
+}
+
+/** Appends a correct CRC, so tests can build structurally bad strings that pass the CRC check. */
+export function withCrc(payload: string): string {
+  return payload + "6304" + crc16(payload + "6304");
+}
+
+/** The payload of a QR without its `6304XXXX`. */
+export function withoutCrc(qr: string): string {
+  return qr.slice(0, -8);
+}
+
+const sdk = new BakongKHQR();
+
+/** The official SDK's string and md5 for the same input; its clock must be frozen at createdAtMs. */
+export function encodeWithSdk(input: KhqrInput): { qr: string; md5: string } {
+  const optional = {
+    currency: input.currency === "USD" ? khqrData.currency.usd : khqrData.currency.khr,
+    amount: input.amount,
+    accountInformation: input.accountInformation,
+    acquiringBank: input.acquiringBank,
+    billNumber: input.billNumber,
+    mobileNumber: input.mobileNumber,
+    storeLabel: input.storeLabel,
+    terminalLabel: input.terminalLabel,
+    purposeOfTransaction: input.purposeOfTransaction,
+    languagePreference: input.languagePreference,
+    merchantNameAlternateLanguage: input.merchantNameAlternateLanguage,
+    merchantCityAlternateLanguage: input.merchantCityAlternateLanguage,
+    merchantCategoryCode: input.merchantCategoryCode,
+    expirationTimestamp: input.expiresAtMs,
+  };
+  const response =
+    input.type === "merchant"
+      ? sdk.generateMerchant(new MerchantInfo(input.bakongAccountId, input.merchantName, input.merchantCity, input.merchantId, input.acquiringBank, optional))
+      : sdk.generateIndividual(new IndividualInfo(input.bakongAccountId, input.merchantName, input.merchantCity, optional));
+  if (response.status.code !== 0 || !response.data) throw new Error(`SDK rejected the input: ${response.status.message}`);
+  return response.data;
+}
+
+/** The encoder input that reproduces a decoded QR. */
+export function inputFromDecoded(decoded: DecodedKhqr): KhqrInput {
+  const input: KhqrInput & Partial<Pick<DecodedKhqr, "payloadFormat" | "pointOfInitiation" | "crc">> = { ...decoded };
+  delete input.payloadFormat;
+  delete input.pointOfInitiation;
+  delete input.crc;
+  return input;
+}
