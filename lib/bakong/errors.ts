@@ -1,0 +1,28 @@
+export type BakongUnavailableReason =
+  | "not_configured"
+  | "timeout"
+  | "network"
+  | "http_error"
+  | "auth_failed"
+  | "bad_response";
+
+/**
+ * Bakong could not tell us the status of a payment. Never to be read as "unpaid": that would hide outages.
+ */
+export class BakongUnavailableError extends Error {
+  readonly reason: BakongUnavailableReason;
+  readonly httpStatus?: number;
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    reason: BakongUnavailableReason,
+    message: string,
+    details: { httpStatus?: number; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = "BakongUnavailableError";
+    this.reason = reason;
+    if (details.httpStatus !== undefined) this.httpStatus = details.httpStatus;
+    if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+}

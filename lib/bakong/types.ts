@@ -1,0 +1,67 @@
+/** The body of every Bakong Open API response. */
+export type BakongEnvelope = {
+  responseCode: number;
+  responseMessage: string;
+  errorCode: number | null;
+  data: unknown;
+};
+
+/**
+ * A paid transfer as Bakong describes it. Only `hash` is guaranteed; dates are whole epoch milliseconds
+ * (Bakong may send them as floats), `amount` is in major units exactly as Bakong sends it.
+ */
+export type BakongTransaction = {
+  hash: string;
+  fromAccountId?: string;
+  toAccountId?: string;
+  currency?: string;
+  amount?: number;
+  description?: string;
+  createdDateMs?: number;
+  acknowledgedDateMs?: number;
+  externalRef?: string;
+  instructionRef?: string;
+  trackingStatus?: string;
+  receiverBank?: string;
+  receiverBankAccount?: string;
+};
+
+/** `raw` is the envelope (or md5-list item) exactly as received, suitable for storing as bakong_response. */
+export type BakongCheckResult =
+  | { status: "found"; transaction: BakongTransaction; raw: unknown }
+  | { status: "not_found"; raw: unknown }
+  | { status: "failed"; raw: unknown };
+
+export interface BakongClient {
+  readonly kind: "live" | "sandbox";
+  checkTransactionByMd5(md5: string): Promise<BakongCheckResult>;
+  /** Resolves with an entry for every md5 asked (duplicates collapse to one entry). */
+  checkTransactionsByMd5List(md5s: string[]): Promise<Map<string, BakongCheckResult>>;
+}
+
+export type BakongLog = (event: string, fields: Record<string, unknown>) => void;
+
+export type LiveBakongOptions = {
+  baseUrl: string;
+  token?: string;
+  email?: string;
+  /** Per HTTP request; defaults to 15000. */
+  timeoutMs?: number;
+  fetchImpl?: typeof fetch;
+  log?: BakongLog;
+};
+
+export type SandboxPayment = {
+  md5: string;
+  hash: string;
+  fromAccountId: string;
+  toAccountId: string;
+  amount: number;
+  currency: "USD" | "KHR";
+  createdDateMs: number;
+  acknowledgedDateMs: number;
+};
+
+export interface SandboxLedger {
+  findPayments(md5s: string[]): Promise<Map<string, SandboxPayment>>;
+}

@@ -1,0 +1,22 @@
+import { createHash } from "node:crypto";
+import { BakongUnavailableError, type BakongUnavailableReason } from "@/lib/bakong";
+
+export function md5Of(label: string): string {
+  return createHash("md5").update(label).digest("hex");
+}
+
+export async function unavailableError(promise: Promise<unknown>): Promise<BakongUnavailableError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof BakongUnavailableError) return error;
+    throw error;
+  }
+  throw new Error("expected a BakongUnavailableError, but the call succeeded");
+}
+
+export async function expectUnavailable(promise: Promise<unknown>, reason: BakongUnavailableReason): Promise<BakongUnavailableError> {
+  const error = await unavailableError(promise);
+  if (error.reason !== reason) throw new Error(`expected reason ${reason}, got ${error.reason}: ${error.message}`);
+  return error;
+}

@@ -1,0 +1,102 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createLiveBakongClient, type LiveBakongOptions } from "@/lib/bakong";
+import { startFakeBakong, type FakeBakong } from "@/tests/fakes/fake-bakong-server";
+import { expectUnavailable, md5Of } from "./helpers";
+
+const CHECK = "/v1/check_transaction_by_md5";
+const RENEW = "/v1/renew_token";
+let fake: FakeBakong;
+
+beforeAll(async () => {
+  fake = await startFakeBakong({ token: "current-token" });
+});
+afterEach(() => fake.reset());
+afterAll(() => fake.close());
+
+function clientWith(options: Partial<LiveBakongOptions> = {}) {
+  return createLiveBakongClient({ baseUrl: fake.url, token: "expired-token", email: "ops@example.com", ...options });
+}
+
+describe("live client: expired token", () => {
+  it("renews once with the email and no bearer, retries, and keeps the new token for later calls", async () => {
+    fake.setRenewable("ops@example.com", "fresh-token");
+    const events: string[] = [];
+    const client = clientWith({ log: (event) => events.push(event) });
+
+    const first = await client.checkTransactionByMd5(md5Of("a"));
+    const second = await client.checkTransactionByMd5(md5Of("b"));
+
+    expect(first.status).toBe("not_found");
+    expect(second.status).toBe("not_found");
+    expect(fake.requests).toEqual([
+      { path: CHECK, body: { md5: md5Of("a") }, authorization: "Bearer expired-token" },
+      { path: RENEW, body: { email: "ops@example.com" } },
+      { path: CHECK, body: { md5: md5Of("a") }, authorization: "Bearer fresh-token" },
+      { path: CHECK, body: { md5: md5Of("b") }, authorization: "Bearer fresh-token" },
+    ]);
+    expect(events).toEqual(["bakong.token_renewed"]);
+  });
+
+  it("fails with auth_failed when renewal is refused (errorCode 10)", async () => {
+    fake.setRenewable("ops@example.com", null);
+    const error = await expectUnavailable(clientWith().checkTransactionByMd5(md5Of("a")), "auth_failed");
+    expect(error.message).toContain("BAKONG_TOKEN");
+    expect(fake.requests.map((request) => request.path)).toEqual([CHECK, RENEW]);
+  });
+
+  it("fails with auth_failed when the renewal endpoint errors", async () => {
+    fake.failNext(RENEW, { status: 500 });
+    await expectUnavailable(clientWith().checkTransactionByMd5(md5Of("a")), "auth_failed");
+  });
+
+  it("fails with auth_failed, without trying to renew, when no email is configured", async () => {
+    const error = await expectUnavailable(clientWith({ email: undefined }).checkTransactionByMd5(md5Of("a")), "auth_failed");
+    expect(error.message).toContain("BAKONG_EMAIL");
+    expect(fake.requests.map((request) => request.path)).toEqual([CHECK]);
+  });
+
+  it("fails with auth_failed when the renewed token is rejected too, retrying only once", async () => {
+    fake.setRenewable("ops@example.com", "fresh-token");
+    fake.failNext(CHECK, { status: 401, times: 2, body: { responseCode: 1, responseMessage: "Unauthorized", errorCode: 6, data: null } });
+    await expectUnavailable(clientWith().checkTransactionByMd5(md5Of("a")), "auth_failed");
+    expect(fake.requests.map((request) => request.path)).toEqual([CHECK, RENEW, CHECK]);
+  });
+
+  it("shares one renewal between concurrent callers", async () => {
+    fake.setRenewable("ops@example.com", "fresh-token");
+    fake.delay(RENEW, 100);
+    const client = clientWith();
+    const md5s = ["a", "b", "c", "d", "e"].map(md5Of);
+
+    const results = await Promise.all(md5s.map((md5) => client.checkTransactionByMd5(md5)));
+
+    expect(results.every((result) => result.status === "not_found")).toBe(true);
+    expect(fake.requests.filter((request) => request.path === RENEW)).toHaveLength(1);
+    const retries = fake.requests.filter((request) => request.authorization === "Bearer fresh-token");
+    expect(retries.map((request) => request.body)).toEqual(expect.arrayContaining(md5s.map((md5) => ({ md5 }))));
+  });
+
+  it("does not renew again for a 401 that arrives after another caller already renewed", async () => {
+    fake.setRenewable("ops@example.com", "fresh-token");
+    // The second caller's request is still on the wire (with the old token) when the first renewal completes.
+    fake.delay(CHECK, 150);
+    const client = clientWith();
+    const slow = client.checkTransactionByMd5(md5Of("slow"));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    fake.delay(CHECK, 0);
+    await client.checkTransactionByMd5(md5Of("fast"));
+    await slow;
+    expect(fake.requests.filter((request) => request.path === RENEW)).toHaveLength(1);
+  });
+
+  it("keeps working after the renewed token is later revoked by renewing again", async () => {
+    fake.setRenewable("ops@example.com", "fresh-token");
+    const client = clientWith();
+    await client.checkTransactionByMd5(md5Of("a"));
+    fake.setToken("rotated-elsewhere");
+    fake.setRenewable("ops@example.com", "second-token");
+    await client.checkTransactionByMd5(md5Of("b"));
+    expect(fake.requests.filter((request) => request.path === RENEW)).toHaveLength(2);
+    expect(fake.requests.at(-1)?.authorization).toBe("Bearer second-token");
+  });
+});
