@@ -1,0 +1,3 @@
+export { getDb, closeDb, pingDb, databaseKind, databaseTarget, type Db, type DbOrTx } from "./client";
+export { DatabaseLockedError } from "./pglite-lock";
+export * as schema from "./schema";

@@ -1,0 +1,33 @@
+import { randomBytes } from "node:crypto";
+import { afterAll } from "vitest";
+import pg from "pg";
+import { closeDb } from "@/lib/db";
+
+// Each test file gets a database of its own: an in-memory PGlite locally, or a fresh database on
+// the PostgreSQL server when DATABASE_URL is set (CI), so files can run in parallel without sharing rows.
+const serverUrl = process.env.DATABASE_URL;
+let createdDatabase: string | undefined;
+
+if (serverUrl) {
+  createdDatabase = `khqr_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${createdDatabase}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${createdDatabase}`;
+  process.env.DATABASE_URL = url.toString();
+} else {
+  process.env.PGLITE_DATA_DIR = "memory://";
+}
+process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS ??= "true";
+
+afterAll(async () => {
+  await closeDb();
+  if (serverUrl && createdDatabase) {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${createdDatabase} with (force)`);
+    await admin.end();
+  }
+});
