@@ -1,0 +1,3 @@
+export { API_ERRORS, ApiError, type ApiErrorCode } from "./errors";
+export { withApi, preflight } from "./with-api";
+export { CORS_HEADERS } from "./cors";

@@ -1,0 +1,31 @@
+import { createHash, randomInt } from "node:crypto";
+
+export type KeyMode = "live" | "test";
+
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+// 32 base62 characters carry ~190 bits: far beyond guessing, and short enough to paste.
+const SECRET_LENGTH = 32;
+const KEY_PATTERN = /^khqr_(live|test)_[0-9A-Za-z]{24,64}$/;
+
+export function hashApiKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
+/** What the dashboard shows for a key after creation: its prefix and last four characters. */
+export function keyHint(key: string): string {
+  const prefix = key.slice(0, key.indexOf("_", 5) + 1);
+  return `${prefix}…${key.slice(-4)}`;
+}
+
+export function generateApiKey(mode: KeyMode): { key: string; hash: string; hint: string } {
+  let secret = "";
+  for (let i = 0; i < SECRET_LENGTH; i++) secret += BASE62[randomInt(BASE62.length)];
+  const key = `khqr_${mode}_${secret}`;
+  return { key, hash: hashApiKey(key), hint: keyHint(key) };
+}
+
+/** The mode of a well-formed key, or null: a malformed key never reaches the database. */
+export function parseApiKeyMode(key: string): KeyMode | null {
+  const match = KEY_PATTERN.exec(key);
+  return match ? (match[1] as KeyMode) : null;
+}

@@ -1,0 +1,27 @@
+type Level = "debug" | "info" | "warn" | "error";
+
+// Field names whose values must never reach a log line, whatever a caller passes.
+const SECRET_FIELD = /authorization|password|secret|token|api_?key$|^key$|cookie/i;
+
+function scrub(fields: Record<string, unknown>): Record<string, unknown> {
+  const clean: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    clean[name] = SECRET_FIELD.test(name) ? "[redacted]" : value;
+  }
+  return clean;
+}
+
+/** One JSON object per line on stdout (stderr for errors), ready for any log shipper. */
+export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
+  if (level === "debug" && !process.env.LOG_DEBUG) return;
+  if (process.env.LOG_SILENT === "true") return;
+  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...scrub(fields) });
+  if (level === "error") console.error(line);
+  else console.log(line);
+}
+
+export function errorFields(error: unknown): Record<string, unknown> {
+  if (error instanceof Error) return { error_name: error.name, error_message: error.message, stack: error.stack };
+  return { error_message: String(error) };
+}

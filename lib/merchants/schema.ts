@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { encodeKhqr, KHQR_LIMITS, KhqrFieldError } from "@/lib/khqr";
+import { SUPPORTED_CURRENCIES } from "@/lib/config/limits";
+import { khqrAccountFields } from "./khqr-input";
+
+const trimmed = (max: number, label: string) =>
+  z.string().trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
+
+const optionalTrimmed = (max: number, label: string) =>
+  z.string().trim().max(max, `${label} must be at most ${max} characters`).optional()
+    .transform((value) => (value ? value : undefined));
+
+/** The merchant profile, validated exactly as KHQR requires; shared by the dashboard form and the API. */
+export const merchantProfileInput = z
+  .object({
+    bakongAccountId: trimmed(KHQR_LIMITS.bakongAccountId, "Bakong account ID").regex(
+      /^[^@\s]+@[^@\s]+$/,
+      "Bakong account ID looks like name@bank (e.g. shop@aclb)",
+    ),
+    merchantName: trimmed(KHQR_LIMITS.merchantName, "Merchant name"),
+    merchantCity: trimmed(KHQR_LIMITS.merchantCity, "City").default("Phnom Penh"),
+    currency: z.enum(SUPPORTED_CURRENCIES, "Currency must be USD or KHR"),
+    merchantId: optionalTrimmed(KHQR_LIMITS.merchantId, "Merchant ID"),
+    acquiringBank: optionalTrimmed(KHQR_LIMITS.acquiringBank, "Acquiring bank"),
+  })
+  .refine((profile) => Boolean(profile.merchantId) === Boolean(profile.acquiringBank), {
+    message: "Merchant ID and acquiring bank go together: fill in both for a merchant (tag 30) QR, or neither",
+    path: ["acquiringBank"],
+  })
+  .superRefine((profile, context) => {
+    // The last word is KHQR's own encoder: a profile is valid only if it makes a valid QR
+    // (e.g. tag 30 as a whole must stay under 100 characters).
+    try {
+      encodeKhqr({ ...khqrAccountFields(profile), currency: profile.currency });
+    } catch (error) {
+      if (!(error instanceof KhqrFieldError)) throw error;
+      const field = error.field === "merchantAccountInformation" ? "merchantId" : String(error.field);
+      context.addIssue({ code: "custom", message: error.message, path: [field] });
+    }
+  });
+
+export type MerchantProfileInput = z.input<typeof merchantProfileInput>;
+export type MerchantProfileValues = z.output<typeof merchantProfileInput>;

@@ -1,0 +1,28 @@
+import { formatKhqrAmount, KhqrFieldError } from "@/lib/khqr";
+import { ApiError } from "@/lib/api/errors";
+import type { Currency } from "@/lib/config/limits";
+
+/**
+ * The amount exactly as it is written into tag 54 ("1.50", "100"), or null for a static QR.
+ * Rules (USD ≤ 2 decimals, KHR whole, ≤ 13 characters) are KHQR's, so lib/khqr decides them.
+ */
+export function normalizeAmount(amount: number | string | undefined, currency: Currency): string | null {
+  if (amount === undefined || Number(amount) === 0) return null;
+  try {
+    return formatKhqrAmount(amount, currency);
+  } catch (error) {
+    if (error instanceof KhqrFieldError) throw new ApiError("invalid_input", error.message);
+    throw error;
+  }
+}
+
+/** Integer minor units (cents for USD, riel for KHR) of a decimal string or a Bakong float, for exact comparison. */
+export function toMinorUnits(amount: string | number, currency: Currency): number {
+  const scale = currency === "USD" ? 100 : 1;
+  return Math.round(Number(amount) * scale);
+}
+
+/** JSON number for API responses; the stored value is an exact decimal. */
+export function amountForResponse(stored: string | null): number | null {
+  return stored === null ? null : Number(stored);
+}

@@ -1,0 +1,37 @@
+import { inArray } from "drizzle-orm";
+import { bakongConfigFromEnv, createLiveBakongClient, createSandboxBakongClient, type BakongClient, type SandboxLedger, type SandboxPayment } from "@/lib/bakong";
+import { getDb } from "@/lib/db";
+import { sandboxPayments } from "@/lib/db/schema";
+import type { KeyMode } from "@/lib/keys";
+import { log } from "@/lib/log";
+
+const databaseLedger: SandboxLedger = {
+  async findPayments(md5s: string[]): Promise<Map<string, SandboxPayment>> {
+    const found = new Map<string, SandboxPayment>();
+    if (md5s.length === 0) return found;
+    const db = await getDb();
+    const rows = await db.select().from(sandboxPayments).where(inArray(sandboxPayments.md5, md5s));
+    for (const row of rows) {
+      found.set(row.md5, {
+        md5: row.md5, hash: row.hash, fromAccountId: row.fromAccountId, toAccountId: row.toAccountId,
+        amount: Number(row.amount), currency: row.currency, createdDateMs: row.createdDateMs, acknowledgedDateMs: row.createdDateMs,
+      });
+    }
+    return found;
+  },
+};
+
+const sandbox = createSandboxBakongClient(databaseLedger);
+let live: { configKey: string; client: BakongClient } | undefined;
+
+/** Test-mode keys talk to the built-in simulator; live keys to Bakong (or the relay in BAKONG_API_URL). */
+export function bakongClientFor(mode: KeyMode): BakongClient {
+  if (mode === "test") return sandbox;
+  const config = bakongConfigFromEnv();
+  // Rebuilt when the environment changes (tests point it at a fake server); the token renewed at run time lives in the client.
+  const configKey = JSON.stringify([config.baseUrl, config.token, config.email, config.timeoutMs]);
+  if (live?.configKey !== configKey) {
+    live = { configKey, client: createLiveBakongClient({ ...config, log: (event, fields) => log("warn", event, fields) }) };
+  }
+  return live.client;
+}

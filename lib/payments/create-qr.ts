@@ -1,0 +1,124 @@
+import { createHash, randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { encodeKhqr, KhqrFieldError } from "@/lib/khqr";
+import { ApiError } from "@/lib/api/errors";
+import { QR_EXPIRY_SECONDS } from "@/lib/config/limits";
+import { getDb } from "@/lib/db";
+import { merchantProfiles, transactionEvents, transactions, users, type Transaction } from "@/lib/db/schema";
+import type { ApiKeyAuth } from "@/lib/keys";
+import { khqrAccountFields } from "@/lib/merchants";
+import { consumeDailyQuota } from "@/lib/ratelimit";
+import { normalizeAmount, toMinorUnits } from "./amounts";
+import { violatedConstraint } from "./db-errors";
+import type { CreateQrRequest } from "./schemas";
+import { qrView } from "./serialize";
+
+const MD5_COLLISION_RETRIES = 5;
+
+function fingerprint(parts: Record<string, unknown>): string {
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+}
+
+async function loadAccount(userId: string) {
+  const db = await getDb();
+  const [account] = await db
+    .select({ plan: users.plan, profile: merchantProfiles })
+    .from(users)
+    .leftJoin(merchantProfiles, eq(merchantProfiles.userId, users.id))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!account) throw new ApiError("unauthorized", "This API key's account no longer exists.");
+  if (!account.profile) {
+    throw new ApiError("merchant_not_configured", "Save your Bakong account ID and merchant name in the dashboard (Settings → Merchant profile) before creating QR codes.");
+  }
+  return { plan: account.plan, profile: account.profile };
+}
+
+async function findByOrder(auth: ApiKeyAuth, orderId: string): Promise<Transaction | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(transactions)
+    .where(and(eq(transactions.userId, auth.userId), eq(transactions.mode, auth.mode), eq(transactions.orderId, orderId)))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Creates a KHQR for the key's account. An order_id makes it idempotent: the unique index decides
+ * which of any number of concurrent requests creates the row; the others replay it.
+ */
+export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: () => Date = () => new Date()) {
+  const { plan, profile } = await loadAccount(auth.userId);
+  const currency = request.currency ?? profile.currency;
+  const amount = normalizeAmount(request.amount, currency);
+  const isStatic = amount === null;
+  if (isStatic && request.expires_in_seconds !== undefined) {
+    throw new ApiError("invalid_input", "expires_in_seconds applies to dynamic QRs only: send a positive amount, or leave expires_in_seconds out for a static QR");
+  }
+  const expiresInSeconds = isStatic ? null : (request.expires_in_seconds ?? QR_EXPIRY_SECONDS.default);
+  // Compared by value, so "5", 5 and "5.00" replay the same order.
+  const requestFingerprint = fingerprint({
+    amount: amount === null ? null : toMinorUnits(amount, currency), currency, bill: request.bill_number ?? null, store: request.store_label ?? null,
+    terminal: request.terminal_label ?? null, expiresInSeconds,
+  });
+
+  const db = await getDb();
+  for (let attempt = 0; attempt < MD5_COLLISION_RETRIES; attempt++) {
+    // Two QRs with identical fields created in the same millisecond would share one md5, and so one payment:
+    // each retry moves the creation time on by a millisecond.
+    const createdAt = new Date(now().getTime() + attempt);
+    const expiresAt = expiresInSeconds === null ? null : new Date(createdAt.getTime() + expiresInSeconds * 1000);
+    let encoded;
+    try {
+      encoded = encodeKhqr({
+        ...khqrAccountFields(profile),
+        currency,
+        amount: amount ?? undefined,
+        billNumber: request.bill_number,
+        storeLabel: request.store_label,
+        terminalLabel: request.terminal_label,
+        createdAtMs: createdAt.getTime(),
+        expiresAtMs: expiresAt?.getTime(),
+      });
+    } catch (error) {
+      if (error instanceof KhqrFieldError) throw new ApiError("invalid_input", error.message);
+      throw error;
+    }
+    const row = {
+      id: randomUUID(), userId: auth.userId, mode: auth.mode, apiKeyId: auth.keyId, orderId: request.order_id ?? null,
+      md5: encoded.md5, qr: encoded.qr, isStatic, amount, currency, billNumber: request.bill_number ?? null,
+      storeLabel: request.store_label ?? null, terminalLabel: request.terminal_label ?? null,
+      toAccountId: profile.bakongAccountId, requestFingerprint, expiresAt, createdAt,
+      nextCheckAt: expiresAt ? new Date(createdAt.getTime() + 3_000) : null,
+    };
+    try {
+      const created = await db.transaction(async (tx) => {
+        const [inserted] = await tx
+          .insert(transactions)
+          .values(row)
+          .onConflictDoNothing({ target: [transactions.userId, transactions.mode, transactions.orderId], where: sql`order_id is not null` })
+          .returning();
+        if (!inserted) return null;
+        await consumeDailyQuota(tx, { userId: auth.userId, mode: auth.mode, plan, now: createdAt });
+        await tx.insert(transactionEvents).values({ id: randomUUID(), transactionId: inserted.id, kind: "created", detail: { api_key_id: auth.keyId }, createdAt });
+        return inserted;
+      });
+      if (created) return qrView(created, false);
+      return replay(auth, request.order_id!, requestFingerprint);
+    } catch (error) {
+      if (violatedConstraint(error) === "transactions_dynamic_md5_key") continue;
+      throw error;
+    }
+  }
+  throw new Error("could not create a QR with a unique md5");
+}
+
+async function replay(auth: ApiKeyAuth, orderId: string, requestFingerprint: string) {
+  const existing = await findByOrder(auth, orderId);
+  if (!existing) throw new Error(`order ${orderId} conflicted but cannot be read`);
+  if (existing.requestFingerprint !== requestFingerprint) {
+    throw new ApiError("conflict", `order_id "${orderId}" was already used with different parameters. Use a new order_id for a new payment.`);
+  }
+  return qrView(existing, true);
+}

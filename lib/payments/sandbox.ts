@@ -1,0 +1,33 @@
+import { randomBytes } from "node:crypto";
+import { ApiError } from "@/lib/api/errors";
+import { getDb } from "@/lib/db";
+import { sandboxPayments } from "@/lib/db/schema";
+import type { ApiKeyAuth } from "@/lib/keys";
+import { findOwnTransactionByMd5 } from "./find-transaction";
+
+const SANDBOX_PAYER = "sandbox_payer@khqr";
+
+/**
+ * Records a simulated customer payment of exactly the QR's amount; the next check (by the API or the
+ * background poller) then finds it, just as Bakong would report a real one.
+ */
+export async function simulatePayment(auth: ApiKeyAuth, md5: string, now: Date = new Date()) {
+  if (auth.mode !== "test") throw new ApiError("forbidden", "Sandbox payments need a test key (khqr_test_…); live QRs are paid by real customers only.");
+  const row = await findOwnTransactionByMd5(auth, md5);
+  const db = await getDb();
+  const [payment] = await db
+    .insert(sandboxPayments)
+    .values({
+      md5: row.md5,
+      hash: randomBytes(32).toString("hex"),
+      fromAccountId: SANDBOX_PAYER,
+      toAccountId: row.toAccountId,
+      amount: row.amount ?? "1",
+      currency: row.currency,
+      createdDateMs: now.getTime(),
+    })
+    .onConflictDoNothing()
+    .returning();
+  const paidAtMs = payment?.createdDateMs ?? now.getTime();
+  return { md5: row.md5, simulated: true as const, paid_at: new Date(paidAtMs).toISOString() };
+}

@@ -1,0 +1,35 @@
+import type { Transaction } from "@/lib/db/schema";
+import { amountForResponse } from "./amounts";
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+export function qrView(row: Transaction, idempotentReplay: boolean) {
+  return {
+    qr: row.qr,
+    md5: row.md5,
+    currency: row.currency,
+    amount: amountForResponse(row.amount),
+    order_id: row.orderId,
+    expires_at: iso(row.expiresAt),
+    status: row.status,
+    idempotent_replay: idempotentReplay,
+  };
+}
+
+export function checkView(row: Transaction) {
+  return { md5: row.md5, status: row.status, bakong_response: row.bakongResponse ?? null };
+}
+
+export function orderView(row: Transaction) {
+  return {
+    order_id: row.orderId ?? "",
+    md5: row.md5,
+    status: row.status,
+    amount: amountForResponse(row.amount),
+    currency: row.currency,
+    bill_number: row.billNumber,
+    paid_at: iso(row.paidAt),
+    expires_at: iso(row.expiresAt),
+    created_at: row.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { BakongCheckResult, BakongTransaction } from "@/lib/bakong";
+import { getDb } from "@/lib/db";
+import { transactionEvents, transactions, type Transaction } from "@/lib/db/schema";
+import { log } from "@/lib/log";
+import { enqueuePaidEvent } from "@/lib/webhooks/outbox";
+import { toMinorUnits } from "./amounts";
+import { nextCheckAt } from "./poll-schedule";
+
+type Listener = (row: Transaction) => void;
+const paidListeners = new Set<Listener>();
+
+/** Lets the in-process webhook driver send right after a payment commits instead of waiting for its next tick. */
+export function onTransactionPaid(listener: Listener): () => void {
+  paidListeners.add(listener);
+  return () => paidListeners.delete(listener);
+}
+
+/** Paid means Bakong found it AND it went to our merchant's account for exactly the stored amount and currency. */
+function mismatch(row: Transaction, paid: BakongTransaction): string | null {
+  if (paid.toAccountId !== undefined && paid.toAccountId.toLowerCase() !== row.toAccountId.toLowerCase()) {
+    return `toAccountId ${paid.toAccountId} is not ${row.toAccountId}`;
+  }
+  if (paid.currency !== undefined && paid.currency.toUpperCase() !== row.currency) return `currency ${paid.currency} is not ${row.currency}`;
+  if (row.amount !== null && (paid.amount === undefined || toMinorUnits(paid.amount, row.currency) !== toMinorUnits(row.amount, row.currency))) {
+    return `amount ${paid.amount} is not ${row.amount}`;
+  }
+  return null;
+}
+
+async function markPaid(row: Transaction, paid: BakongTransaction, raw: unknown, now: Date): Promise<Transaction> {
+  const paidAt = new Date(paid.createdDateMs ?? paid.acknowledgedDateMs ?? now.getTime());
+  const db = await getDb();
+  const settled = await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(transactions)
+      .set({ status: "paid", paidAt, bakongHash: paid.hash, bakongResponse: raw, lastCheckError: null, nextCheckAt: null })
+      .where(and(eq(transactions.id, row.id), eq(transactions.status, "pending")))
+      .returning();
+    if (!updated) return null;
+    const late = updated.expiresAt !== null && paidAt.getTime() > updated.expiresAt.getTime();
+    await tx.insert(transactionEvents).values({
+      id: randomUUID(), transactionId: row.id, kind: late ? "paid_after_expiry" : "paid", detail: { hash: paid.hash, paid_at: paidAt.toISOString() }, createdAt: now,
+    });
+    await enqueuePaidEvent(tx, updated, now);
+    return updated;
+  });
+  if (!settled) return reload(row.id);
+  if (settled.expiresAt && paidAt > settled.expiresAt) {
+    log("warn", "payment_after_expiry", { transaction_id: row.id, md5: row.md5, paid_at: paidAt.toISOString() });
+  }
+  for (const listener of paidListeners) listener(settled);
+  return settled;
+}
+
+async function reload(id: string): Promise<Transaction> {
+  const db = await getDb();
+  const [row] = await db.select().from(transactions).where(eq(transactions.id, id)).limit(1);
+  if (!row) throw new Error(`transaction ${id} disappeared`);
+  return row;
+}
+
+async function recordUnpaid(row: Transaction, raw: unknown, now: Date, note?: { kind: "amount_mismatch"; detail: unknown }): Promise<Transaction> {
+  const db = await getDb();
+  const pastExpiry = row.expiresAt !== null && now.getTime() > row.expiresAt.getTime();
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(transactions)
+      .set({
+        bakongResponse: raw,
+        lastCheckError: null,
+        // A check made after expiry that found nothing is the final one.
+        ...(pastExpiry ? { status: "expired" as const, nextCheckAt: null } : {}),
+        ...(!pastExpiry && row.expiresAt ? { nextCheckAt: nextCheckAt(row.createdAt, row.expiresAt, now) } : {}),
+      })
+      .where(and(eq(transactions.id, row.id), eq(transactions.status, "pending")))
+      .returning();
+    if (!updated) return reload(row.id);
+    if (note) await tx.insert(transactionEvents).values({ id: randomUUID(), transactionId: row.id, kind: note.kind, detail: note.detail, createdAt: now });
+    if (updated.status === "expired") {
+      await tx.insert(transactionEvents).values({ id: randomUUID(), transactionId: row.id, kind: "expired", detail: null, createdAt: now });
+    }
+    return updated;
+  });
+}
+
+/** Applies one Bakong answer to a pending transaction; shared by the check endpoint and background polling. */
+export async function settleWithBakongResult(row: Transaction, result: BakongCheckResult, now: Date = new Date()): Promise<Transaction> {
+  if (result.status === "found") {
+    const problem = mismatch(row, result.transaction);
+    if (!problem) return markPaid(row, result.transaction, result.raw, now);
+    log("warn", "bakong_payment_mismatch", { transaction_id: row.id, md5: row.md5, problem });
+    return recordUnpaid(row, result.raw, now, { kind: "amount_mismatch", detail: { problem } });
+  }
+  return recordUnpaid(row, result.raw, now);
+}
+
+/** Remembers that Bakong could not answer, so concurrent checks report the outage instead of "pending". */
+export async function recordCheckError(row: Transaction, message: string, retryAt: Date | null): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(transactions)
+    .set({ lastCheckError: message, ...(retryAt ? { nextCheckAt: retryAt } : {}) })
+    .where(and(eq(transactions.id, row.id), eq(transactions.status, "pending")));
+}
+
+/** Claims the right to ask Bakong about a transaction: at most once per interval, whoever asks. */
+export async function claimCheck(id: string, minIntervalMs: number): Promise<boolean> {
+  const db = await getDb();
+  const claimed = await db
+    .update(transactions)
+    .set({ lastCheckedAt: sql`now()`, checkCount: sql`${transactions.checkCount} + 1` })
+    .where(and(
+      eq(transactions.id, id),
+      eq(transactions.status, "pending"),
+      sql`(${transactions.lastCheckedAt} is null or ${transactions.lastCheckedAt} < now() - make_interval(secs => ${minIntervalMs / 1000}::double precision))`,
+    ))
+    .returning({ id: transactions.id });
+  return claimed.length === 1;
+}
