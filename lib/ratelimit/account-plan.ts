@@ -1,0 +1,51 @@
+import { and, eq } from "drizzle-orm";
+import { DEFAULT_PLAN, isPlan, PLAN_NAMES, planQuota, type ApiMode, type Plan } from "@/lib/config/plans";
+import { getDb } from "@/lib/db";
+import { usageDaily, users } from "@/lib/db/schema";
+import { cambodiaDay, nextCambodiaMidnight } from "./cambodia-day";
+
+export type ModeUsage = { used: number; quota: number };
+export type UsageToday = { plan: Plan; live: ModeUsage; test: ModeUsage; resetsAt: Date };
+
+export class UnknownPlanError extends Error {
+  constructor(plan: string) {
+    super(`Unknown plan "${plan}". Plans: ${PLAN_NAMES.join(", ")}.`);
+    this.name = "UnknownPlanError";
+  }
+}
+
+export class AccountNotFoundError extends Error {
+  constructor(email: string) {
+    super(`No account with the email ${email}.`);
+    this.name = "AccountNotFoundError";
+  }
+}
+
+/** Today's (Cambodia day) new-QR counts of the account against its plan's quotas, for the dashboard. */
+export async function getUsageToday(userId: string, now: Date = new Date()): Promise<UsageToday> {
+  const db = await getDb();
+  const [account] = await db.select({ plan: users.plan }).from(users).where(eq(users.id, userId)).limit(1);
+  if (!account) throw new Error(`No account with id ${userId}`);
+  const counts = await db
+    .select({ mode: usageDaily.mode, qrCount: usageDaily.qrCount })
+    .from(usageDaily)
+    .where(and(eq(usageDaily.userId, userId), eq(usageDaily.day, cambodiaDay(now))));
+  // The same fallback consumeDailyQuota applies to a plan name it does not know.
+  const plan = isPlan(account.plan) ? account.plan : DEFAULT_PLAN;
+  const usage = (mode: ApiMode): ModeUsage => ({ used: counts.find((row) => row.mode === mode)?.qrCount ?? 0, quota: planQuota(plan, mode) });
+  return { plan, live: usage("live"), test: usage("test"), resetsAt: nextCambodiaMidnight(now) };
+}
+
+/** Moves an account to another plan (operator command `npm run plan:set`); takes effect on the next request. */
+export async function setPlan(email: string, plan: string): Promise<{ email: string; before: string; after: Plan }> {
+  if (!isPlan(plan)) throw new UnknownPlanError(plan);
+  // Account creation stores emails trimmed and lower-cased.
+  const normalized = email.trim().toLowerCase();
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [account] = await tx.select({ id: users.id, plan: users.plan }).from(users).where(eq(users.email, normalized)).for("update");
+    if (!account) throw new AccountNotFoundError(normalized);
+    await tx.update(users).set({ plan }).where(eq(users.id, account.id));
+    return { email: normalized, before: account.plan, after: plan };
+  });
+}

@@ -1,0 +1,24 @@
+import { createHash } from "node:crypto";
+import { AUTH_ATTEMPT_LIMITS } from "@/lib/config/rate-limits";
+import { secondsUntil } from "./limiter";
+import { rateLimitsDisabled, sharedLimiter } from "./shared-store";
+
+// Keys carry a digest rather than the address, so the rate-limit store holds no email addresses.
+function emailDigest(email: string): string {
+  return createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
+}
+
+/**
+ * Brute-force protection for sign-up and log-in: counts one attempt against the client IP and against the
+ * email address. Call it before checking the password; when not allowed, answer with a friendly "try again
+ * in N seconds" and do not check anything.
+ */
+export async function limitAuthAttempt({ ip, email }: { ip: string; email: string }): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  if (rateLimitsDisabled()) return { allowed: true, retryAfterSeconds: 0 };
+  const [byIp, byEmail] = await Promise.all([
+    sharedLimiter("auth:ip", AUTH_ATTEMPT_LIMITS.perIp)(ip),
+    sharedLimiter("auth:email", AUTH_ATTEMPT_LIMITS.perEmail)(emailDigest(email)),
+  ]);
+  const denied = [byIp, byEmail].filter((decision) => !decision.allowed);
+  return { allowed: denied.length === 0, retryAfterSeconds: Math.max(0, ...denied.map((decision) => secondsUntil(decision.resetAt))) };
+}

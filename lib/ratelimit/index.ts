@@ -1,0 +1,13 @@
+/**
+ * Rate limits and plan quotas. Per-minute limits per API key and route (and sign-in throttling) run on
+ * @upstash/ratelimit over Upstash, Redis or memory, and fail open; daily plan quotas are counted in
+ * PostgreSQL and always enforced.
+ */
+export { applyRateLimit, type RateLimitedRoute, type RateLimitOutcome, type RateLimitSubject } from "./api-limits";
+export { limitAuthAttempt } from "./auth-limits";
+export { consumeDailyQuota } from "./daily-quota";
+export { getUsageToday, setPlan, AccountNotFoundError, UnknownPlanError, type ModeUsage, type UsageToday } from "./account-plan";
+export { cambodiaDay, nextCambodiaMidnight } from "./cambodia-day";
+export { createLimiter, type Limiter, type LimitDecision, type LimiterOptions } from "./limiter";
+export { createRateLimitStore, type RateLimitStore } from "./stores";
+export { pingRateLimitStore, closeRateLimitStore } from "./shared-store";

@@ -1,0 +1,149 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/api/errors";
+import { PLANS, planQuota } from "@/lib/config/plans";
+import { getDb } from "@/lib/db";
+import { usageDaily, users } from "@/lib/db/schema";
+import { cambodiaDay, consumeDailyQuota, getUsageToday, nextCambodiaMidnight } from "@/lib/ratelimit";
+
+async function createUser(plan = "free"): Promise<string> {
+  const id = randomUUID();
+  await (await getDb()).insert(users).values({ id, email: `quota-${id}@example.com`, passwordHash: "x", plan });
+  return id;
+}
+
+async function setUsage(userId: string, mode: "live" | "test", day: string, qrCount: number): Promise<void> {
+  await (await getDb()).insert(usageDaily).values({ userId, mode, day, qrCount });
+}
+
+async function usage(userId: string, mode: "live" | "test", day: string): Promise<number> {
+  const rows = await (await getDb())
+    .select({ qrCount: usageDaily.qrCount })
+    .from(usageDaily)
+    .where(and(eq(usageDaily.userId, userId), eq(usageDaily.mode, mode), eq(usageDaily.day, day)));
+  return rows[0]?.qrCount ?? 0;
+}
+
+async function consume(userId: string, mode: "live" | "test", plan: string, now?: Date): Promise<void> {
+  await consumeDailyQuota(await getDb(), { userId, mode, plan, now });
+}
+
+// 23:59 on 13 May 2026 in Phnom Penh (UTC+7) is 16:59 UTC; midnight is 17:00 UTC.
+const BEFORE_MIDNIGHT = new Date("2026-05-13T16:59:00Z");
+const MIDNIGHT = new Date("2026-05-13T17:00:00Z");
+
+describe("the Cambodia calendar day", () => {
+  it("changes at midnight UTC+7", () => {
+    expect(cambodiaDay(BEFORE_MIDNIGHT)).toBe("2026-05-13");
+    expect(cambodiaDay(new Date("2026-05-13T16:59:59.999Z"))).toBe("2026-05-13");
+    expect(cambodiaDay(MIDNIGHT)).toBe("2026-05-14");
+    expect(cambodiaDay(new Date("2026-05-13T00:30:00Z"))).toBe("2026-05-13");
+    expect(cambodiaDay(new Date("2026-12-31T17:00:00Z"))).toBe("2027-01-01");
+  });
+
+  it("next midnight is 17:00 UTC, the same day or the next", () => {
+    expect(nextCambodiaMidnight(BEFORE_MIDNIGHT).toISOString()).toBe("2026-05-13T17:00:00.000Z");
+    expect(nextCambodiaMidnight(MIDNIGHT).toISOString()).toBe("2026-05-14T17:00:00.000Z");
+    expect(nextCambodiaMidnight(new Date("2026-02-28T20:00:00Z")).toISOString()).toBe("2026-03-01T17:00:00.000Z");
+  });
+});
+
+describe("plans", () => {
+  it("give live mode 100 / 2,000 / 50,000 new QRs a day and test mode a larger allowance", () => {
+    expect([planQuota("free", "live"), planQuota("starter", "live"), planQuota("business", "live")]).toEqual([100, 2_000, 50_000]);
+    for (const plan of Object.keys(PLANS)) expect(planQuota(plan, "test")).toBeGreaterThan(planQuota(plan, "live"));
+  });
+
+  it("give an unknown plan name the free allowance", () => {
+    expect(planQuota("platinum", "live")).toBe(planQuota("free", "live"));
+  });
+});
+
+describe("consumeDailyQuota", () => {
+  it("allows the plan's quota and then answers 429 rate_limit_exceeded with the daily limit's headers", async () => {
+    const userId = await createUser();
+    for (let i = 0; i < 100; i++) await consume(userId, "live", "free", BEFORE_MIDNIGHT);
+    expect(await usage(userId, "live", "2026-05-13")).toBe(100);
+
+    const error = await consume(userId, "live", "free", BEFORE_MIDNIGHT).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    const apiError = error as ApiError;
+    expect(apiError.code).toBe("rate_limit_exceeded");
+    expect(apiError.status).toBe(429);
+    expect(apiError.message).toMatch(/^Daily plan limit reached — upgrade to continue\. The Free plan includes 100 new QR codes per day in live mode/);
+    expect(apiError.message).toContain("midnight Cambodia time (UTC+7), in 1 min");
+    expect(apiError.headers).toEqual({
+      "Retry-After": "60",
+      "X-RateLimit-Limit": "100",
+      "X-RateLimit-Remaining": "0",
+      "X-RateLimit-Reset": String(MIDNIGHT.getTime() / 1000),
+    });
+    expect(await usage(userId, "live", "2026-05-13")).toBe(100);
+  });
+
+  it("starts again at midnight in Cambodia", async () => {
+    const userId = await createUser();
+    await setUsage(userId, "live", "2026-05-13", 100);
+    await expect(consume(userId, "live", "free", BEFORE_MIDNIGHT)).rejects.toMatchObject({ code: "rate_limit_exceeded" });
+    await consume(userId, "live", "free", MIDNIGHT);
+    expect(await usage(userId, "live", "2026-05-14")).toBe(1);
+    expect(await usage(userId, "live", "2026-05-13")).toBe(100);
+  });
+
+  it("counts live and test mode separately, each against its own quota", async () => {
+    const userId = await createUser();
+    await setUsage(userId, "live", cambodiaDay(new Date()), 100);
+    await expect(consume(userId, "live", "free")).rejects.toMatchObject({ code: "rate_limit_exceeded" });
+    await consume(userId, "test", "free");
+    await consume(userId, "test", "free");
+    const today = await getUsageToday(userId);
+    expect(today).toMatchObject({ plan: "free", live: { used: 100, quota: 100 }, test: { used: 2, quota: planQuota("free", "test") } });
+    expect(today.resetsAt).toEqual(nextCambodiaMidnight(new Date()));
+  });
+
+  it("applies the plan the caller passes, so an upgrade takes effect at once", async () => {
+    const userId = await createUser("starter");
+    await setUsage(userId, "live", cambodiaDay(new Date()), 100);
+    await consume(userId, "live", "starter");
+    expect(await usage(userId, "live", cambodiaDay(new Date()))).toBe(101);
+    await expect(consume(userId, "live", "free")).rejects.toMatchObject({ code: "rate_limit_exceeded" });
+  });
+
+  it("is undone with the caller's transaction, so a QR that is not created is not counted", async () => {
+    const userId = await createUser();
+    const db = await getDb();
+    await expect(
+      db.transaction(async (tx) => {
+        await consumeDailyQuota(tx, { userId, mode: "live", plan: "free" });
+        throw new Error("the QR insert failed");
+      }),
+    ).rejects.toThrow("the QR insert failed");
+    expect(await usage(userId, "live", cambodiaDay(new Date()))).toBe(0);
+    await db.transaction((tx) => consumeDailyQuota(tx, { userId, mode: "live", plan: "free" }));
+    expect(await usage(userId, "live", cambodiaDay(new Date()))).toBe(1);
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)("consumeDailyQuota under concurrency (PostgreSQL only: PGlite runs one query at a time)", () => {
+  it("lets exactly 10 of 50 concurrent calls through when 10 remain", async () => {
+    const userId = await createUser();
+    const day = cambodiaDay(new Date());
+    await setUsage(userId, "live", day, 90);
+    const db = await getDb();
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, () => db.transaction((tx) => consumeDailyQuota(tx, { userId, mode: "live", plan: "free" }))),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(10);
+    const rejections = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
+    expect(rejections.every((result) => result.reason instanceof ApiError && result.reason.code === "rate_limit_exceeded")).toBe(true);
+    expect(await usage(userId, "live", day)).toBe(100);
+  });
+
+  it("counts racing first calls of the day without losing one to the unique key: 150 at once on a fresh day, 100 through", async () => {
+    const userId = await createUser();
+    const results = await Promise.allSettled(Array.from({ length: 150 }, () => consume(userId, "live", "free")));
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(100);
+    expect(await usage(userId, "live", cambodiaDay(new Date()))).toBe(100);
+  });
+});
