@@ -1,0 +1,89 @@
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import pg from "pg";
+import { runLoad, type LoadResult } from "./load";
+
+/**
+ * `npm run bench:api`: the production build on PostgreSQL, POST /api/v1/qr (a new order each time)
+ * against the app's cheapest route, in one run. Target: /qr throughput ≥ 60% of the empty route's.
+ */
+const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(port: number): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not become healthy");
+}
+
+function show(name: string, result: LoadResult): string {
+  return `${name.padEnd(18)} ${result.rps.toFixed(0).padStart(6)} req/s   p50 ${result.p50.toFixed(2)} ms   p99 ${result.p99.toFixed(2)} ms   (${result.requests} requests, ${result.errors} errors)`;
+}
+
+async function main() {
+  if (!fs.existsSync(".next/BUILD_ID")) {
+    console.log("No production build found: running next build…");
+    if (spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
+  }
+  const database = `khqr_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`create database ${database}`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${database}`;
+  const port = await freePort();
+  const server = spawn("npx", ["next", "start", "-p", String(port)], {
+    env: { ...process.env, DATABASE_URL: url.toString(), RATE_LIMITS: "off", NODE_ENV: "production", NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret" },
+    stdio: "ignore",
+    detached: true,
+  });
+  try {
+    await waitForHealth(port);
+    process.env.DATABASE_URL = url.toString();
+    const { createAccount } = await import("@/lib/auth");
+    const { saveMerchantProfile } = await import("@/lib/merchants");
+    const { closeDb } = await import("@/lib/db");
+    const { setPlan } = await import("@/lib/ratelimit");
+    const email = `bench-${Date.now()}@example.com`;
+    const account = await createAccount(email, "bench-password-123");
+    await saveMerchantProfile(account.userId, { bakongAccountId: "bench@aclb", merchantName: "Bench Shop", merchantCity: "Phnom Penh", currency: "USD" });
+    await setPlan(email, "business");
+    await closeDb();
+
+    const auth = { authorization: `Bearer ${account.testKey.key}`, "content-type": "application/json" };
+    const empty = (i: number) => ({ method: "GET", path: `/api/ping?i=${i}`, headers: {} });
+    const qr = (i: number) => ({ method: "POST", path: "/api/v1/qr", headers: auth, body: JSON.stringify({ amount: 5.25, bill_number: `INV-${i}`, order_id: `bench-${process.pid}-${i}` }) });
+
+    await runLoad({ port, concurrency: CONCURRENCY, seconds: 3, request: empty, expectStatus: 200 });
+    await runLoad({ port, concurrency: CONCURRENCY, seconds: 3, request: (i) => qr(1_000_000 + i), expectStatus: 200 });
+    const emptyResult = await runLoad({ port, concurrency: CONCURRENCY, seconds: SECONDS, request: empty, expectStatus: 200 });
+    const qrResult = await runLoad({ port, concurrency: CONCURRENCY, seconds: SECONDS, request: qr, expectStatus: 200 });
+    const ratio = qrResult.rps / emptyResult.rps;
+    console.log(`concurrency ${CONCURRENCY}, ${SECONDS} s each, production build, PostgreSQL`);
+    console.log(show("GET /api/ping", emptyResult));
+    console.log(show("POST /api/v1/qr", qrResult));
+    console.log(`ratio /qr ÷ empty route: ${(ratio * 100).toFixed(1)}% (target ≥ 60%)`);
+    if (qrResult.errors > 0 || ratio < 0.6) process.exitCode = 1;
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    await new Promise((r) => setTimeout(r, 1000));
+    await admin.query(`drop database if exists ${database} with (force)`);
+    await admin.end();
+  }
+}
+
+await main();
