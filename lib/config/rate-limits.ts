@@ -29,7 +29,7 @@ export const AUTH_ATTEMPT_LIMITS = {
  * How long a request waits for the rate-limit store before it is let through unlimited (fail open):
  * a slow or dead Redis must not stall the API. Local Redis answers in well under a millisecond.
  */
-export const RATE_LIMIT_STORE_TIMEOUT_MS = 500;
+export const RATE_LIMIT_STORE_TIMEOUT_MS = Number(process.env.RATE_LIMIT_STORE_TIMEOUT_MS) || 500;
 
 /** After a store failure, requests skip it (and are let through) for this long before one tries again. */
 export const RATE_LIMIT_STORE_PAUSE_MS = 1_000;

@@ -9,7 +9,10 @@ import { toMinorUnits } from "./amounts";
 import { nextCheckAt } from "./poll-schedule";
 
 type Listener = (row: Transaction) => void;
-const paidListeners = new Set<Listener>();
+// On globalThis: Next.js may load instrumentation (where the webhook sender listens) and route handlers
+// as separate module copies, and both must share one set of listeners.
+const globalForPaid = globalThis as unknown as { __khqrPaidListeners?: Set<Listener> };
+const paidListeners = (globalForPaid.__khqrPaidListeners ??= new Set<Listener>());
 
 /** Lets the in-process webhook driver send right after a payment commits instead of waiting for its next tick. */
 export function onTransactionPaid(listener: Listener): () => void {

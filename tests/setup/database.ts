@@ -21,6 +21,9 @@ if (serverUrl) {
   process.env.PGLITE_DATA_DIR = "memory://";
 }
 process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS ??= "true";
+// Tests run many files at once on two cores: a busy machine must not look like a Redis outage
+// (outage tests pass their own short timeouts).
+process.env.RATE_LIMIT_STORE_TIMEOUT_MS ??= "5000";
 
 afterAll(async () => {
   await closeDb();
