@@ -1,0 +1,13 @@
+/**
+ * Next.js calls register() once per server process. Background jobs (Bakong polling, webhook delivery)
+ * start here: in the Node.js runtime only, and not while `next build` loads this file to collect pages.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // Production refuses to start without NEXTAUTH_SECRET rather than failing at the first log-in.
+  const { exitUnlessAuthSecretConfigured } = await import("./lib/auth/secret");
+  exitUnlessAuthSecretConfigured();
+  const { startBackgroundJobs } = await import("./lib/jobs/start-background-jobs");
+  startBackgroundJobs();
+}

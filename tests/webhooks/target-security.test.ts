@@ -1,0 +1,131 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { deliverDueWebhooks } from "@/lib/jobs";
+import { allowPrivateTargets, checkWebhookUrl, isPrivateAddress, postWebhook } from "@/lib/webhooks";
+import { deliveryById, paidWithEndpoint } from "./fixtures";
+import { startReceiver, type Receiver } from "./receiver";
+
+const PROD = { NODE_ENV: "production" };
+const PROD_PRIVATE = { NODE_ENV: "production", WEBHOOK_ALLOW_PRIVATE_TARGETS: "true" };
+const DEV = { NODE_ENV: "development", WEBHOOK_ALLOW_PRIVATE_TARGETS: "false" };
+const DEV_PRIVATE = { NODE_ENV: "development", WEBHOOK_ALLOW_PRIVATE_TARGETS: "true" };
+
+describe("isPrivateAddress", () => {
+  it.each([
+    "127.0.0.1", "127.255.0.9", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "169.254.0.1",
+    "100.64.0.1", "100.127.255.254", "0.0.0.0", "224.0.0.1", "255.255.255.255", "192.0.2.10",
+    "::1", "::", "fd00::1", "fc00::abcd", "fe80::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:8.8.8.8", "64:ff9b::a00:1", "ff02::1",
+    "not-an-ip", "",
+  ])("%s is refused", (address) => {
+    expect(isPrivateAddress(address)).toBe(true);
+  });
+
+  it.each(["8.8.8.8", "1.1.1.1", "172.32.0.1", "100.128.0.1", "203.0.114.1", "2606:4700:4700::1111", "2a00:1450:4001:80b::200e"])(
+    "%s is public",
+    (address) => {
+      expect(isPrivateAddress(address)).toBe(false);
+    },
+  );
+});
+
+describe("checkWebhookUrl", () => {
+  it("accepts https to a public host anywhere", () => {
+    expect(checkWebhookUrl("https://shop.example.com/webhooks/khqr", PROD)).toEqual({ ok: true, url: "https://shop.example.com/webhooks/khqr" });
+  });
+
+  it("requires https in production, even with the private-targets flag for public hosts", () => {
+    expect(checkWebhookUrl("http://shop.example.com/hook", PROD).ok).toBe(false);
+    expect(checkWebhookUrl("http://shop.example.com/hook", PROD_PRIVATE).ok).toBe(false);
+    expect(checkWebhookUrl("http://shop.example.com/hook", DEV).ok).toBe(true);
+  });
+
+  it.each([
+    "http://localhost:3000/hook", "https://localhost/hook", "http://api.localhost/hook", "http://127.0.0.1/hook", "http://127.1/hook",
+    "http://0x7f000001/hook", "https://10.0.0.5/hook", "http://169.254.169.254/latest/meta-data", "http://[::1]/hook",
+    "http://[fd12::1]/hook", "http://[::ffff:127.0.0.1]/hook", "http://100.64.1.1/hook",
+  ])("refuses the private target %s unless WEBHOOK_ALLOW_PRIVATE_TARGETS=true", (url) => {
+    expect(checkWebhookUrl(url, DEV).ok).toBe(false);
+    expect(checkWebhookUrl(url, PROD).ok).toBe(false);
+    expect(checkWebhookUrl(url, DEV_PRIVATE).ok).toBe(true);
+  });
+
+  it("allows http://localhost in production only with the private-targets flag", () => {
+    expect(checkWebhookUrl("http://localhost:4000/hook", PROD_PRIVATE).ok).toBe(true);
+  });
+
+  it("private targets: allowed by `next dev` when the flag is unset, refused elsewhere unless it is \"true\"", () => {
+    expect(allowPrivateTargets({ NODE_ENV: "development" })).toBe(true);
+    expect(allowPrivateTargets({ NODE_ENV: "development", WEBHOOK_ALLOW_PRIVATE_TARGETS: "false" })).toBe(false);
+    expect(allowPrivateTargets({ NODE_ENV: "production" })).toBe(false);
+    expect(allowPrivateTargets({ NODE_ENV: "test" })).toBe(false);
+    expect(allowPrivateTargets({ NODE_ENV: "production", WEBHOOK_ALLOW_PRIVATE_TARGETS: "true" })).toBe(true);
+  });
+
+  it.each([
+    ["", /Enter the URL/],
+    ["shop.example.com/hook", /full URL/],
+    ["ftp://shop.example.com/hook", /https/],
+    ["https://user:pass@shop.example.com/hook", /user name or password/],
+    ["https://shop.example.com/hook#frag", /fragment/],
+    [`https://shop.example.com/${"a".repeat(2100)}`, /at most 2048/],
+  ])("refuses %j", (url, message) => {
+    const result = checkWebhookUrl(url, DEV_PRIVATE);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+});
+
+describe("connect-time address check (SSRF)", () => {
+  let receiver: Receiver;
+  beforeAll(async () => {
+    receiver = await startReceiver();
+  });
+  afterAll(async () => {
+    await receiver.close();
+  });
+  afterEach(() => {
+    receiver.received.length = 0;
+  });
+
+  const send = (url: string, allowPrivateTargets: boolean) =>
+    postWebhook({ url, body: "{}", headers: { "content-type": "application/json" }, allowPrivateTargets, timeoutMs: 2_000 });
+
+  it("refuses a private IP literal without connecting", async () => {
+    const outcome = await send(receiver.url, false);
+    expect(outcome).toMatchObject({ ok: false, statusCode: null });
+    expect(outcome.error).toMatch(/private, loopback or link-local/);
+    expect(receiver.received).toHaveLength(0);
+  });
+
+  it("refuses a host name that resolves to a private address, checked after DNS", async () => {
+    const outcome = await send(`http://localhost:${receiver.port}/webhooks/khqr`, false);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error).toMatch(/localhost resolves to .* private, loopback or link-local/);
+    expect(receiver.received).toHaveLength(0);
+  });
+
+  it("refuses the cloud metadata address", async () => {
+    const outcome = await send("http://169.254.169.254/latest/meta-data/", false);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error).toMatch(/private/);
+  });
+
+  it("delivers to the same targets when WEBHOOK_ALLOW_PRIVATE_TARGETS=true", async () => {
+    expect(await send(receiver.url, true)).toMatchObject({ ok: true, statusCode: 200 });
+    expect(await send(`http://localhost:${receiver.port}/webhooks/khqr`, true)).toMatchObject({ ok: true, statusCode: 200 });
+    expect(receiver.received).toHaveLength(2);
+  });
+
+  it("refuses delivery to a private endpoint already saved once the flag is turned off", async () => {
+    const now = new Date();
+    const setup = await paidWithEndpoint(receiver.url, now);
+    const previous = process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
+    process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "false";
+    try {
+      expect(await deliverDueWebhooks({ now })).toMatchObject({ retrying: 1 });
+    } finally {
+      process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = previous;
+    }
+    expect(receiver.received).toHaveLength(0);
+    expect((await deliveryById(setup.delivery.id)).lastError).toMatch(/private/);
+  });
+});
