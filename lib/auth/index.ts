@@ -1,0 +1,2 @@
+export { createAccount, normalizeEmail, EmailTakenError } from "./create-account";
+export { hashPassword, verifyPassword } from "./password";

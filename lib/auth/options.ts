@@ -1,0 +1,84 @@
+import { eq } from "drizzle-orm";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/lib/db";
+import { users } from "@/lib/db/schema";
+import { limitAuthAttempt } from "@/lib/ratelimit";
+import { normalizeEmail } from "./create-account";
+import { hashPassword, verifyPassword } from "./password";
+import { authSecret, secureSessionCookies } from "./secret";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; email: string };
+  }
+}
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+/** The friendly answer to a throttled sign-up or log-in. */
+export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
+  const wait = retryAfterSeconds >= 120 ? `${Math.ceil(retryAfterSeconds / 60)} minutes` : `${Math.max(1, retryAfterSeconds)} seconds`;
+  return `Too many attempts. Please wait ${wait} and try again.`;
+}
+
+/** The client's address as the reverse proxy in front of the app reports it; shared by log-in and sign-up throttling. */
+export function clientIp(header: (name: string) => string | null | undefined): string {
+  return header("x-forwarded-for")?.split(",")[0]?.trim() || header("x-real-ip")?.trim() || "unknown";
+}
+
+// Verifying against a real hash for unknown emails too keeps both failures equally slow.
+let decoyHash: Promise<string> | undefined;
+
+/** Returns the user for a correct email + password, null otherwise; throws the rate-limit message when blocked. */
+export async function authorizeCredentials(email: string, password: string, ip: string): Promise<{ id: string; email: string } | null> {
+  const normalized = normalizeEmail(email);
+  const limit = await limitAuthAttempt({ ip, email: normalized });
+  if (!limit.allowed) throw new Error(tooManyAttemptsMessage(limit.retryAfterSeconds));
+  const db = await getDb();
+  const [user] = await db.select({ id: users.id, email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.email, normalized)).limit(1);
+  if (!user) {
+    decoyHash ??= hashPassword("decoy password for unknown emails");
+    await verifyPassword(password, await decoyHash);
+    return null;
+  }
+  return (await verifyPassword(password, user.passwordHash)) ? { id: user.id, email: user.email } : null;
+}
+
+export const authOptions: NextAuthOptions = {
+  // A getter, so the production check in authSecret() runs when a session is handled, not when `next build` imports this file.
+  get secret() {
+    return authSecret();
+  },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  useSecureCookies: secureSessionCookies(),
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        if (!credentials?.email || !credentials.password) return null;
+        const headers: Record<string, unknown> = request?.headers ?? {};
+        const header = (name: string) => {
+          const value = headers[name];
+          return typeof value === "string" ? value : undefined;
+        };
+        return authorizeCredentials(credentials.email, credentials.password, clientIp(header));
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.email = user.email;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = { id: token.sub ?? "", email: token.email ?? "" };
+      return session;
+    },
+  },
+};

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { requireUser, type SessionUser } from "@/lib/auth/session";
+
+/** What every form's server action answers; `values` lets the form show what was typed after React resets it. */
+export type ActionState = {
+  error?: string;
+  success?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+};
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of formData.entries()) {
+    if (typeof value === "string" && !name.startsWith("$ACTION") && !/password/i.test(name)) values[name] = value;
+  }
+  return values;
+}
+
+/** The first message for each field, keyed by the field's name. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    fieldErrors[field] ??= issue.message;
+  }
+  return fieldErrors;
+}
+
+export function invalid(error: z.ZodError, formData: FormData): ActionState {
+  return { error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(error), values: formValues(formData) };
+}
+
+type Action<Schema extends z.ZodType, Result> = (data: z.output<Schema>, formData: FormData) => Promise<Result>;
+type UserAction<Schema extends z.ZodType, Result> = (data: z.output<Schema>, formData: FormData, user: SessionUser) => Promise<Result>;
+
+// Result types only add optional fields to ActionState, so a validation failure is a valid Result too.
+
+/** A server action whose form data is validated with a zod schema first (the saas-starter pattern). */
+export function validatedAction<Schema extends z.ZodType, Result extends ActionState>(schema: Schema, action: Action<Schema, Result>) {
+  return async (_previous: Result, formData: FormData): Promise<Result> => {
+    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData) as Result;
+    return action(parsed.data, formData);
+  };
+}
+
+/** As validatedAction, for signed-in users only: the session is checked on the server before anything else. */
+export function validatedActionWithUser<Schema extends z.ZodType, Result extends ActionState>(schema: Schema, action: UserAction<Schema, Result>) {
+  return async (_previous: Result, formData: FormData): Promise<Result> => {
+    const user = await requireUser();
+    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return invalid(parsed.error, formData) as Result;
+    return action(parsed.data, formData, user);
+  };
+}
