@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { issueApiKey, revokeApiKey, rollApiKey } from "@/lib/keys";
+import type { KeyActionState } from "@/lib/dashboard/key-action-state";
+import { validatedActionWithUser } from "@/lib/dashboard/validated-action";
+
+const createKeyInput = z.object({
+  name: z.string().trim().min(1, "Give the key a name, e.g. “Production server”").max(60, "Use at most 60 characters"),
+  mode: z.enum(["live", "test"], "Choose live or test"),
+});
+
+const keyIdInput = z.object({ keyId: z.uuid("Unknown key") });
+
+export const createKey = validatedActionWithUser(createKeyInput, async ({ name, mode }, _formData, user): Promise<KeyActionState> => {
+  const issued = await issueApiKey(user.id, mode, name);
+  revalidatePath("/dashboard/api-keys");
+  return { success: "Key created. Copy it now: it will not be shown again.", revealed: { mode, key: issued.key, name } };
+});
+
+// Both act only on the signed-in user's own keys: lib/keys matches the key id AND the user id.
+export const rollKey = validatedActionWithUser(keyIdInput, async ({ keyId }, _formData, user): Promise<KeyActionState> => {
+  const issued = await rollApiKey(user.id, keyId);
+  if (!issued) return { error: "That key does not exist or is already revoked." };
+  revalidatePath("/dashboard/api-keys");
+  return { success: "Key rolled: the old key stopped working. Copy the new one now.", revealed: { mode: issued.mode, key: issued.key, name: issued.name } };
+});
+
+export const revokeKey = validatedActionWithUser(keyIdInput, async ({ keyId }, _formData, user): Promise<KeyActionState> => {
+  const revoked = await revokeApiKey(user.id, keyId);
+  if (!revoked) return { error: "That key does not exist or is already revoked." };
+  revalidatePath("/dashboard/api-keys");
+  return { success: "Key revoked. Requests with it now get 403 forbidden." };
+});

@@ -1,0 +1,86 @@
+"use client";
+
+import { useState } from "react";
+import { Badge, ModeBadge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export type KeyRow = { id: string; name: string; mode: "live" | "test"; hint: string; created: string; lastUsed: string; revoked: boolean };
+
+type Props = { keys: KeyRow[]; rollAction: (formData: FormData) => void; revokeAction: (formData: FormData) => void };
+
+const CONSEQUENCE = {
+  roll: "A new key replaces it and the old one stops working immediately.",
+  revoke: "Apps using it get 403 forbidden from the next request. This cannot be undone.",
+};
+
+function KeyActions({ row, rollAction, revokeAction }: { row: KeyRow } & Omit<Props, "keys">) {
+  const [confirming, setConfirming] = useState<"roll" | "revoke" | null>(null);
+  if (row.revoked) return null;
+  if (confirming) {
+    return (
+      <form action={confirming === "roll" ? rollAction : revokeAction} onSubmit={() => setTimeout(() => setConfirming(null))} className="flex flex-col items-end gap-2" role="group" aria-label={`Confirm ${confirming}`}>
+        <input type="hidden" name="keyId" value={row.id} />
+        <p className="max-w-xs text-right text-xs text-slate-600">
+          {confirming === "roll" ? "Roll" : "Revoke"} “{row.name}”? {CONSEQUENCE[confirming]}
+        </p>
+        <div className="flex gap-2">
+          <Button variant="ghost" size="sm" onClick={() => setConfirming(null)}>
+            Cancel
+          </Button>
+          <SubmitButton variant={confirming === "revoke" ? "danger" : "primary"} size="sm">
+            {confirming === "roll" ? "Roll key" : "Revoke key"}
+          </SubmitButton>
+        </div>
+      </form>
+    );
+  }
+  return (
+    <div className="flex justify-end gap-2">
+      <Button variant="secondary" size="sm" onClick={() => setConfirming("roll")} aria-label={`Roll ${row.name}`}>
+        Roll
+      </Button>
+      <Button variant="dangerQuiet" size="sm" onClick={() => setConfirming("revoke")} aria-label={`Revoke ${row.name}`}>
+        Revoke
+      </Button>
+    </div>
+  );
+}
+
+export function KeysTable({ keys, rollAction, revokeAction }: Props) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full divide-y divide-slate-100 text-sm">
+        <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
+          <tr>
+            <th scope="col" className="px-5 py-3">Name</th>
+            <th scope="col" className="px-3 py-3">Key</th>
+            <th scope="col" className="hidden px-3 py-3 md:table-cell">Created</th>
+            <th scope="col" className="hidden px-3 py-3 md:table-cell">Last used</th>
+            <th scope="col" className="px-3 py-3">Status</th>
+            <th scope="col" className="px-5 py-3 text-right"><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {keys.map((row) => (
+            <tr key={row.id} data-testid="api-key-row" data-mode={row.mode} data-revoked={row.revoked} className={row.revoked ? "bg-slate-50/60 text-slate-400" : ""}>
+              <td className="px-5 py-3">
+                <div className="flex items-center gap-2 font-medium text-slate-900">
+                  <ModeBadge mode={row.mode} />
+                  <span className={row.revoked ? "text-slate-400" : ""}>{row.name}</span>
+                </div>
+              </td>
+              <td className="px-3 py-3 font-mono text-xs whitespace-nowrap">{row.hint}</td>
+              <td className="hidden px-3 py-3 whitespace-nowrap md:table-cell">{row.created}</td>
+              <td className="hidden px-3 py-3 whitespace-nowrap md:table-cell">{row.lastUsed}</td>
+              <td className="px-3 py-3">{row.revoked ? <Badge tone="slate">Revoked</Badge> : <Badge tone="green">Active</Badge>}</td>
+              <td className="px-5 py-3">
+                <KeyActions row={row} rollAction={rollAction} revokeAction={revokeAction} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { cn } from "@/components/ui/cn";
+
+/** Live and test are separate worlds: the dashboard shows one at a time, like the API keys do. */
+export function ModeSwitch({ mode, hrefFor }: { mode: "live" | "test"; hrefFor: (mode: "live" | "test") => string }) {
+  return (
+    <div role="group" aria-label="Mode" className="inline-flex rounded-lg bg-slate-100 p-1 text-sm">
+      {(["live", "test"] as const).map((option) => (
+        <Link
+          key={option}
+          href={hrefFor(option)}
+          aria-current={option === mode ? "true" : undefined}
+          className={cn(
+            "rounded-md px-3 py-1 font-medium",
+            option === mode ? "bg-white text-slate-900 shadow-sm" : "text-slate-500 hover:text-slate-800",
+          )}
+        >
+          {option === "live" ? "Live" : "Test data"}
+        </Link>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
+
+export type FilterValues = { mode: "live" | "test"; status?: string; currency?: string; from?: string; to?: string; q?: string };
+
+const CONTROL = "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-500 focus:outline-none";
+
+/** A plain GET form: filters live in the URL, so a filtered view can be bookmarked, shared and exported. */
+export function TransactionFilters({ values }: { values: FilterValues }) {
+  return (
+    <form method="get" action="/dashboard/transactions" className="grid grid-cols-1 gap-3 p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.6fr)_repeat(5,minmax(0,1fr))_auto]" role="search" aria-label="Filter transactions">
+      <div>
+        <label htmlFor="q" className="mb-1 block text-xs font-medium text-slate-600">Search</label>
+        <input id="q" name="q" type="search" defaultValue={values.q} placeholder="Order id, bill number or md5" className={CONTROL} />
+      </div>
+      <div>
+        <label htmlFor="mode" className="mb-1 block text-xs font-medium text-slate-600">Mode</label>
+        <select id="mode" name="mode" defaultValue={values.mode} className={CONTROL}>
+          <option value="live">Live</option>
+          <option value="test">Test</option>
+        </select>
+      </div>
+      <div>
+        <label htmlFor="status" className="mb-1 block text-xs font-medium text-slate-600">Status</label>
+        <select id="status" name="status" defaultValue={values.status ?? ""} className={CONTROL}>
+          <option value="">Any</option>
+          <option value="pending">Pending</option>
+          <option value="paid">Paid</option>
+          <option value="expired">Expired</option>
+        </select>
+      </div>
+      <div>
+        <label htmlFor="currency" className="mb-1 block text-xs font-medium text-slate-600">Currency</label>
+        <select id="currency" name="currency" defaultValue={values.currency ?? ""} className={CONTROL}>
+          <option value="">Any</option>
+          <option value="USD">USD</option>
+          <option value="KHR">KHR</option>
+        </select>
+      </div>
+      <div>
+        <label htmlFor="from" className="mb-1 block text-xs font-medium text-slate-600">From</label>
+        <input id="from" name="from" type="date" defaultValue={values.from} className={CONTROL} />
+      </div>
+      <div>
+        <label htmlFor="to" className="mb-1 block text-xs font-medium text-slate-600">To</label>
+        <input id="to" name="to" type="date" defaultValue={values.to} className={CONTROL} />
+      </div>
+      <div className="flex items-end gap-2">
+        <button type="submit" className={buttonClasses("primary", "md")}>Apply</button>
+        <Link href={`/dashboard/transactions?mode=${values.mode}`} className={buttonClasses("ghost", "md")}>Reset</Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { ModeBadge, StatusBadge } from "@/components/ui/badge";
+import { formatMoney, formatShortDateTime } from "@/components/ui/format";
+
+export type TransactionRowView = {
+  id: string;
+  mode: "live" | "test";
+  status: "pending" | "paid" | "expired";
+  isStatic: boolean;
+  amount: string | null;
+  currency: "USD" | "KHR";
+  orderId: string | null;
+  billNumber: string | null;
+  md5: string;
+  createdAt: Date;
+};
+
+/** Transactions as a table on wide screens; each row links to its detail page. */
+export function TransactionsTable({ rows, showMode = false }: { rows: TransactionRowView[]; showMode?: boolean }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full divide-y divide-slate-100 text-sm">
+        <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
+          <tr>
+            <th scope="col" className="px-5 py-3">Amount</th>
+            <th scope="col" className="px-3 py-3">Status</th>
+            <th scope="col" className="px-3 py-3">Order / bill</th>
+            <th scope="col" className="hidden px-3 py-3 md:table-cell">md5</th>
+            <th scope="col" className="px-5 py-3 text-right">Created</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 bg-white">
+          {rows.map((row) => (
+            <tr key={row.id} className="group relative hover:bg-slate-50">
+              <td className="px-5 py-3 font-medium whitespace-nowrap text-slate-900">
+                <Link href={`/dashboard/transactions/${row.id}`} className="after:absolute after:inset-0 focus:outline-none" data-testid="transaction-link">
+                  {formatMoney(row.amount, row.currency)}
+                </Link>
+                <span className="ml-2 text-xs font-normal text-slate-400">{row.currency}</span>
+                {row.isStatic ? <span className="ml-2 text-xs font-normal text-slate-400">static</span> : null}
+              </td>
+              <td className="px-3 py-3 whitespace-nowrap">
+                <span className="flex items-center gap-1.5">
+                  <StatusBadge status={row.status} />
+                  {showMode ? <ModeBadge mode={row.mode} /> : null}
+                </span>
+              </td>
+              <td className="max-w-[14rem] truncate px-3 py-3 text-slate-700">
+                {row.orderId ?? <span className="text-slate-400">—</span>}
+                {row.billNumber ? <span className="block truncate text-xs text-slate-400">Bill {row.billNumber}</span> : null}
+              </td>
+              <td className="hidden px-3 py-3 font-mono text-xs text-slate-500 md:table-cell">{row.md5.slice(0, 12)}…</td>
+              <td className="px-5 py-3 text-right whitespace-nowrap text-slate-500">{formatShortDateTime(row.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { QrCode } from "@/components/ui/qr-code";
+
+type Status = { status: "pending" | "paid" | "expired"; paid_at: string | null; expires_at: string | null };
+
+const POLL_MS = 3000;
+
+function remaining(expiresAt: string | null, now: number): number | null {
+  return expiresAt ? Math.max(0, Math.floor((Date.parse(expiresAt) - now) / 1000)) : null;
+}
+
+function clock(seconds: number): string {
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const secs = String(seconds % 60).padStart(2, "0");
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${secs}` : `${minutes}:${secs}`;
+}
+
+/** The QR with its live status: polls every 3 s while pending and swaps to a confirmation once paid. */
+export function LivePayment({ md5, qr, amountLabel, initial }: { md5: string; qr: string; amountLabel: string; initial: Status }) {
+  const [status, setStatus] = useState(initial);
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    if (status.status !== "pending") return;
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    const poll = setInterval(async () => {
+      try {
+        const response = await fetch(`/pay/${md5}/status`, { cache: "no-store" });
+        if (response.ok) setStatus((await response.json()) as Status);
+      } catch {
+        // A dropped request on a phone's flaky connection: the next poll tries again.
+      }
+    }, POLL_MS);
+    return () => {
+      clearInterval(tick);
+      clearInterval(poll);
+    };
+  }, [md5, status.status]);
+
+  const seconds = remaining(status.expires_at, now);
+  const timedOut = status.status === "expired" || (status.status === "pending" && seconds === 0);
+
+  if (status.status === "paid") {
+    return (
+      <div className="flex flex-col items-center py-6 text-center" role="status" aria-live="polite">
+        <div className="grid size-20 place-items-center rounded-full bg-emerald-100 text-emerald-600">
+          <svg viewBox="0 0 24 24" className="size-10" fill="none" stroke="currentColor" strokeWidth="2.5" aria-hidden="true">
+            <path d="M5 13l4 4L19 7" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+        </div>
+        <p className="mt-4 text-2xl font-semibold text-emerald-700" data-testid="pay-status">Paid</p>
+        <p className="mt-1 text-sm text-slate-600">{amountLabel} received. Thank you!</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="flex flex-col items-center">
+      <div className={timedOut ? "opacity-30 grayscale" : ""}>
+        <QrCode value={qr} size={248} label={`KHQR code to pay ${amountLabel}`} />
+      </div>
+      <div className="mt-4 flex items-center gap-2 text-sm" role="status" aria-live="polite">
+        {timedOut ? (
+          <span className="font-medium text-slate-700" data-testid="pay-status">Expired — ask the merchant for a new code</span>
+        ) : (
+          <>
+            <span className="relative flex size-2.5" aria-hidden="true">
+              <span className="absolute inline-flex size-full animate-ping rounded-full bg-amber-400 opacity-75" />
+              <span className="relative inline-flex size-2.5 rounded-full bg-amber-500" />
+            </span>
+            <span className="font-medium text-slate-700" data-testid="pay-status">Waiting for payment</span>
+          </>
+        )}
+      </div>
+      {seconds !== null && !timedOut ? (
+        <p className="mt-1 text-sm text-slate-500">
+          Expires in <span className="font-mono font-medium text-slate-800 tabular-nums">{clock(seconds)}</span>
+        </p>
+      ) : null}
+      {timedOut ? null : <p className="mt-4 text-center text-xs text-slate-500">Scan with ABA, ACLEDA, Wing or any Bakong member bank app.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { EndpointCard } from "./endpoint-card";
+import type { EndpointActions, EndpointView } from "./types";
+
+const DESCRIPTION = {
+  live: "Receive transaction.paid for payments to QRs made with live keys.",
+  test: "Receive transaction.paid for sandbox payments (Simulate payment, test keys).",
+};
+
+/** The endpoints of one mode. */
+export function EndpointList({ mode, endpoints, actions, selectedId }: { mode: "live" | "test"; endpoints: EndpointView[]; actions: EndpointActions; selectedId: string | null }) {
+  return (
+    <Card>
+      <CardHeader title={mode === "live" ? "Live endpoints" : "Test endpoints"} description={DESCRIPTION[mode]} />
+      {endpoints.length === 0 ? (
+        <EmptyState title={`No ${mode} endpoints`}>Add one below to be told about {mode} payments without polling.</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-100">
+          {endpoints.map((endpoint) => (
+            <EndpointCard key={endpoint.id} endpoint={endpoint} actions={actions} selected={endpoint.id === selectedId} />
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

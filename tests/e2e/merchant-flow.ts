@@ -1,0 +1,200 @@
+import { randomUUID } from "node:crypto";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expect, expectEqual, screenshot, type Flow } from "./harness";
+import { decodeQrOnPage } from "./qr-decode";
+
+const PASSWORD = "correct horse battery staple";
+const VIEWPORT = { width: 1280, height: 900 };
+
+type Keys = { live: string; test: string };
+
+async function api(baseUrl: string, key: string, method: "GET" | "POST", path: string, body?: unknown) {
+  const response = await fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function signUp(page: Page, baseUrl: string, email: string): Promise<Keys> {
+  await page.goto(`${baseUrl}/signup`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(`${baseUrl}/onboarding`);
+  const live = (await page.getByTestId("live-key").textContent())?.trim() ?? "";
+  const test = (await page.getByTestId("test-key").textContent())?.trim() ?? "";
+  expect(/^khqr_live_[0-9A-Za-z]{24,}$/.test(live), `live key shown in full on onboarding, got ${live}`);
+  expect(/^khqr_test_[0-9A-Za-z]{24,}$/.test(test), `test key shown in full on onboarding, got ${test}`);
+  return { live, test };
+}
+
+async function logIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
+
+/** The merchant's whole journey, as steps on one browser; returns the hook that screenshots a failure. */
+export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string) {
+  // 127.0.0.1 is a secure context, so the copy buttons can use the clipboard API as in a real browser.
+  const merchant: BrowserContext = await browser.newContext({ viewport: VIEWPORT, permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await merchant.newPage();
+  const email = `owner-${randomUUID().slice(0, 8)}@example.com`;
+  const orderId = `ORDER-${randomUUID().slice(0, 8)}`;
+  let keys: Keys = { live: "", test: "" };
+  let created = { qr: "", md5: "" };
+  let transactionUrl = "";
+
+  flow.step("landing page and docs render, OpenAPI is served", async () => {
+    await page.goto(baseUrl);
+    await page.getByRole("heading", { name: "Accept KHQR payments with one API call." }).waitFor();
+    await page.locator("#pricing").getByText("Business").first().waitFor();
+    await screenshot(page, "landing");
+    await page.goto(`${baseUrl}/docs`);
+    await page.getByRole("heading", { name: "KHQR Pay API", exact: true }).waitFor();
+    expectEqual(await page.getByTestId("docs-endpoint").count(), 5, "documented endpoints");
+    await page.getByTestId("errors-table").getByText("bakong_unavailable").waitFor();
+    await screenshot(page, "docs");
+    const openapi = await fetch(`${baseUrl}/api/v1/openapi.json`);
+    expectEqual(openapi.status, 200, "GET /api/v1/openapi.json");
+    expectEqual(((await openapi.json()) as { openapi: string }).openapi, "3.1.0", "OpenAPI version");
+  });
+
+  flow.step("sign-up validates the password, then creates the account and shows both keys once", async () => {
+    await page.goto(`${baseUrl}/signup`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("short");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByText("Use at least 10 characters").waitFor();
+    await screenshot(page, "signup");
+    keys = await signUp(page, baseUrl, email);
+    await page.getByRole("button", { name: "Copy key to clipboard" }).first().click();
+    await page.getByRole("button", { name: "Copy key to clipboard" }).first().getByText("Copied").waitFor();
+    expectEqual(await page.evaluate(() => navigator.clipboard.readText()), keys.live, "clipboard after Copy key");
+    await screenshot(page, "onboarding");
+  });
+
+  flow.step("the profile form shows field messages, then saves", async () => {
+    await page.getByLabel("Bakong account ID").fill("not-an-account");
+    await page.getByLabel("Merchant name").fill("E2E Coffee");
+    await page.getByRole("button", { name: "Save profile and continue" }).click();
+    await page.getByText("Bakong account ID looks like name@bank").waitFor();
+    await page.getByLabel("Bakong account ID").fill("e2e_coffee@aclb");
+    await page.getByRole("img", { name: "Preview of your static KHQR code" }).waitFor();
+    await page.getByRole("button", { name: "Save profile and continue" }).click();
+    await page.waitForURL(/\/dashboard\?welcome=1$/);
+    const me = await api(baseUrl, keys.live, "GET", "/me");
+    expectEqual(me.status, 200, "GET /me with the live key");
+    expectEqual((me.body.merchant as { bakong_account_id: string }).bakong_account_id, "e2e_coffee@aclb", "saved Bakong account");
+  });
+
+  flow.step("a QR created with the test key over HTTP appears in Transactions", async () => {
+    const response = await api(baseUrl, keys.test, "POST", "/qr", { amount: 4.25, currency: "USD", order_id: orderId, bill_number: "INV-E2E" });
+    expectEqual(response.status, 200, "POST /qr");
+    created = { qr: String(response.body.qr), md5: String(response.body.md5) };
+    await page.goto(`${baseUrl}/dashboard/transactions?mode=test`);
+    const row = page.getByRole("row").filter({ hasText: orderId });
+    await row.waitFor();
+    await screenshot(page, "transactions");
+    await row.getByTestId("transaction-link").click();
+    await page.waitForURL(/\/dashboard\/transactions\/[0-9a-f-]{36}$/);
+    transactionUrl = page.url();
+    await page.getByTestId("transaction-status").getByText("Pending").waitFor();
+  });
+
+  flow.step("the QR image on the detail page decodes back to the API's KHQR string", async () => {
+    const decoded = await decodeQrOnPage(page, page.getByTestId("transaction-qr"));
+    expectEqual(decoded, created.qr, "decoded QR");
+    await screenshot(page, "transaction-detail");
+  });
+
+  const payPage = await merchant.newPage();
+  flow.step("Simulate payment turns the detail page and the open payment page to Paid, without reloading it", async () => {
+    await payPage.setViewportSize({ width: 430, height: 900 });
+    await payPage.goto(`${baseUrl}/pay/${created.md5}`);
+    await payPage.getByText("Sandbox").first().waitFor();
+    await payPage.getByTestId("pay-status").getByText("Waiting for payment").waitFor();
+    await payPage.getByText(/Expires in/).waitFor();
+    const decoded = await decodeQrOnPage(payPage, payPage.getByRole("img", { name: /KHQR code to pay/ }));
+    expectEqual(decoded, created.qr, "QR on the payment page");
+    await screenshot(payPage, "pay-page");
+    await payPage.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+    await page.getByRole("button", { name: "Simulate payment" }).click();
+    await page.getByTestId("transaction-status").getByText("Paid").waitFor({ timeout: 15_000 });
+    await payPage.getByTestId("pay-status").getByText("Paid").waitFor({ timeout: 15_000 });
+    expect(await payPage.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true), "the payment page flipped to Paid without a reload");
+    await screenshot(payPage, "pay-page-paid");
+    await screenshot(page, "transaction-detail-paid");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "transaction-detail-mobile");
+    await page.setViewportSize(VIEWPORT);
+    const check = await api(baseUrl, keys.test, "POST", "/transaction/check", { md5: created.md5 });
+    expectEqual(check.body.status, "paid", "API status after the simulated payment");
+  });
+
+  flow.step("overview, settings and the CSV export show the merchant's data", async () => {
+    await page.goto(`${baseUrl}/dashboard?mode=test`);
+    await page.getByText("QR codes created today").waitFor();
+    await page.getByRole("link", { name: "$4.25" }).waitFor();
+    await screenshot(page, "overview");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "overview-mobile");
+    await page.setViewportSize(VIEWPORT);
+    await page.goto(`${baseUrl}/dashboard/settings`);
+    await page.getByRole("img", { name: "Preview of your static KHQR code" }).waitFor();
+    await screenshot(page, "settings");
+    const csv = await page.request.get(`${baseUrl}/dashboard/transactions/export?mode=test`);
+    expectEqual(csv.status(), 200, "CSV export status");
+    expect((await csv.text()).includes(orderId), "CSV export contains the order");
+  });
+
+  flow.step("revoking the test key in the UI makes the API answer 403 forbidden", async () => {
+    await page.goto(`${baseUrl}/dashboard/api-keys`);
+    await page.getByRole("button", { name: "Revoke Default test key" }).click();
+    await page.getByRole("button", { name: "Revoke key" }).click();
+    await page.getByText("Key revoked.").waitFor();
+    await page.locator('[data-testid="api-key-row"][data-mode="test"][data-revoked="true"]').waitFor();
+    await screenshot(page, "api-keys");
+    const response = await api(baseUrl, keys.test, "GET", "/me");
+    expectEqual(response.status, 403, "status with the revoked key");
+    expectEqual(response.body.error, "forbidden", "error code with the revoked key");
+  });
+
+  flow.step("log out, wrong password and unknown email get one message, log back in", async () => {
+    await page.getByRole("button", { name: "Log out" }).click();
+    await page.waitForURL(/\/login\?signedOut=1/);
+    await page.goto(`${baseUrl}/dashboard/transactions`);
+    await page.waitForURL(/\/login\?callbackUrl=/);
+    await logIn(page, baseUrl, email, "wrong password entirely");
+    await page.getByText("Incorrect email or password.").waitFor();
+    await logIn(page, baseUrl, `nobody-${randomUUID().slice(0, 6)}@example.com`, PASSWORD);
+    await page.getByText("Incorrect email or password.").waitFor();
+    await logIn(page, baseUrl, email, PASSWORD);
+    await page.waitForURL(`${baseUrl}/dashboard`);
+    await page.getByTestId("signed-in-email").getByText(email).waitFor();
+  });
+
+  const rival = await browser.newContext({ viewport: VIEWPORT });
+  flow.step("a second merchant cannot see the first one's transaction by URL", async () => {
+    const rivalPage = await rival.newPage();
+    await signUp(rivalPage, baseUrl, `rival-${randomUUID().slice(0, 8)}@example.com`);
+    await rivalPage.goto(transactionUrl);
+    await rivalPage.getByText("Transaction not found").waitFor();
+    expect(!(await rivalPage.content()).includes(created.md5), "the other merchant's md5 is not on the page");
+    await rivalPage.goto(`${baseUrl}/dashboard/transactions?mode=test&q=${orderId}`);
+    await rivalPage.getByText("No transactions match these filters").waitFor();
+    const csv = await rivalPage.request.get(`${baseUrl}/dashboard/transactions/export?mode=test`);
+    expect(!(await csv.text()).includes(orderId), "the other merchant's CSV does not contain the order");
+  });
+
+  return {
+    onFailure: async (name: string) => {
+      const slug = name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60);
+      for (const [index, open] of merchant.pages().concat(rival.pages()).entries()) await screenshot(open, `failure-${slug}-${index}`);
+    },
+  };
+}

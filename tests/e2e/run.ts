@@ -1,0 +1,40 @@
+import { mkdirSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+import { Flow } from "./harness";
+import { merchantFlow } from "./merchant-flow";
+import { expect } from "./harness";
+import { buildApp, startApp, startWithoutSecret, type RunningApp } from "./server";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--headless"];
+
+async function main(): Promise<number> {
+  mkdirSync("test-results", { recursive: true });
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  try {
+    if (process.env.SKIP_BUILD !== "1") buildApp();
+    app = await startApp();
+    console.log(`e2e: app on ${app.baseUrl} (server log: ${app.logFile})`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const flow = new Flow();
+    const { onFailure } = await merchantFlow(flow, browser, app.baseUrl);
+    flow.step("a production server without NEXTAUTH_SECRET refuses to start", async () => {
+      const { code, output } = await startWithoutSecret();
+      expect(code !== null && code !== 0, `expected a non-zero exit, got ${code}`);
+      expect(output.includes("NEXTAUTH_SECRET is not set"), `expected the reason in the output, got: ${output.slice(-500)}`);
+    });
+    const result = await flow.run(onFailure);
+    console.log(`\n${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ""}`);
+    return result.failed === 0 && result.skipped === 0 ? 0 : 1;
+  } catch (error) {
+    console.error("e2e: could not run", error);
+    console.log("\n0 passed, 1 failed");
+    return 1;
+  } finally {
+    await browser?.close();
+    await app?.stop();
+  }
+}
+
+process.exitCode = await main();
