@@ -1,19 +1,9 @@
 import Link from "next/link";
 import { ModeBadge, StatusBadge } from "@/components/ui/badge";
 import { formatMoney, formatShortDateTime } from "@/components/ui/format";
+import type { TransactionListRow } from "@/lib/dashboard/transactions";
 
-export type TransactionRowView = {
-  id: string;
-  mode: "live" | "test";
-  status: "pending" | "paid" | "expired";
-  isStatic: boolean;
-  amount: string | null;
-  currency: "USD" | "KHR";
-  orderId: string | null;
-  billNumber: string | null;
-  md5: string;
-  createdAt: Date;
-};
+export type TransactionRowView = Pick<TransactionListRow, "id" | "mode" | "status" | "isStatic" | "amount" | "currency" | "orderId" | "billNumber" | "md5" | "createdAt">;
 
 /** Transactions as a table on wide screens; each row links to its detail page. */
 export function TransactionsTable({ rows, showMode = false }: { rows: TransactionRowView[]; showMode?: boolean }) {

@@ -1,15 +1,16 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { encodeKhqr, KhqrFieldError } from "@/lib/khqr";
 import { ApiError } from "@/lib/api/errors";
 import { QR_EXPIRY_SECONDS } from "@/lib/config/limits";
 import { getDb } from "@/lib/db";
-import { merchantProfiles, transactionEvents, transactions, users, type Transaction } from "@/lib/db/schema";
+import { merchantProfiles, transactionEvents, transactions, users } from "@/lib/db/schema";
 import type { ApiKeyAuth } from "@/lib/keys";
 import { khqrAccountFields } from "@/lib/merchants";
 import { consumeDailyQuota } from "@/lib/ratelimit";
 import { normalizeAmount, toMinorUnits } from "./amounts";
 import { violatedConstraint } from "./db-errors";
+import { findOwnTransactionByOrder } from "./find-transaction";
 import type { CreateQrRequest } from "./schemas";
 import { qrView } from "./serialize";
 
@@ -32,16 +33,6 @@ async function loadAccount(userId: string) {
     throw new ApiError("merchant_not_configured", "Save your Bakong account ID and merchant name in the dashboard (Settings → Merchant profile) before creating QR codes.");
   }
   return { plan: account.plan, profile: account.profile };
-}
-
-async function findByOrder(auth: ApiKeyAuth, orderId: string): Promise<Transaction | undefined> {
-  const db = await getDb();
-  const [row] = await db
-    .select()
-    .from(transactions)
-    .where(and(eq(transactions.userId, auth.userId), eq(transactions.mode, auth.mode), eq(transactions.orderId, orderId)))
-    .limit(1);
-  return row;
 }
 
 /**
@@ -115,8 +106,7 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
 }
 
 async function replay(auth: ApiKeyAuth, orderId: string, requestFingerprint: string) {
-  const existing = await findByOrder(auth, orderId);
-  if (!existing) throw new Error(`order ${orderId} conflicted but cannot be read`);
+  const existing = await findOwnTransactionByOrder(auth, orderId);
   if (existing.requestFingerprint !== requestFingerprint) {
     throw new ApiError("conflict", `order_id "${orderId}" was already used with different parameters. Use a new order_id for a new payment.`);
   }
