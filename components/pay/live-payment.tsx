@@ -7,8 +7,8 @@ type Status = { status: "pending" | "paid" | "expired"; paid_at: string | null; 
 
 const POLL_MS = 3000;
 
-function remaining(expiresAt: string | null, now: number): number | null {
-  return expiresAt ? Math.max(0, Math.floor((Date.parse(expiresAt) - now) / 1000)) : null;
+function remaining(expiresAt: string | null, now: number | null): number | null {
+  return expiresAt && now !== null ? Math.max(0, Math.floor((Date.parse(expiresAt) - now) / 1000)) : null;
 }
 
 function clock(seconds: number): string {
@@ -21,10 +21,13 @@ function clock(seconds: number): string {
 /** The QR with its live status: polls every 3 s while pending and swaps to a confirmation once paid. */
 export function LivePayment({ md5, qr, amountLabel, initial }: { md5: string; qr: string; amountLabel: string; initial: Status }) {
   const [status, setStatus] = useState(initial);
-  const [now, setNow] = useState(() => Date.now());
+  // Unknown until the browser runs: a clock read during server rendering would not match the browser's
+  // first render and React would throw the server HTML away (hydration mismatch).
+  const [now, setNow] = useState<number | null>(null);
 
   useEffect(() => {
     if (status.status !== "pending") return;
+    const first = setTimeout(() => setNow(Date.now()), 0);
     const tick = setInterval(() => setNow(Date.now()), 1000);
     const poll = setInterval(async () => {
       try {
@@ -35,6 +38,7 @@ export function LivePayment({ md5, qr, amountLabel, initial }: { md5: string; qr
       }
     }, POLL_MS);
     return () => {
+      clearTimeout(first);
       clearInterval(tick);
       clearInterval(poll);
     };

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect, expectEqual, screenshot, type Flow } from "./harness";
 import { decodeQrOnPage } from "./qr-decode";
+import { verify } from "../helpers/brief-verify";
+import { startWebhookReceiver } from "./webhook-receiver";
 
 const PASSWORD = "correct horse battery staple";
 const VIEWPORT = { width: 1280, height: 900 };
@@ -150,6 +152,85 @@ export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string
     const csv = await page.request.get(`${baseUrl}/dashboard/transactions/export?mode=test`);
     expectEqual(csv.status(), 200, "CSV export status");
     expect((await csv.text()).includes(orderId), "CSV export contains the order");
+  });
+
+  flow.step("a test-mode webhook endpoint receives a signed transaction.paid that the published verify() accepts", async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      await page.goto(`${baseUrl}/dashboard/webhooks`);
+      await page.getByText("No test endpoints").waitFor();
+      await page.getByLabel("Endpoint URL").fill(receiver.url);
+      await page.getByRole("combobox", { name: "Mode" }).selectOption("test");
+      await page.getByRole("button", { name: "Add endpoint" }).click();
+      await page.getByText("Endpoint added.").waitFor();
+      const shownOnCreate = (await page.getByTestId("webhook-secret").textContent())?.trim() ?? "";
+      const card = page.getByTestId("webhook-endpoint").filter({ hasText: receiver.url });
+      await card.waitFor();
+      expectEqual(await page.getByTestId("webhook-endpoint").count(), 1, "endpoints on the page");
+      await card.getByText("Test", { exact: true }).first().waitFor();
+      const endpointId = (await card.getAttribute("data-endpoint-id")) ?? "";
+      await card.getByRole("button", { name: "Reveal secret" }).click();
+      const secretBox = card.getByTestId("webhook-secret");
+      await secretBox.waitFor();
+      const secret = (await secretBox.textContent())?.trim() ?? "";
+      expect(/^whsec_\S{20,}$/.test(secret), `revealed secret looks like whsec_…, got ${secret}`);
+      expectEqual(secret, shownOnCreate, "revealed secret vs. the one shown when the endpoint was added");
+
+      const hookOrderId = `HOOK-${randomUUID().slice(0, 8)}`;
+      const qr = await api(baseUrl, keys.test, "POST", "/qr", { amount: 7.5, currency: "USD", order_id: hookOrderId, bill_number: "INV-HOOK" });
+      expectEqual(qr.status, 200, "POST /qr for the webhook payment");
+      const md5 = String(qr.body.md5);
+      // Paid through the public sandbox API; the background poller notices it and the scheduler delivers.
+      const paid = await api(baseUrl, keys.test, "POST", "/sandbox/transactions/pay", { md5 });
+      expectEqual(paid.status, 200, "POST /sandbox/transactions/pay");
+      const delivery = await receiver.waitFor((request) => request.headers["x-khqr-event"] === "transaction.paid" && request.rawBody.includes(md5), 20_000);
+
+      expectEqual(delivery.method, "POST", "webhook method");
+      expectEqual(delivery.path, "/hook", "webhook path");
+      expectEqual(delivery.headers["content-type"], "application/json", "webhook Content-Type");
+      expect(verify(delivery.rawBody, delivery.headers, secret), `the published verify() accepts the delivery: ${delivery.headers["x-khqr-signature"]}`);
+      expect(!verify(delivery.rawBody, delivery.headers, `${secret}x`), "verify() rejects the delivery under another secret");
+      expect(!verify(delivery.rawBody.replace("7.5", "75"), delivery.headers, secret), "verify() rejects a tampered body");
+      const timestamp = String(delivery.headers["x-khqr-timestamp"]);
+      expect(String(delivery.headers["x-khqr-signature"]).startsWith(`t=${timestamp},v1=`), "the signature's t= is X-KHQR-Timestamp");
+      const deliveryId = String(delivery.headers["x-khqr-delivery-id"]);
+      expect(/^[0-9a-f-]{36}$/.test(deliveryId), `X-KHQR-Delivery-Id is a uuid, got ${deliveryId}`);
+
+      await page.goto(`${baseUrl}/dashboard/transactions?mode=test&status=paid&q=${hookOrderId}`);
+      const row = page.getByRole("row").filter({ hasText: hookOrderId });
+      await row.waitFor();
+      await screenshot(page, "transactions-filtered");
+      const transactionId = ((await row.getByTestId("transaction-link").getAttribute("href")) ?? "").split("/").pop();
+
+      const body = JSON.parse(delivery.rawBody) as Record<string, unknown>;
+      expectEqual(body.event, "transaction.paid", "body.event");
+      expectEqual(body.md5, md5, "body.md5");
+      expectEqual(body.amount, 7.5, "body.amount");
+      expectEqual(body.currency, "USD", "body.currency");
+      expectEqual(body.bill_number, "INV-HOOK", "body.bill_number");
+      expectEqual(body.external_order_id, hookOrderId, "body.external_order_id");
+      expectEqual(body.transaction_id, transactionId, "body.transaction_id (the dashboard's id)");
+      expect(typeof body.paid_at === "string" && !Number.isNaN(Date.parse(body.paid_at)), `body.paid_at is a date, got ${String(body.paid_at)}`);
+
+      // The attempt is recorded once our receiver has answered, so give the log a moment to catch up.
+      const logged = page.locator(`[data-testid="webhook-delivery"][data-status="succeeded"]`).filter({ hasText: deliveryId });
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        await page.goto(`${baseUrl}/dashboard/webhooks?endpoint=${endpointId}`);
+        await page.getByRole("heading", { name: "Delivery log" }).waitFor();
+        if ((await logged.count()) === 1) break;
+        expect(Date.now() < deadline, "the delivery log shows the delivery as Delivered within 10 s");
+        await page.waitForTimeout(500);
+      }
+      await logged.getByText("transaction.paid").waitFor();
+      await logged.getByText("Delivered").waitFor();
+      expect(/^200 · \d+ ms · attempt 1$/.test(((await logged.locator("td").nth(2).locator("p").first().textContent()) ?? "").trim()), "the last attempt shows HTTP 200 on attempt 1");
+      await card.getByText("1 delivered").waitFor();
+      expectEqual(receiver.received.filter((request) => request.rawBody.includes(md5)).length, 1, "deliveries of this payment (no duplicates)");
+      await screenshot(page, "webhooks");
+    } finally {
+      await receiver.close();
+    }
   });
 
   flow.step("revoking the test key in the UI makes the API answer 403 forbidden", async () => {

@@ -13,7 +13,7 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
  * Waits out the last `marginMs` of a window: the sliding window weighs the previous window's count down
  * (rounding down), so a burst straddling a boundary could let one request more through.
  */
-export async function awayFromWindowEdge(windowMs: number, marginMs = 2_000): Promise<void> {
+export async function awayFromWindowEdge(windowMs: number, marginMs = 5_000): Promise<void> {
   const intoWindow = Date.now() % windowMs;
   if (intoWindow > windowMs - marginMs) await sleep(windowMs - intoWindow + 20);
 }

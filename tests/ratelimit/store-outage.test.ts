@@ -1,7 +1,7 @@
 import net from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createLimiter, createRateLimitStore, type RateLimitStore } from "@/lib/ratelimit";
-import { REDIS_URL, sleep, uniquePrefix } from "./helpers";
+import { awayFromWindowEdge, REDIS_URL, sleep, uniquePrefix } from "./helpers";
 
 const logged = vi.hoisted(() => [] as { level: string; msg: string; fields?: Record<string, unknown> }[]);
 vi.mock("@/lib/log", async (importOriginal) => ({
@@ -70,6 +70,7 @@ describe("when Redis cannot be reached, requests are still served", () => {
   });
 
   it("keeps serving when Redis stops mid-test, and enforces limits again when it is back", async () => {
+    await awayFromWindowEdge(60_000, 10_000);
     const proxy = new StoppableProxy();
     await proxy.start();
     store = createRateLimitStore({ REDIS_URL: `redis://127.0.0.1:${proxy.port}` });
