@@ -11,7 +11,6 @@ import { payNewQr } from "../webhooks/fixtures";
 import { startReceiver, type Receiver } from "../webhooks/receiver";
 import { insertPendingTransactions } from "./pending-transactions";
 
-process.env.LOG_SILENT ??= "true";
 
 /** A separate Node process running the sender, as a second app instance would; `ready` once it is connected. */
 function runSenderProcess(runMs: number): { ready: Promise<void>; done: Promise<{ sent: number }> } {

@@ -11,7 +11,6 @@ import { createTestMerchant } from "../helpers/merchant";
 import { paidWithEndpoint } from "../webhooks/fixtures";
 import { startReceiver, type Receiver } from "../webhooks/receiver";
 
-process.env.LOG_SILENT ??= "true";
 
 /** Every step.sleep of a run, mocked: the test engine would otherwise stop at the first one. */
 const mockedSleeps = (prefix: string, passes: number) =>

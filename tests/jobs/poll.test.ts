@@ -8,7 +8,6 @@ import { startFakeBakong, type FakeBakong } from "../fakes/fake-bakong-server";
 import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
 import { insertPendingTransactions } from "./pending-transactions";
 
-process.env.LOG_SILENT ??= "true";
 
 const LIST = "/v1/check_transaction_by_md5_list";
 const SINGLE = "/v1/check_transaction_by_md5";

@@ -117,7 +117,6 @@ describe("in-process driver", () => {
   let receiver: Receiver;
   let jobs: BackgroundJobs | undefined;
   beforeAll(async () => {
-    process.env.LOG_SILENT ??= "true";
     receiver = await startReceiver();
   });
   afterEach(async () => {

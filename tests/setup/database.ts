@@ -21,6 +21,8 @@ if (serverUrl) {
   process.env.PGLITE_DATA_DIR = "memory://";
 }
 process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS ??= "true";
+// Request logs would bury the test report; tests about logging switch them back on.
+process.env.LOG_SILENT ??= "true";
 // Tests run many files at once on two cores: a busy machine must not look like a Redis outage
 // (outage tests pass their own short timeouts).
 process.env.RATE_LIMIT_STORE_TIMEOUT_MS ??= "5000";

@@ -6,7 +6,6 @@ import { createQr, settleWithBakongResult } from "@/lib/payments";
 import { createWebhookEndpoint } from "@/lib/webhooks";
 import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
 
-process.env.LOG_SILENT ??= "true";
 
 export async function transactionByMd5(md5: string): Promise<Transaction> {
   const db = await getDb();
