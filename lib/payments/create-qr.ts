@@ -91,8 +91,10 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
           .onConflictDoNothing({ target: [transactions.userId, transactions.mode, transactions.orderId], where: sql`order_id is not null` })
           .returning();
         if (!inserted) return null;
-        await consumeDailyQuota(tx, { userId: auth.userId, mode: auth.mode, plan, now: createdAt });
         await tx.insert(transactionEvents).values({ id: randomUUID(), transactionId: inserted.id, kind: "created", detail: { api_key_id: auth.keyId }, createdAt });
+        // Last before commit: the day's counter row is locked from here to the commit, and every QR of this
+        // account and mode waits for it, so it is held as briefly as possible.
+        await consumeDailyQuota(tx, { userId: auth.userId, mode: auth.mode, plan, now: createdAt });
         return inserted;
       });
       if (created) return qrView(created, false);
