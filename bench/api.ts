@@ -7,6 +7,8 @@ import { runLoad, type LoadResult } from "./load";
 /**
  * `npm run bench:api`: the production build on PostgreSQL, POST /api/v1/qr (a new order each time)
  * against the app's cheapest route, in one run. Target: /qr throughput ≥ 60% of the empty route's.
+ * Background polling is off in the measured server (BENCH_BACKGROUND_JOBS=on to include it): otherwise it
+ * keeps checking every QR the benchmark just created, and that work would be billed to /qr.
  */
 const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -48,7 +50,7 @@ async function main() {
   url.pathname = `/${database}`;
   const port = await freePort();
   const server = spawn("npx", ["next", "start", "-p", String(port)], {
-    env: { ...process.env, DATABASE_URL: url.toString(), RATE_LIMITS: "off", NODE_ENV: "production", NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret" },
+    env: { ...process.env, DATABASE_URL: url.toString(), RATE_LIMITS: "off", BACKGROUND_JOBS: process.env.BENCH_BACKGROUND_JOBS ?? "off", NODE_ENV: "production", NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret" },
     stdio: "ignore",
     detached: true,
   });
