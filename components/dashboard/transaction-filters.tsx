@@ -13,30 +13,9 @@ export function TransactionFilters({ values }: { values: FilterValues }) {
         <label htmlFor="q" className="mb-1 block text-xs font-medium text-slate-600">Search</label>
         <input id="q" name="q" type="search" defaultValue={values.q} placeholder="Order id, bill number or md5" className={CONTROL} />
       </div>
-      <div>
-        <label htmlFor="mode" className="mb-1 block text-xs font-medium text-slate-600">Mode</label>
-        <select id="mode" name="mode" defaultValue={values.mode} className={CONTROL}>
-          <option value="live">Live</option>
-          <option value="test">Test</option>
-        </select>
-      </div>
-      <div>
-        <label htmlFor="status" className="mb-1 block text-xs font-medium text-slate-600">Status</label>
-        <select id="status" name="status" defaultValue={values.status ?? ""} className={CONTROL}>
-          <option value="">Any</option>
-          <option value="pending">Pending</option>
-          <option value="paid">Paid</option>
-          <option value="expired">Expired</option>
-        </select>
-      </div>
-      <div>
-        <label htmlFor="currency" className="mb-1 block text-xs font-medium text-slate-600">Currency</label>
-        <select id="currency" name="currency" defaultValue={values.currency ?? ""} className={CONTROL}>
-          <option value="">Any</option>
-          <option value="USD">USD</option>
-          <option value="KHR">KHR</option>
-        </select>
-      </div>
+      <FilterSelect name="mode" label="Mode" value={values.mode} options={[["live", "Live"], ["test", "Test"]]} />
+      <FilterSelect name="status" label="Status" value={values.status ?? ""} options={[["", "Any"], ["pending", "Pending"], ["paid", "Paid"], ["expired", "Expired"]]} />
+      <FilterSelect name="currency" label="Currency" value={values.currency ?? ""} options={[["", "Any"], ["USD", "USD"], ["KHR", "KHR"]]} />
       <div>
         <label htmlFor="from" className="mb-1 block text-xs font-medium text-slate-600">From</label>
         <input id="from" name="from" type="date" defaultValue={values.from} className={CONTROL} />
@@ -50,5 +29,18 @@ export function TransactionFilters({ values }: { values: FilterValues }) {
         <Link href={`/dashboard/transactions?mode=${values.mode}`} className={buttonClasses("ghost", "md")}>Reset</Link>
       </div>
     </form>
+  );
+}
+
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: [value: string, text: string][] }) {
+  return (
+    <div>
+      <label htmlFor={name} className="mb-1 block text-xs font-medium text-slate-600">{label}</label>
+      <select id={name} name={name} defaultValue={value} className={CONTROL}>
+        {options.map(([optionValue, text]) => (
+          <option key={optionValue} value={optionValue}>{text}</option>
+        ))}
+      </select>
+    </div>
   );
 }

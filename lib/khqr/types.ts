@@ -1,6 +1,18 @@
 export type KhqrCurrency = "USD" | "KHR";
 
-export type KhqrInput = {
+/** The optional additional-data (tag 62) and language (tag 64) fields, the same on the way in and out. */
+export type KhqrOptionalFields = {
+  billNumber?: string;
+  mobileNumber?: string;
+  storeLabel?: string;
+  terminalLabel?: string;
+  purposeOfTransaction?: string;
+  languagePreference?: string;
+  merchantNameAlternateLanguage?: string;
+  merchantCityAlternateLanguage?: string;
+};
+
+export type KhqrInput = KhqrOptionalFields & {
   /** "individual" writes tag 29, "merchant" writes tag 30. */
   type: "individual" | "merchant";
   /** Bakong account id, name@bank. */
@@ -19,21 +31,13 @@ export type KhqrInput = {
   currency: KhqrCurrency;
   /** Omitted, "" or zero makes a static QR; otherwise a number or a decimal string such as "1.5" or "100". */
   amount?: number | string;
-  billNumber?: string;
-  mobileNumber?: string;
-  storeLabel?: string;
-  terminalLabel?: string;
-  purposeOfTransaction?: string;
-  languagePreference?: string;
-  merchantNameAlternateLanguage?: string;
-  merchantCityAlternateLanguage?: string;
   /** Dynamic QRs only: creation time written to tag 99, epoch ms; defaults to Date.now(). */
   createdAtMs?: number;
   /** Required for dynamic QRs: 13-digit epoch ms after createdAtMs. Static QRs carry no timestamps. */
   expiresAtMs?: number;
 };
 
-export type DecodedKhqr = {
+export type DecodedKhqr = KhqrOptionalFields & {
   payloadFormat: string;
   pointOfInitiation: "static" | "dynamic";
   type: "individual" | "merchant";
@@ -47,14 +51,6 @@ export type DecodedKhqr = {
   amount?: string;
   merchantName: string;
   merchantCity: string;
-  billNumber?: string;
-  mobileNumber?: string;
-  storeLabel?: string;
-  terminalLabel?: string;
-  purposeOfTransaction?: string;
-  languagePreference?: string;
-  merchantNameAlternateLanguage?: string;
-  merchantCityAlternateLanguage?: string;
   createdAtMs?: number;
   expiresAtMs?: number;
   crc: string;

@@ -3,12 +3,12 @@ import { KhqrFieldError } from "./errors";
 import { KHQR_LIMITS, MAX_TLV_VALUE_LENGTH } from "./limits";
 import { DEFAULT_MERCHANT_CATEGORY_CODE, DEFAULT_MERCHANT_CITY } from "./tags";
 import { isThirteenDigitEpochMs } from "./timestamp";
-import type { KhqrCurrency, KhqrInput } from "./types";
+import type { KhqrCurrency, KhqrInput, KhqrOptionalFields } from "./types";
 
 type TextField = Exclude<keyof typeof KHQR_LIMITS, "amountChars">;
 
 /** Every value the encoder writes, already checked against every rule. */
-export type ValidKhqr = {
+export type ValidKhqr = KhqrOptionalFields & {
   accountType: "individual" | "merchant";
   bakongAccountId: string;
   /** Sub 01 of tag 29 (account information) or tag 30 (merchant id). */
@@ -20,14 +20,6 @@ export type ValidKhqr = {
   amount?: string;
   merchantName: string;
   merchantCity: string;
-  billNumber?: string;
-  mobileNumber?: string;
-  storeLabel?: string;
-  terminalLabel?: string;
-  purposeOfTransaction?: string;
-  languagePreference?: string;
-  merchantNameAlternateLanguage?: string;
-  merchantCityAlternateLanguage?: string;
   /** Present exactly when the QR is dynamic. */
   timestamps?: { createdAtMs: number; expiresAtMs: number };
 };
