@@ -9,6 +9,7 @@ import type { ApiKeyAuth } from "@/lib/keys";
 import { khqrAccountFields } from "@/lib/merchants";
 import { consumeDailyQuota } from "@/lib/ratelimit";
 import { normalizeAmount, toMinorUnits } from "./amounts";
+import { nextCheckAt } from "./poll-schedule";
 import { violatedConstraint } from "./db-errors";
 import { findOwnTransactionByOrder } from "./find-transaction";
 import type { CreateQrRequest } from "./schemas";
@@ -81,7 +82,7 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
       md5: encoded.md5, qr: encoded.qr, isStatic, amount, currency, billNumber: request.bill_number ?? null,
       storeLabel: request.store_label ?? null, terminalLabel: request.terminal_label ?? null,
       toAccountId: profile.bakongAccountId, requestFingerprint, expiresAt, createdAt,
-      nextCheckAt: expiresAt ? new Date(createdAt.getTime() + 3_000) : null,
+      nextCheckAt: expiresAt ? nextCheckAt(createdAt, expiresAt, createdAt) : null,
     };
     try {
       const created = await db.transaction(async (tx) => {
