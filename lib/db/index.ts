@@ -1,3 +1,4 @@
 export { getDb, closeDb, pingDb, databaseKind, databaseTarget, type Db, type DbOrTx } from "./client";
+export { preparedStatement } from "./prepared";
 export { DatabaseLockedError } from "./pglite-lock";
 export * as schema from "./schema";

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -109,13 +110,15 @@ export const sandboxPayments = pgTable("sandbox_payments", {
   createdAt: createdAt(),
 });
 
-// Daily plan quota, counted in PostgreSQL (money) even when Redis is down.
+// Daily plan quota, counted in PostgreSQL (money) even when Redis is down. qr_limit is the plan's quota as
+// of the last count; the check makes a count past it fail, so the statement creating that QR fails whole.
 export const usageDaily = pgTable("usage_daily", {
   userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
   mode: text("mode").notNull().$type<"live" | "test">(),
   day: date("day").notNull(),
   qrCount: integer("qr_count").notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.userId, t.mode, t.day] })]);
+  qrLimit: integer("qr_limit").notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.mode, t.day] }), check("usage_daily_within_quota", sql`${t.qrCount} <= ${t.qrLimit}`)]);
 
 export const webhookEndpoints = pgTable("webhook_endpoints", {
   id: uuid("id").primaryKey(),

@@ -1,3 +1,3 @@
-export { authenticateApiKey, type ApiKeyAuth } from "./authenticate";
+export { authenticateApiKey, type ApiAccount, type ApiKeyAuth } from "./authenticate";
 export { generateApiKey, hashApiKey, keyHint, parseApiKeyMode, type KeyMode } from "./format";
 export { issueApiKey, listApiKeys, revokeApiKey, rollApiKey, type IssuedKey, type ApiKeySummary } from "./manage";

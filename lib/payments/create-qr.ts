@@ -1,17 +1,17 @@
-import { createHash, randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { createHash, randomInt, randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { encodeKhqr, KhqrFieldError } from "@/lib/khqr";
 import { ApiError } from "@/lib/api/errors";
 import { QR_EXPIRY_SECONDS } from "@/lib/config/limits";
 import { getDb } from "@/lib/db";
-import { merchantProfiles, transactionEvents, transactions, users } from "@/lib/db/schema";
-import type { ApiKeyAuth } from "@/lib/keys";
+import { merchantProfiles, users } from "@/lib/db/schema";
+import type { ApiAccount, ApiKeyAuth } from "@/lib/keys";
 import { khqrAccountFields } from "@/lib/merchants";
-import { consumeDailyQuota } from "@/lib/ratelimit";
 import { normalizeAmount, toMinorUnits } from "./amounts";
 import { nextCheckAt } from "./poll-schedule";
 import { violatedConstraint } from "./db-errors";
 import { findOwnTransactionByOrder } from "./find-transaction";
+import { insertQr, type NewQrRow } from "./insert-qr";
 import type { CreateQrRequest } from "./schemas";
 import { qrView } from "./serialize";
 
@@ -21,19 +21,18 @@ function fingerprint(parts: Record<string, unknown>): string {
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
-async function loadAccount(userId: string) {
+/** The account as the API wrapper read it with the key, or read here for callers that hold only the key's ids. */
+async function loadAccount(auth: ApiKeyAuth): Promise<ApiAccount> {
+  if (auth.account) return auth.account;
   const db = await getDb();
   const [account] = await db
     .select({ plan: users.plan, profile: merchantProfiles })
     .from(users)
     .leftJoin(merchantProfiles, eq(merchantProfiles.userId, users.id))
-    .where(eq(users.id, userId))
+    .where(eq(users.id, auth.userId))
     .limit(1);
   if (!account) throw new ApiError("unauthorized", "This API key's account no longer exists.");
-  if (!account.profile) {
-    throw new ApiError("merchant_not_configured", "Save your Bakong account ID and merchant name in the dashboard (Settings → Merchant profile) before creating QR codes.");
-  }
-  return { plan: account.plan, profile: account.profile };
+  return account;
 }
 
 /**
@@ -41,7 +40,10 @@ async function loadAccount(userId: string) {
  * which of any number of concurrent requests creates the row; the others replay it.
  */
 export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: () => Date = () => new Date()) {
-  const { plan, profile } = await loadAccount(auth.userId);
+  const { plan, profile } = await loadAccount(auth);
+  if (!profile) {
+    throw new ApiError("merchant_not_configured", "Save your Bakong account ID and merchant name in the dashboard (Settings → Merchant profile) before creating QR codes.");
+  }
   const currency = request.currency ?? profile.currency;
   const amount = normalizeAmount(request.amount, currency);
   const isStatic = amount === null;
@@ -58,8 +60,9 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
   const db = await getDb();
   for (let attempt = 0; attempt < MD5_COLLISION_RETRIES; attempt++) {
     // Two QRs with identical fields created in the same millisecond would share one md5, and so one payment:
-    // each retry moves the creation time on by a millisecond.
-    const createdAt = new Date(now().getTime() + attempt);
+    // a retry moves the creation time to a random millisecond of the next second, so that requests which
+    // collided together do not collide again.
+    const createdAt = new Date(now().getTime() + (attempt === 0 ? 0 : randomInt(1, 1000)));
     const expiresAt = expiresInSeconds === null ? null : new Date(createdAt.getTime() + expiresInSeconds * 1000);
     let encoded;
     try {
@@ -77,7 +80,7 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
       if (error instanceof KhqrFieldError) throw new ApiError("invalid_input", error.message);
       throw error;
     }
-    const row = {
+    const row: NewQrRow = {
       id: randomUUID(), userId: auth.userId, mode: auth.mode, apiKeyId: auth.keyId, orderId: request.order_id ?? null,
       md5: encoded.md5, qr: encoded.qr, isStatic, amount, currency, billNumber: request.bill_number ?? null,
       storeLabel: request.store_label ?? null, terminalLabel: request.terminal_label ?? null,
@@ -85,19 +88,7 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
       nextCheckAt: expiresAt ? nextCheckAt(createdAt, expiresAt, createdAt) : null,
     };
     try {
-      const created = await db.transaction(async (tx) => {
-        const [inserted] = await tx
-          .insert(transactions)
-          .values(row)
-          .onConflictDoNothing({ target: [transactions.userId, transactions.mode, transactions.orderId], where: sql`order_id is not null` })
-          .returning();
-        if (!inserted) return null;
-        await tx.insert(transactionEvents).values({ id: randomUUID(), transactionId: inserted.id, kind: "created", detail: { api_key_id: auth.keyId }, createdAt });
-        // Last before commit: the day's counter row is locked from here to the commit, and every QR of this
-        // account and mode waits for it, so it is held as briefly as possible.
-        await consumeDailyQuota(tx, { userId: auth.userId, mode: auth.mode, plan, now: createdAt });
-        return inserted;
-      });
+      const created = await insertQr(db, row, randomUUID(), { userId: auth.userId, mode: auth.mode, plan, now: createdAt });
       if (created) return qrView(created, false);
       return replay(auth, request.order_id!, requestFingerprint);
     } catch (error) {

@@ -30,7 +30,7 @@ export async function getUsageToday(userId: string, now: Date = new Date()): Pro
     .select({ mode: usageDaily.mode, qrCount: usageDaily.qrCount })
     .from(usageDaily)
     .where(and(eq(usageDaily.userId, userId), eq(usageDaily.day, cambodiaDay(now))));
-  // The same fallback consumeDailyQuota applies to a plan name it does not know.
+  // The same fallback the quota count applies to a plan name it does not know.
   const plan = isPlan(account.plan) ? account.plan : DEFAULT_PLAN;
   const usage = (mode: ApiMode): ModeUsage => ({ used: counts.find((row) => row.mode === mode)?.qrCount ?? 0, quota: planQuota(plan, mode) });
   return { plan, live: usage("live"), test: usage("test"), resetsAt: nextCambodiaMidnight(now) };

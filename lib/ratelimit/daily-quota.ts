@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
+import { sql, type Subquery } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
 import { planDetails, planQuota, type ApiMode } from "@/lib/config/plans";
-import type { DbOrTx } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { usageDaily } from "@/lib/db/schema";
 import { cambodiaDay, nextCambodiaMidnight } from "./cambodia-day";
 import { secondsUntil } from "./limiter";
@@ -29,23 +29,48 @@ function quotaExceeded(plan: string, mode: ApiMode, quota: number, now: Date): A
   );
 }
 
+export type QuotaSubject = { userId: string; mode: ApiMode; plan: string; now: Date };
+
+const QUOTA_CHECK = "usage_daily_within_quota";
+const placeholder = (name: keyof ReturnType<typeof dailyQuotaValues>) => sql.placeholder(name);
+
 /**
- * Counts one new QR against the account's daily quota for the mode, or throws 429 rate_limit_exceeded.
- * Call it inside the transaction that inserts the QR: a replay inserts nothing and so is not counted, and
- * a failed insert rolls the count back. Quotas are money, so they are counted here in PostgreSQL (never in
- * Redis, which may fail open), in one statement that row-locks the day's counter: concurrent calls can
- * never pass the quota together.
+ * The day's quota count, as a data-modifying CTE of the statement that creates QRs: one count per row of
+ * `createdRows`, so a replay that inserts nothing counts nothing. Quotas are money, so they are counted in
+ * PostgreSQL (never in Redis, which may fail open). The row keeps the quota of the caller's plan, so an
+ * upgrade or downgrade applies at its next count, and a count past it breaks the table's check: the whole
+ * statement fails, concurrent statements can never pass the quota together, and `quotaErrorOf` turns the
+ * failure into the 429. Its placeholders are filled by `dailyQuotaValues`.
  */
-export async function consumeDailyQuota(tx: DbOrTx, { userId, mode, plan, now = new Date() }: { userId: string; mode: ApiMode; plan: string; now?: Date }): Promise<void> {
-  const quota = planQuota(plan, mode);
-  const counted = await tx
+export function dailyQuotaCount(db: Db, createdRows: Subquery) {
+  return db
     .insert(usageDaily)
-    .values({ userId, mode, day: cambodiaDay(now), qrCount: 1 })
+    .select((qb) =>
+      qb
+        .select({
+          userId: sql`${placeholder("quotaUserId")}::uuid`.as("user_id"),
+          mode: sql`${placeholder("quotaMode")}::text`.as("mode"),
+          day: sql`${placeholder("quotaDay")}::date`.as("day"),
+          qrCount: sql`1`.as("qr_count"),
+          qrLimit: sql`${placeholder("quotaLimit")}::integer`.as("qr_limit"),
+        })
+        .from(createdRows),
+    )
     .onConflictDoUpdate({
       target: [usageDaily.userId, usageDaily.mode, usageDaily.day],
-      set: { qrCount: sql`${usageDaily.qrCount} + 1` },
-      setWhere: sql`${usageDaily.qrCount} < ${quota}`,
-    })
-    .returning({ qrCount: usageDaily.qrCount });
-  if (counted.length === 0) throw quotaExceeded(plan, mode, quota, now);
+      set: { qrCount: sql`${usageDaily.qrCount} + 1`, qrLimit: sql`excluded.qr_limit` },
+    });
+}
+
+export function dailyQuotaValues({ userId, mode, plan, now }: QuotaSubject) {
+  return { quotaUserId: userId, quotaMode: mode, quotaDay: cambodiaDay(now), quotaLimit: planQuota(plan, mode) };
+}
+
+/** The 429 for a statement that failed because it counted past the daily quota; null for any other error. */
+export function quotaErrorOf(error: unknown, { mode, plan, now }: QuotaSubject): ApiError | null {
+  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+    const candidate = current as { code?: string; constraint?: string };
+    if (candidate.code === "23514" && candidate.constraint === QUOTA_CHECK) return quotaExceeded(plan, mode, planQuota(plan, mode), now);
+  }
+  return null;
 }

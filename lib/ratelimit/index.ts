@@ -5,7 +5,7 @@
  */
 export { applyRateLimit, type RateLimitedRoute, type RateLimitOutcome, type RateLimitSubject } from "./api-limits";
 export { limitAuthAttempt } from "./auth-limits";
-export { consumeDailyQuota } from "./daily-quota";
+export { dailyQuotaCount, dailyQuotaValues, quotaErrorOf, type QuotaSubject } from "./daily-quota";
 export { getUsageToday, setPlan, AccountNotFoundError, UnknownPlanError, type ModeUsage, type UsageToday } from "./account-plan";
 export { cambodiaDay, nextCambodiaMidnight } from "./cambodia-day";
 export { createLimiter, type Limiter, type LimitDecision, type LimiterOptions } from "./limiter";

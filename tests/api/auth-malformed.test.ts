@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 
 // The database module is replaced by one that fails loudly: a malformed key must be refused before any query.
-vi.mock("@/lib/db", () => ({
+vi.mock("@/lib/db", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/db")>()),
   getDb: () => {
     throw new Error("the database was touched");
   },

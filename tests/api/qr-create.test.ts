@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodeKhqr, verifyKhqr } from "@/lib/khqr";
 import { POST as createQrRoute } from "@/app/api/v1/qr/route";
+import { createQr } from "@/lib/payments";
 import { call } from "../helpers/api";
 import { transactionCount } from "../helpers/db";
 import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
@@ -72,6 +73,13 @@ describe("POST /api/v1/qr", () => {
     expect(a?.status).toBe(200);
     expect(b?.status).toBe(200);
     expect(a?.body.md5).not.toBe(b?.body.md5);
+  });
+
+  it("twenty identical QRs made at one frozen instant are all created, each with its own md5", async () => {
+    const instant = new Date();
+    const made = await Promise.all(Array.from({ length: 20 }, () => createQr(merchant.test, { amount: 3 }, () => instant)));
+    expect(new Set(made.map((qr) => qr.md5)).size).toBe(20);
+    expect(made.every((qr) => verifyKhqr(qr.qr))).toBe(true);
   });
 
   it("answers 400 merchant_not_configured before a profile is saved, and writes nothing", async () => {

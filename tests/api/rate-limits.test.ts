@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { POST as createQrRoute } from "@/app/api/v1/qr/route";
 import { POST as byOrderRoute } from "@/app/api/v1/transaction/by-order/route";
 import { call } from "../helpers/api";
-import { transactionCount } from "../helpers/db";
+import { eventCount, transactionCount } from "../helpers/db";
 import { createTestMerchant } from "../helpers/merchant";
-import { getUsageToday } from "@/lib/ratelimit";
+import { getDb } from "@/lib/db";
+import { usageDaily } from "@/lib/db/schema";
+import { cambodiaDay, getUsageToday } from "@/lib/ratelimit";
 import { awayFromWindowEdge } from "../ratelimit/helpers";
 
 describe("per-key rate limits through the real /api/v1 routes", () => {
@@ -40,5 +42,22 @@ describe("per-key rate limits through the real /api/v1 routes", () => {
     const usage = await getUsageToday(merchant.userId);
     expect(usage.live.used).toBe(1);
     expect(usage.test.used).toBe(0);
+  });
+
+  it("POST /qr past the daily plan quota is 429 and writes nothing: no transaction, no event, no count", async () => {
+    const merchant = await createTestMerchant();
+    const db = await getDb();
+    await db.insert(usageDaily).values({ userId: merchant.userId, mode: "live", day: cambodiaDay(new Date()), qrCount: 100, qrLimit: 100 });
+    const denied = await call(createQrRoute, { key: merchant.liveKey.key, body: { amount: 5, order_id: "OVER-QUOTA" } });
+    expect(denied.status).toBe(429);
+    expect(denied.body.error).toBe("rate_limit_exceeded");
+    expect(denied.body.message).toMatch(/^Daily plan limit reached — upgrade to continue/);
+    expect(denied.headers.get("x-ratelimit-limit")).toBe("100");
+    expect(Number(denied.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await transactionCount(merchant.userId)).toBe(0);
+    expect(await eventCount(merchant.userId)).toBe(0);
+    expect((await getUsageToday(merchant.userId)).live.used).toBe(100);
+    // The order_id was not taken by the refused request, and test mode has its own quota.
+    expect((await call(createQrRoute, { key: merchant.testKey.key, body: { amount: 5, order_id: "OVER-QUOTA" } })).status).toBe(200);
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
@@ -38,7 +39,8 @@ async function reload(id: string): Promise<Transaction> {
 }
 
 async function liveQr(createdAt: Date, expiresInSeconds = 900): Promise<Transaction> {
-  const qr = await createQr(merchant.live, { amount: 5, currency: "USD", expires_in_seconds: expiresInSeconds }, () => createdAt);
+  // A bill number of its own keeps QRs made at one instant distinct, so each keeps exactly that creation time.
+  const qr = await createQr(merchant.live, { amount: 5, currency: "USD", bill_number: randomUUID().slice(0, 25), expires_in_seconds: expiresInSeconds }, () => createdAt);
   const db = await getDb();
   const [row] = await db.select().from(transactions).where(eq(transactions.md5, qr.md5));
   return row!;
@@ -54,7 +56,6 @@ describe("pollDueTransactions", () => {
     fake.markPaid(paid.md5, { toAccountId: paid.toAccountId, amount: 5, currency: "USD", createdDateMs: t0.getTime() + 2_000 });
 
     expect(await pollDueTransactions({ now: at(t0, 2_000) })).toMatchObject({ claimed: 0 });
-    // Identical QRs made in the same millisecond get distinct creation times (and md5s), 1 ms apart.
     const summary = await pollDueTransactions({ now: at(t0, 3_100) });
 
     expect(summary).toMatchObject({ claimed: 2, listCalls: 1, paid: 1, stillPending: 1, deferred: 0 });

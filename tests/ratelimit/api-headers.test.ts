@@ -3,18 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withApi } from "@/lib/api";
 import { getDb } from "@/lib/db";
 import { usageDaily } from "@/lib/db/schema";
-import { cambodiaDay, closeRateLimitStore, consumeDailyQuota } from "@/lib/ratelimit";
+import { cambodiaDay, closeRateLimitStore } from "@/lib/ratelimit";
+import { POST as createQrRoute } from "@/app/api/v1/qr/route";
 import { call } from "../helpers/api";
 import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
 import { awayFromWindowEdge, REDIS_URL } from "./helpers";
 
 // A trivial route through the real wrapper: the headers and the 429 body are the wrapper's, not a route's.
 const limitedRoute = withApi({ route: "test.limited", rateLimit: "qr" }, async () => ({ ok: true }));
-const quotaRoute = withApi({ route: "test.quota", rateLimit: "general" }, async ({ auth }) => {
-  const db = await getDb();
-  await db.transaction((tx) => consumeDailyQuota(tx, { userId: auth.userId, mode: auth.mode, plan: "free" }));
-  return { ok: true };
-});
 
 let merchant: TestMerchant;
 
@@ -61,8 +57,8 @@ describe("rate-limit headers on /api/v1 responses", () => {
 
   it("the daily quota's 429 carries the quota's headers instead of the per-minute ones", async () => {
     const db = await getDb();
-    await db.insert(usageDaily).values({ userId: merchant.userId, mode: "live", day: cambodiaDay(new Date()), qrCount: 100 });
-    const { status, body, headers } = await call(quotaRoute, { key: merchant.liveKey.key });
+    await db.insert(usageDaily).values({ userId: merchant.userId, mode: "live", day: cambodiaDay(new Date()), qrCount: 100, qrLimit: 100 });
+    const { status, body, headers } = await call(createQrRoute, { key: merchant.liveKey.key, body: {} });
     expect(status).toBe(429);
     expect(body.error).toBe("rate_limit_exceeded");
     expect(body.message).toMatch(/^Daily plan limit reached — upgrade to continue/);
@@ -72,6 +68,6 @@ describe("rate-limit headers on /api/v1 responses", () => {
     expect(Number(headers.get("retry-after"))).toBeLessThanOrEqual(24 * 60 * 60);
 
     // Test mode has its own count.
-    expect((await call(quotaRoute, { key: merchant.testKey.key })).status).toBe(200);
+    expect((await call(createQrRoute, { key: merchant.testKey.key, body: {} })).status).toBe(200);
   });
 });

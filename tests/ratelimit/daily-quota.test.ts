@@ -5,16 +5,20 @@ import { ApiError } from "@/lib/api/errors";
 import { PLANS, planQuota } from "@/lib/config/plans";
 import { getDb } from "@/lib/db";
 import { usageDaily, users } from "@/lib/db/schema";
-import { cambodiaDay, consumeDailyQuota, getUsageToday, nextCambodiaMidnight } from "@/lib/ratelimit";
+import { getMerchantProfile } from "@/lib/merchants";
+import { createQr } from "@/lib/payments";
+import { cambodiaDay, getUsageToday, nextCambodiaMidnight } from "@/lib/ratelimit";
+import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
 
-async function createUser(plan = "free"): Promise<string> {
-  const id = randomUUID();
-  await (await getDb()).insert(users).values({ id, email: `quota-${id}@example.com`, passwordHash: "x", plan });
-  return id;
+/** A merchant on `plan`; consume() creates its QRs as the API does, with the plan passed as of that request. */
+async function createUser(plan = "free"): Promise<TestMerchant> {
+  const merchant = await createTestMerchant();
+  await (await getDb()).update(users).set({ plan }).where(eq(users.id, merchant.userId));
+  return merchant;
 }
 
 async function setUsage(userId: string, mode: "live" | "test", day: string, qrCount: number): Promise<void> {
-  await (await getDb()).insert(usageDaily).values({ userId, mode, day, qrCount });
+  await (await getDb()).insert(usageDaily).values({ userId, mode, day, qrCount, qrLimit: qrCount });
 }
 
 async function usage(userId: string, mode: "live" | "test", day: string): Promise<number> {
@@ -25,8 +29,10 @@ async function usage(userId: string, mode: "live" | "test", day: string): Promis
   return rows[0]?.qrCount ?? 0;
 }
 
-async function consume(userId: string, mode: "live" | "test", plan: string, now?: Date): Promise<void> {
-  await consumeDailyQuota(await getDb(), { userId, mode, plan, now });
+async function consume(merchant: TestMerchant, mode: "live" | "test", plan: string, now = new Date()): Promise<void> {
+  const account = { plan, profile: await getMerchantProfile(merchant.userId) };
+  // A bill number of its own, so QRs created at one frozen instant still differ (and so do their md5s).
+  await createQr({ ...merchant[mode], account }, { amount: 1, bill_number: randomUUID().slice(0, 25) }, () => now);
 }
 
 // 23:59 on 13 May 2026 in Phnom Penh (UTC+7) is 16:59 UTC; midnight is 17:00 UTC.
@@ -60,13 +66,14 @@ describe("plans", () => {
   });
 });
 
-describe("consumeDailyQuota", () => {
+describe("the daily plan quota, counted as QRs are created", () => {
   it("allows the plan's quota and then answers 429 rate_limit_exceeded with the daily limit's headers", async () => {
-    const userId = await createUser();
-    for (let i = 0; i < 100; i++) await consume(userId, "live", "free", BEFORE_MIDNIGHT);
+    const merchant = await createUser();
+    const userId = merchant.userId;
+    for (let i = 0; i < 100; i++) await consume(merchant, "live", "free", BEFORE_MIDNIGHT);
     expect(await usage(userId, "live", "2026-05-13")).toBe(100);
 
-    const error = await consume(userId, "live", "free", BEFORE_MIDNIGHT).catch((caught: unknown) => caught);
+    const error = await consume(merchant, "live", "free", BEFORE_MIDNIGHT).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     const apiError = error as ApiError;
     expect(apiError.code).toBe("rate_limit_exceeded");
@@ -83,57 +90,53 @@ describe("consumeDailyQuota", () => {
   });
 
   it("starts again at midnight in Cambodia", async () => {
-    const userId = await createUser();
+    const merchant = await createUser();
+    const userId = merchant.userId;
     await setUsage(userId, "live", "2026-05-13", 100);
-    await expect(consume(userId, "live", "free", BEFORE_MIDNIGHT)).rejects.toMatchObject({ code: "rate_limit_exceeded" });
-    await consume(userId, "live", "free", MIDNIGHT);
+    await expect(consume(merchant, "live", "free", BEFORE_MIDNIGHT)).rejects.toMatchObject({ code: "rate_limit_exceeded" });
+    await consume(merchant, "live", "free", MIDNIGHT);
     expect(await usage(userId, "live", "2026-05-14")).toBe(1);
     expect(await usage(userId, "live", "2026-05-13")).toBe(100);
   });
 
   it("counts live and test mode separately, each against its own quota", async () => {
-    const userId = await createUser();
+    const merchant = await createUser();
+    const userId = merchant.userId;
     await setUsage(userId, "live", cambodiaDay(new Date()), 100);
-    await expect(consume(userId, "live", "free")).rejects.toMatchObject({ code: "rate_limit_exceeded" });
-    await consume(userId, "test", "free");
-    await consume(userId, "test", "free");
+    await expect(consume(merchant, "live", "free")).rejects.toMatchObject({ code: "rate_limit_exceeded" });
+    await consume(merchant, "test", "free");
+    await consume(merchant, "test", "free");
     const today = await getUsageToday(userId);
     expect(today).toMatchObject({ plan: "free", live: { used: 100, quota: 100 }, test: { used: 2, quota: planQuota("free", "test") } });
     expect(today.resetsAt).toEqual(nextCambodiaMidnight(new Date()));
   });
 
   it("applies the plan the caller passes, so an upgrade takes effect at once", async () => {
-    const userId = await createUser("starter");
+    const merchant = await createUser("starter");
+    const userId = merchant.userId;
     await setUsage(userId, "live", cambodiaDay(new Date()), 100);
-    await consume(userId, "live", "starter");
+    await consume(merchant, "live", "starter");
     expect(await usage(userId, "live", cambodiaDay(new Date()))).toBe(101);
-    await expect(consume(userId, "live", "free")).rejects.toMatchObject({ code: "rate_limit_exceeded" });
+    await expect(consume(merchant, "live", "free")).rejects.toMatchObject({ code: "rate_limit_exceeded" });
   });
 
-  it("is undone with the caller's transaction, so a QR that is not created is not counted", async () => {
-    const userId = await createUser();
-    const db = await getDb();
-    await expect(
-      db.transaction(async (tx) => {
-        await consumeDailyQuota(tx, { userId, mode: "live", plan: "free" });
-        throw new Error("the QR insert failed");
-      }),
-    ).rejects.toThrow("the QR insert failed");
-    expect(await usage(userId, "live", cambodiaDay(new Date()))).toBe(0);
-    await db.transaction((tx) => consumeDailyQuota(tx, { userId, mode: "live", plan: "free" }));
-    expect(await usage(userId, "live", cambodiaDay(new Date()))).toBe(1);
+  it("does not count a replayed order_id or one refused as a conflict", async () => {
+    const merchant = await createUser();
+    const auth = { ...merchant.live, account: { plan: "free", profile: await getMerchantProfile(merchant.userId) } };
+    await createQr(auth, { amount: 5, order_id: "ONCE" });
+    await createQr(auth, { amount: 5, order_id: "ONCE" });
+    await expect(createQr(auth, { amount: 6, order_id: "ONCE" })).rejects.toMatchObject({ code: "conflict" });
+    expect(await usage(merchant.userId, "live", cambodiaDay(new Date()))).toBe(1);
   });
 });
 
-describe.skipIf(!process.env.DATABASE_URL)("consumeDailyQuota under concurrency (PostgreSQL only: PGlite runs one query at a time)", () => {
+describe.skipIf(!process.env.DATABASE_URL)("the daily plan quota under concurrency (PostgreSQL only: PGlite runs one query at a time)", () => {
   it("lets exactly 10 of 50 concurrent calls through when 10 remain", async () => {
-    const userId = await createUser();
+    const merchant = await createUser();
+    const userId = merchant.userId;
     const day = cambodiaDay(new Date());
     await setUsage(userId, "live", day, 90);
-    const db = await getDb();
-    const results = await Promise.allSettled(
-      Array.from({ length: 50 }, () => db.transaction((tx) => consumeDailyQuota(tx, { userId, mode: "live", plan: "free" }))),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => consume(merchant, "live", "free")));
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(10);
     const rejections = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
     expect(rejections.every((result) => result.reason instanceof ApiError && result.reason.code === "rate_limit_exceeded")).toBe(true);
@@ -141,8 +144,9 @@ describe.skipIf(!process.env.DATABASE_URL)("consumeDailyQuota under concurrency 
   });
 
   it("counts racing first calls of the day without losing one to the unique key: 150 at once on a fresh day, 100 through", async () => {
-    const userId = await createUser();
-    const results = await Promise.allSettled(Array.from({ length: 150 }, () => consume(userId, "live", "free")));
+    const merchant = await createUser();
+    const userId = merchant.userId;
+    const results = await Promise.allSettled(Array.from({ length: 150 }, () => consume(merchant, "live", "free")));
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(100);
     expect(await usage(userId, "live", cambodiaDay(new Date()))).toBe(100);
   });
