@@ -69,14 +69,17 @@ describe("API key authentication", () => {
     const lines: string[] = [];
     const silenced = process.env.LOG_SILENT;
     delete process.env.LOG_SILENT;
-    const spy = vi.spyOn(console, "log").mockImplementation((line: unknown) => void lines.push(String(line)));
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => lines.push(String(chunk)) > 0);
     try {
       await call(createQrRoute, { key: merchant.liveKey.key, body: { amount: 3 } });
     } finally {
       spy.mockRestore();
       if (silenced !== undefined) process.env.LOG_SILENT = silenced;
     }
-    const requestLines = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === "api_request");
+    const requestLines = lines
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((entry) => entry.msg === "api_request");
     expect(requestLines).toHaveLength(1);
     expect(requestLines[0]).toMatchObject({ route: "qr.create", status: 200, account: merchant.userId, mode: "live" });
     expect(typeof requestLines[0]?.request_id).toBe("string");
