@@ -2,7 +2,8 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import pg from "pg";
-import { runLoad, type LoadResult } from "./load";
+import { cpuPerRequest, sampleCpu, type CpuSample } from "./cpu";
+import { combine, runLoad, type LoadResult } from "./load";
 
 /**
  * `npm run bench:api`: the production build on PostgreSQL, POST /api/v1/qr (a new order each time)
@@ -12,8 +13,11 @@ import { runLoad, type LoadResult } from "./load";
  */
 const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MERCHANTS = Number(process.env.BENCH_MERCHANTS ?? 16);
+
+const zeroCpu = (): CpuSample => ({ server: 0, postgres: 0, loadGenerator: 0 });
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -81,14 +85,34 @@ async function main() {
 
     await runLoad({ port, concurrency: CONCURRENCY, seconds: 3, request: empty, expectStatus: 200 });
     await runLoad({ port, concurrency: CONCURRENCY, seconds: 3, request: (i) => qr(MERCHANTS)(1_000_000 + i), expectStatus: 200 });
-    const emptyResult = await runLoad({ port, concurrency: CONCURRENCY, seconds: SECONDS, request: empty, expectStatus: 200 });
-    const qrResult = await runLoad({ port, concurrency: CONCURRENCY, seconds: SECONDS, request: qr(MERCHANTS), expectStatus: 200 });
-    const oneMerchant = await runLoad({ port, concurrency: CONCURRENCY, seconds: SECONDS, request: qr(1), expectStatus: 200 });
+    // Interleaved rounds: a machine that speeds up or slows down during the run affects every route alike.
+    const routes = { empty, qr: qr(MERCHANTS), oneMerchant: qr(1) };
+    type Route = keyof typeof routes;
+    const rounds: Record<Route, LoadResult[]> = { empty: [], qr: [], oneMerchant: [] };
+    const cpu: Record<Route, CpuSample> = { empty: zeroCpu(), qr: zeroCpu(), oneMerchant: zeroCpu() };
+    for (let round = 0; round < ROUNDS; round++) {
+      const offset = (round + 1) * 10_000_000;
+      for (const route of Object.keys(routes) as Route[]) {
+        const before = sampleCpu(server.pid!);
+        const result = await runLoad({ port, concurrency: CONCURRENCY, seconds: SECONDS, request: (i) => routes[route](offset + i), expectStatus: 200 });
+        const used = cpuPerRequest(before, sampleCpu(server.pid!), 1);
+        rounds[route].push(result);
+        for (const key of Object.keys(used) as (keyof CpuSample)[]) cpu[route][key] += used[key];
+      }
+    }
+    const [emptyResult, qrResult, oneMerchant] = [combine(rounds.empty), combine(rounds.qr), combine(rounds.oneMerchant)];
+    const cpuLine = (route: Route, result: LoadResult) => {
+      const per = cpuPerRequest(zeroCpu(), cpu[route], result.requests);
+      return `${"".padEnd(34)} CPU per request: app server ${per.server.toFixed(2)} ms, PostgreSQL ${per.postgres.toFixed(2)} ms, load generator ${per.loadGenerator.toFixed(2)} ms`;
+    };
     const ratio = qrResult.rps / emptyResult.rps;
-    console.log(`concurrency ${CONCURRENCY}, ${SECONDS} s each, production build, PostgreSQL`);
+    console.log(`concurrency ${CONCURRENCY}, ${ROUNDS} interleaved rounds of ${SECONDS} s per route, production build, PostgreSQL`);
     console.log(show("GET /api/ping", emptyResult));
+    console.log(cpuLine("empty", emptyResult));
     console.log(show(`POST /api/v1/qr (${MERCHANTS} merchants)`, qrResult));
+    console.log(cpuLine("qr", qrResult));
     console.log(show("POST /api/v1/qr (1 merchant)", oneMerchant));
+    console.log(cpuLine("oneMerchant", oneMerchant));
     console.log(`ratio /qr ÷ empty route: ${(ratio * 100).toFixed(1)}% across ${MERCHANTS} merchants, ${((oneMerchant.rps / emptyResult.rps) * 100).toFixed(1)}% for one merchant (target ≥ 60%)`);
     if (qrResult.errors > 0 || oneMerchant.errors > 0 || ratio < 0.6) process.exitCode = 1;
   } finally {

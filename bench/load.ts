@@ -1,6 +1,6 @@
 import http from "node:http";
 
-export type LoadResult = { requests: number; errors: number; seconds: number; rps: number; p50: number; p99: number };
+export type LoadResult = { requests: number; errors: number; seconds: number; rps: number; p50: number; p99: number; latencies: number[] };
 
 type RequestSpec = { method: string; path: string; headers: Record<string, string>; body?: string };
 
@@ -40,5 +40,16 @@ export async function runLoad(options: { port: number; concurrency: number; seco
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return summarize(latencies, errors, seconds);
+}
+
+function summarize(latencies: number[], errors: number, seconds: number): LoadResult {
+  return { requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), latencies };
+}
+
+/** Several runs of one route as if they were one: total requests over total time, latencies pooled. */
+export function combine(results: LoadResult[]): LoadResult {
+  const latencies = results.flatMap((result) => result.latencies).sort((a, b) => a - b);
+  const sum = (pick: (result: LoadResult) => number) => results.reduce((total, result) => total + pick(result), 0);
+  return summarize(latencies, sum((result) => result.errors), sum((result) => result.seconds));
 }
