@@ -3,13 +3,12 @@ import { eq } from "drizzle-orm";
 import { encodeKhqr, KhqrFieldError } from "@/lib/khqr";
 import { ApiError } from "@/lib/api/errors";
 import { QR_EXPIRY_SECONDS } from "@/lib/config/limits";
-import { getDb } from "@/lib/db";
+import { getDb, violatedUniqueConstraint } from "@/lib/db";
 import { merchantProfiles, users } from "@/lib/db/schema";
 import type { ApiAccount, ApiKeyAuth } from "@/lib/keys";
 import { khqrAccountFields } from "@/lib/merchants";
 import { normalizeAmount, toMinorUnits } from "./amounts";
 import { nextCheckAt } from "./poll-schedule";
-import { violatedConstraint } from "./db-errors";
 import { findOwnTransactionByOrder } from "./find-transaction";
 import { insertQr, type NewQrRow } from "./insert-qr";
 import type { CreateQrRequest } from "./schemas";
@@ -92,7 +91,7 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
       if (created) return qrView(created, false);
       return replay(auth, request.order_id!, requestFingerprint);
     } catch (error) {
-      if (violatedConstraint(error) === "transactions_dynamic_md5_key") continue;
+      if (violatedUniqueConstraint(error) === "transactions_dynamic_md5_key") continue;
       throw error;
     }
   }

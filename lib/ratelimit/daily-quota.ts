@@ -1,7 +1,7 @@
 import { sql, type Subquery } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
 import { planDetails, planQuota, type ApiMode } from "@/lib/config/plans";
-import type { Db } from "@/lib/db";
+import { violatedCheckConstraint, type Db } from "@/lib/db";
 import { usageDaily } from "@/lib/db/schema";
 import { cambodiaDay, nextCambodiaMidnight } from "./cambodia-day";
 import { secondsUntil } from "./limiter";
@@ -68,9 +68,5 @@ export function dailyQuotaValues({ userId, mode, plan, now }: QuotaSubject) {
 
 /** The 429 for a statement that failed because it counted past the daily quota; null for any other error. */
 export function quotaErrorOf(error: unknown, { mode, plan, now }: QuotaSubject): ApiError | null {
-  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
-    const candidate = current as { code?: string; constraint?: string };
-    if (candidate.code === "23514" && candidate.constraint === QUOTA_CHECK) return quotaExceeded(plan, mode, planQuota(plan, mode), now);
-  }
-  return null;
+  return violatedCheckConstraint(error) === QUOTA_CHECK ? quotaExceeded(plan, mode, planQuota(plan, mode), now) : null;
 }
