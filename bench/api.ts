@@ -10,6 +10,8 @@ import { combine, runLoad, type LoadResult } from "./load";
  * against the app's cheapest route, in one run. Target: /qr throughput ≥ 60% of the empty route's.
  * Background polling is off in the measured server (BENCH_BACKGROUND_JOBS=on to include it): otherwise it
  * keeps checking every QR the benchmark just created, and that work would be billed to /qr.
+ * Knobs: BENCH_CONCURRENCY (16), BENCH_ROUNDS (3), BENCH_SECONDS per route per round (5), BENCH_MERCHANTS (16).
+ * It reuses an existing `.next` build: run `npm run build` first after changing code.
  */
 const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
