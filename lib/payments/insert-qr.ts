@@ -3,17 +3,13 @@ import { preparedStatement, type Db } from "@/lib/db";
 import { transactionEvents, transactions } from "@/lib/db/schema";
 import { dailyQuotaCount, dailyQuotaValues, quotaErrorOf, type QuotaSubject } from "@/lib/ratelimit";
 
-export type NewQrRow = {
-  id: string; userId: string; mode: "live" | "test"; apiKeyId: string; orderId: string | null; md5: string; qr: string;
-  isStatic: boolean; amount: string | null; currency: "USD" | "KHR"; billNumber: string | null; storeLabel: string | null;
-  terminalLabel: string | null; toAccountId: string; requestFingerprint: string; expiresAt: Date | null; createdAt: Date;
-  nextCheckAt: Date | null;
-};
-
 const COLUMNS = [
   "id", "userId", "mode", "apiKeyId", "orderId", "md5", "qr", "isStatic", "amount", "currency", "billNumber", "storeLabel",
   "terminalLabel", "toAccountId", "requestFingerprint", "expiresAt", "createdAt", "nextCheckAt",
-] as const satisfies readonly (keyof NewQrRow)[];
+] as const;
+
+/** The columns a new QR sets, each one given (null where empty); the rest take their defaults. */
+export type NewQrRow = Required<Pick<typeof transactions.$inferInsert, (typeof COLUMNS)[number]>>;
 
 /**
  * One statement, so one round trip that is its own transaction: the row (unless its order_id exists: then
