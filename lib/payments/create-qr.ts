@@ -5,7 +5,7 @@ import { ApiError } from "@/lib/api/errors";
 import { QR_EXPIRY_SECONDS } from "@/lib/config/limits";
 import { getDb, violatedUniqueConstraint } from "@/lib/db";
 import { merchantProfiles, users } from "@/lib/db/schema";
-import type { ApiAccount, ApiKeyAuth } from "@/lib/keys";
+import { accountVersion, type ApiAccount, type ApiKeyAuth } from "@/lib/keys";
 import { khqrAccountFields } from "@/lib/merchants";
 import { normalizeAmount, toMinorUnits } from "./amounts";
 import { nextCheckAt } from "./poll-schedule";
@@ -25,7 +25,7 @@ async function loadAccount(auth: ApiKeyAuth): Promise<ApiAccount> {
   if (auth.account) return auth.account;
   const db = await getDb();
   const [account] = await db
-    .select({ plan: users.plan, profile: merchantProfiles })
+    .select({ plan: users.plan, profile: merchantProfiles, version: accountVersion })
     .from(users)
     .leftJoin(merchantProfiles, eq(merchantProfiles.userId, users.id))
     .where(eq(users.id, auth.userId))
@@ -39,7 +39,8 @@ async function loadAccount(auth: ApiKeyAuth): Promise<ApiAccount> {
  * which of any number of concurrent requests creates the row; the others replay it.
  */
 export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: () => Date = () => new Date()) {
-  const { plan, profile } = await loadAccount(auth);
+  const account = await loadAccount(auth);
+  const { plan, profile } = account;
   if (!profile) {
     throw new ApiError("merchant_not_configured", "Save your Bakong account ID and merchant name in the dashboard (Settings → Merchant profile) before creating QR codes.");
   }
@@ -87,7 +88,7 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
       nextCheckAt: expiresAt ? nextCheckAt(createdAt, expiresAt, createdAt) : null,
     };
     try {
-      const created = await insertQr(db, row, randomUUID(), { userId: auth.userId, mode: auth.mode, plan, now: createdAt });
+      const created = await insertQr(db, row, randomUUID(), { ...auth, account }, { userId: auth.userId, mode: auth.mode, plan, now: createdAt });
       if (created) return qrView(created, false);
       return replay(auth, request.order_id!, requestFingerprint);
     } catch (error) {

@@ -1,6 +1,7 @@
-import { sql } from "drizzle-orm";
+import { getTableColumns, is, sql, SQL } from "drizzle-orm";
 import { preparedStatement, type Db } from "@/lib/db";
 import { transactionEvents, transactions } from "@/lib/db/schema";
+import { accountCheck, accountCheckValues, AccountChangedError, type ApiKeyAuth } from "@/lib/keys";
 import { dailyQuotaCount, dailyQuotaValues, quotaErrorOf, type QuotaSubject } from "@/lib/ratelimit";
 
 const COLUMNS = [
@@ -12,18 +13,33 @@ const COLUMNS = [
 export type NewQrRow = Required<Pick<typeof transactions.$inferInsert, (typeof COLUMNS)[number]>>;
 
 /**
- * One statement, so one round trip that is its own transaction: the row (unless its order_id exists: then
- * nothing, and the caller replays), its "created" event, and the day's quota count, which fails the whole
- * statement when it would pass the plan's quota. Prepared once: this is the hot path of POST /api/v1/qr.
+ * Every column of `transactions`, in table order, as a select list: a placeholder for each given column and
+ * the column's default for the rest. Each is cast to its column's type, which a SELECT (unlike VALUES) does
+ * not infer from the target.
+ */
+function newRowSelectList(): Record<keyof typeof transactions.$inferInsert, SQL.Aliased> {
+  const given = new Set<string>(COLUMNS);
+  return Object.fromEntries(
+    Object.entries(getTableColumns(transactions)).map(([name, column]) => {
+      const fallback = !column.hasDefault ? sql`null` : is(column.default, SQL) ? column.default : sql`${column.default}`;
+      const value = given.has(name) ? sql`${sql.placeholder(name)}` : fallback;
+      return [name, sql`${value}::${sql.raw(column.getSQLType())}`.as(column.name)];
+    }),
+  ) as Record<keyof typeof transactions.$inferInsert, SQL.Aliased>;
+}
+
+/**
+ * One statement, so one round trip that is its own transaction: the account check (no row: nothing is
+ * written), the row (unless its order_id exists: then nothing, and the caller replays), its "created" event,
+ * and the day's quota count, which fails the whole statement when it would pass the plan's quota. Prepared
+ * once: this is the hot path of POST /api/v1/qr.
  */
 const insertQrStatement = preparedStatement((db: Db) => {
-  // Wrapped in sql``, a placeholder's value goes to the driver as it is (drizzle's column encoders reject null
-  // dates); PostgreSQL takes each parameter's type from its target column.
-  const values = Object.fromEntries(COLUMNS.map((column) => [column, sql`${sql.placeholder(column)}`]));
+  const checked = db.$with("checked").as(accountCheck(db));
   const inserted = db.$with("inserted").as(
     db
       .insert(transactions)
-      .values(values as unknown as typeof transactions.$inferInsert)
+      .select((qb) => qb.select(newRowSelectList()).from(checked))
       .onConflictDoNothing({ target: [transactions.userId, transactions.mode, transactions.orderId], where: sql`order_id is not null` })
       .returning({
         id: transactions.id, qr: transactions.qr, md5: transactions.md5, currency: transactions.currency, amount: transactions.amount,
@@ -44,17 +60,25 @@ const insertQrStatement = preparedStatement((db: Db) => {
     ),
   );
   const quotaCount = db.$with("quota_count").as(dailyQuotaCount(db, inserted));
-  return db.with(inserted, createdEvent, quotaCount).select().from(inserted).prepare("insert_qr");
+  return db.with(checked, inserted, createdEvent, quotaCount).select().from(checked).leftJoin(inserted, sql`true`).prepare("insert_qr");
 });
 
-export type InsertedQr = Awaited<ReturnType<ReturnType<typeof insertQrStatement>["execute"]>>[number];
+type Result = Awaited<ReturnType<ReturnType<typeof insertQrStatement>["execute"]>>[number];
+export type InsertedQr = NonNullable<Result["inserted"]>;
 
-/** The created row, or null when the order_id already exists; throws the 429 when the daily quota is spent. */
-export async function insertQr(db: Db, row: NewQrRow, eventId: string, quota: QuotaSubject): Promise<InsertedQr | null> {
+/**
+ * The created row, or null when the order_id already exists; throws the 429 when the daily quota is spent,
+ * and AccountChangedError when the key or its account is no longer what `auth` says.
+ */
+export async function insertQr(
+  db: Db, row: NewQrRow, eventId: string, auth: ApiKeyAuth & { account: { version: string } }, quota: QuotaSubject,
+): Promise<InsertedQr | null> {
+  let result: Result | undefined;
   try {
-    const [created] = await insertQrStatement(db).execute({ ...row, eventId, ...dailyQuotaValues(quota) });
-    return created ?? null;
+    [result] = await insertQrStatement(db).execute({ ...row, eventId, ...accountCheckValues(auth), ...dailyQuotaValues(quota) });
   } catch (error) {
     throw quotaErrorOf(error, quota) ?? error;
   }
+  if (!result) throw new AccountChangedError();
+  return result.inserted;
 }

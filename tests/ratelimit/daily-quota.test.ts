@@ -5,15 +5,18 @@ import { ApiError } from "@/lib/api/errors";
 import { PLANS, planQuota } from "@/lib/config/plans";
 import { getDb } from "@/lib/db";
 import { usageDaily, users } from "@/lib/db/schema";
-import { getMerchantProfile } from "@/lib/merchants";
 import { createQr } from "@/lib/payments";
 import { cambodiaDay, getUsageToday, nextCambodiaMidnight } from "@/lib/ratelimit";
 import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
 
-/** A merchant on `plan`; consume() creates its QRs as the API does, with the plan passed as of that request. */
+async function setPlanOf(userId: string, plan: string): Promise<void> {
+  await (await getDb()).update(users).set({ plan }).where(eq(users.id, userId));
+}
+
+/** A merchant on `plan`; consume() creates its QRs as the API does, reading the plan as of that request. */
 async function createUser(plan = "free"): Promise<TestMerchant> {
   const merchant = await createTestMerchant();
-  await (await getDb()).update(users).set({ plan }).where(eq(users.id, merchant.userId));
+  await setPlanOf(merchant.userId, plan);
   return merchant;
 }
 
@@ -29,10 +32,9 @@ async function usage(userId: string, mode: "live" | "test", day: string): Promis
   return rows[0]?.qrCount ?? 0;
 }
 
-async function consume(merchant: TestMerchant, mode: "live" | "test", plan: string, now = new Date()): Promise<void> {
-  const account = { plan, profile: await getMerchantProfile(merchant.userId) };
+async function consume(merchant: TestMerchant, mode: "live" | "test", now = new Date()): Promise<void> {
   // A bill number of its own, so QRs created at one frozen instant still differ (and so do their md5s).
-  await createQr({ ...merchant[mode], account }, { amount: 1, bill_number: randomUUID().slice(0, 25) }, () => now);
+  await createQr(merchant[mode], { amount: 1, bill_number: randomUUID().slice(0, 25) }, () => now);
 }
 
 // 23:59 on 13 May 2026 in Phnom Penh (UTC+7) is 16:59 UTC; midnight is 17:00 UTC.
@@ -70,10 +72,10 @@ describe("the daily plan quota, counted as QRs are created", () => {
   it("allows the plan's quota and then answers 429 rate_limit_exceeded with the daily limit's headers", async () => {
     const merchant = await createUser();
     const userId = merchant.userId;
-    for (let i = 0; i < 100; i++) await consume(merchant, "live", "free", BEFORE_MIDNIGHT);
+    for (let i = 0; i < 100; i++) await consume(merchant, "live", BEFORE_MIDNIGHT);
     expect(await usage(userId, "live", "2026-05-13")).toBe(100);
 
-    const error = await consume(merchant, "live", "free", BEFORE_MIDNIGHT).catch((caught: unknown) => caught);
+    const error = await consume(merchant, "live", BEFORE_MIDNIGHT).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     const apiError = error as ApiError;
     expect(apiError.code).toBe("rate_limit_exceeded");
@@ -93,8 +95,8 @@ describe("the daily plan quota, counted as QRs are created", () => {
     const merchant = await createUser();
     const userId = merchant.userId;
     await setUsage(userId, "live", "2026-05-13", 100);
-    await expect(consume(merchant, "live", "free", BEFORE_MIDNIGHT)).rejects.toMatchObject({ code: "rate_limit_exceeded" });
-    await consume(merchant, "live", "free", MIDNIGHT);
+    await expect(consume(merchant, "live", BEFORE_MIDNIGHT)).rejects.toMatchObject({ code: "rate_limit_exceeded" });
+    await consume(merchant, "live", MIDNIGHT);
     expect(await usage(userId, "live", "2026-05-14")).toBe(1);
     expect(await usage(userId, "live", "2026-05-13")).toBe(100);
   });
@@ -103,26 +105,27 @@ describe("the daily plan quota, counted as QRs are created", () => {
     const merchant = await createUser();
     const userId = merchant.userId;
     await setUsage(userId, "live", cambodiaDay(new Date()), 100);
-    await expect(consume(merchant, "live", "free")).rejects.toMatchObject({ code: "rate_limit_exceeded" });
-    await consume(merchant, "test", "free");
-    await consume(merchant, "test", "free");
+    await expect(consume(merchant, "live")).rejects.toMatchObject({ code: "rate_limit_exceeded" });
+    await consume(merchant, "test");
+    await consume(merchant, "test");
     const today = await getUsageToday(userId);
     expect(today).toMatchObject({ plan: "free", live: { used: 100, quota: 100 }, test: { used: 2, quota: planQuota("free", "test") } });
     expect(today.resetsAt).toEqual(nextCambodiaMidnight(new Date()));
   });
 
-  it("applies the plan the caller passes, so an upgrade takes effect at once", async () => {
+  it("applies the account's plan as of each request, so a change of plan takes effect at once", async () => {
     const merchant = await createUser("starter");
     const userId = merchant.userId;
     await setUsage(userId, "live", cambodiaDay(new Date()), 100);
-    await consume(merchant, "live", "starter");
+    await consume(merchant, "live");
     expect(await usage(userId, "live", cambodiaDay(new Date()))).toBe(101);
-    await expect(consume(merchant, "live", "free")).rejects.toMatchObject({ code: "rate_limit_exceeded" });
+    await setPlanOf(userId, "free");
+    await expect(consume(merchant, "live")).rejects.toMatchObject({ code: "rate_limit_exceeded" });
   });
 
   it("does not count a replayed order_id or one refused as a conflict", async () => {
     const merchant = await createUser();
-    const auth = { ...merchant.live, account: { plan: "free", profile: await getMerchantProfile(merchant.userId) } };
+    const auth = merchant.live;
     await createQr(auth, { amount: 5, order_id: "ONCE" });
     await createQr(auth, { amount: 5, order_id: "ONCE" });
     await expect(createQr(auth, { amount: 6, order_id: "ONCE" })).rejects.toMatchObject({ code: "conflict" });
@@ -136,7 +139,7 @@ describe.skipIf(!process.env.DATABASE_URL)("the daily plan quota under concurren
     const userId = merchant.userId;
     const day = cambodiaDay(new Date());
     await setUsage(userId, "live", day, 90);
-    const results = await Promise.allSettled(Array.from({ length: 50 }, () => consume(merchant, "live", "free")));
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => consume(merchant, "live")));
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(10);
     const rejections = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
     expect(rejections.every((result) => result.reason instanceof ApiError && result.reason.code === "rate_limit_exceeded")).toBe(true);
@@ -146,7 +149,7 @@ describe.skipIf(!process.env.DATABASE_URL)("the daily plan quota under concurren
   it("counts racing first calls of the day without losing one to the unique key: 150 at once on a fresh day, 100 through", async () => {
     const merchant = await createUser();
     const userId = merchant.userId;
-    const results = await Promise.allSettled(Array.from({ length: 150 }, () => consume(merchant, "live", "free")));
+    const results = await Promise.allSettled(Array.from({ length: 150 }, () => consume(merchant, "live")));
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(100);
     expect(await usage(userId, "live", cambodiaDay(new Date()))).toBe(100);
   });
