@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { authenticateApiKey, recallApiKey, type ApiKeyAuth } from "@/lib/keys";
 import { applyRateLimit, type RateLimitedRoute } from "@/lib/ratelimit";
 import { errorFields, log } from "@/lib/log";
-import { CORS_HEADERS } from "./cors";
+import { CORS_HEADERS, CORS_PREFLIGHT_HEADERS } from "./cors";
 import { API_ERRORS, ApiError } from "./errors";
 import { parseJsonBody } from "./request-body";
 
@@ -32,8 +32,8 @@ function json(status: number, payload: unknown, headers: Headers): Response {
   return new Response(JSON.stringify(payload), { status, headers });
 }
 
-function baseHeaders(requestId: string): Headers {
-  const headers = new Headers(CORS_HEADERS);
+function baseHeaders(requestId: string, cors = CORS_HEADERS): Headers {
+  const headers = new Headers(cors);
   headers.set("X-Request-Id", requestId);
   headers.set("Cache-Control", "no-store");
   return headers;
@@ -111,6 +111,6 @@ export function withApi<Schema extends z.ZodType | undefined = undefined>(option
 
 /** Answers CORS preflight for any /api/v1 route. */
 export function preflight(): Response {
-  const headers = baseHeaders(`req_${randomUUID().replaceAll("-", "")}`);
+  const headers = baseHeaders(`req_${randomUUID().replaceAll("-", "")}`, CORS_PREFLIGHT_HEADERS);
   return new Response(null, { status: 204, headers });
 }

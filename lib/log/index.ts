@@ -12,15 +12,33 @@ function scrub(fields: Record<string, unknown>): Record<string, unknown> {
   return clean;
 }
 
+// Lines wait for the end of the current turn of the event loop, so that under load one write carries the
+// lines of many requests; the exit handler writes what is left when the process ends.
+let pending = "";
+
+function flush(): void {
+  if (!pending) return;
+  const lines = pending;
+  pending = "";
+  process.stdout.write(lines);
+}
+
+process.on("exit", flush);
+
 /**
- * One JSON object per line on stdout (stderr for errors), ready for any log shipper. Written to the
- * streams directly: Next.js wraps console.* with per-call bookkeeping that costs more than the line itself.
+ * One JSON object per line on stdout (stderr, at once, for errors), ready for any log shipper. Written to
+ * the streams directly: Next.js wraps console.* with per-call bookkeeping that costs more than the line itself.
  */
 export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
   if (level === "debug" && !process.env.LOG_DEBUG) return;
   if (process.env.LOG_SILENT === "true") return;
   const line = `${JSON.stringify({ time: new Date().toISOString(), level, msg, ...scrub(fields) })}\n`;
-  (level === "error" ? process.stderr : process.stdout).write(line);
+  if (level === "error") {
+    process.stderr.write(line);
+    return;
+  }
+  if (!pending) setImmediate(flush);
+  pending += line;
 }
 
 export function errorFields(error: unknown): Record<string, unknown> {

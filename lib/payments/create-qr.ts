@@ -88,8 +88,8 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
       nextCheckAt: expiresAt ? nextCheckAt(createdAt, expiresAt, createdAt) : null,
     };
     try {
-      const created = await insertQr(db, row, randomUUID(), { ...auth, account }, { userId: auth.userId, mode: auth.mode, plan, now: createdAt });
-      if (created) return qrView(created, false);
+      const status = await insertQr(db, row, randomUUID(), { ...auth, account }, { userId: auth.userId, mode: auth.mode, plan, now: createdAt });
+      if (status) return qrView({ ...row, status }, false);
       return replay(auth, request.order_id!, requestFingerprint);
     } catch (error) {
       if (violatedUniqueConstraint(error) === "transactions_dynamic_md5_key") continue;

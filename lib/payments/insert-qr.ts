@@ -41,10 +41,7 @@ const insertQrStatement = preparedStatement((db: Db) => {
       .insert(transactions)
       .select((qb) => qb.select(newRowSelectList()).from(checked))
       .onConflictDoNothing({ target: [transactions.userId, transactions.mode, transactions.orderId], where: sql`order_id is not null` })
-      .returning({
-        id: transactions.id, qr: transactions.qr, md5: transactions.md5, currency: transactions.currency, amount: transactions.amount,
-        orderId: transactions.orderId, expiresAt: transactions.expiresAt, status: transactions.status, createdAt: transactions.createdAt,
-      }),
+      .returning({ id: transactions.id, createdAt: transactions.createdAt, status: transactions.status }),
   );
   const createdEvent = db.$with("created_event").as(
     db.insert(transactionEvents).select((qb) =>
@@ -60,25 +57,34 @@ const insertQrStatement = preparedStatement((db: Db) => {
     ),
   );
   const quotaCount = db.$with("quota_count").as(dailyQuotaCount(db, inserted));
-  return db.with(checked, inserted, createdEvent, quotaCount).select().from(checked).leftJoin(inserted, sql`true`).prepare("insert_qr");
+  // The caller knows every value it gave: the answer says whether the check passed, and the new row's status.
+  return db
+    .with(checked, inserted, createdEvent, quotaCount)
+    .select({ status: inserted.status })
+    .from(checked)
+    .leftJoin(inserted, sql`true`)
+    .prepare("insert_qr");
 });
 
 type Result = Awaited<ReturnType<ReturnType<typeof insertQrStatement>["execute"]>>[number];
-export type InsertedQr = NonNullable<Result["inserted"]>;
+
+// ISO strings are exact and cheaper for the driver than the local-time text it makes of a Date.
+const driverValues = (row: NewQrRow) =>
+  Object.fromEntries(Object.entries(row).map(([column, value]) => [column, value instanceof Date ? value.toISOString() : value]));
 
 /**
- * The created row, or null when the order_id already exists; throws the 429 when the daily quota is spent,
- * and AccountChangedError when the key or its account is no longer what `auth` says.
+ * The new row's status, or null when its order_id already exists; throws the 429 when the daily
+ * quota is spent, and AccountChangedError when the key or its account is no longer what `auth` says.
  */
 export async function insertQr(
   db: Db, row: NewQrRow, eventId: string, auth: ApiKeyAuth & { account: { version: string } }, quota: QuotaSubject,
-): Promise<InsertedQr | null> {
+): Promise<Result["status"]> {
   let result: Result | undefined;
   try {
-    [result] = await insertQrStatement(db).execute({ ...row, eventId, ...accountCheckValues(auth), ...dailyQuotaValues(quota) });
+    [result] = await insertQrStatement(db).execute({ ...driverValues(row), eventId, ...accountCheckValues(auth), ...dailyQuotaValues(quota) });
   } catch (error) {
     throw quotaErrorOf(error, quota) ?? error;
   }
   if (!result) throw new AccountChangedError();
-  return result.inserted;
+  return result.status;
 }

@@ -29,6 +29,7 @@ describe("API key authentication", () => {
     expect(body.error).toBe("unauthorized");
     expect(responseHeaders.get("x-request-id")).toBeTruthy();
     expect(responseHeaders.get("access-control-allow-origin")).toBe("*");
+    expect(responseHeaders.get("access-control-expose-headers")).toMatch(/X-Request-Id/);
     expect(await transactionCount()).toBe(before);
   });
 
@@ -72,6 +73,8 @@ describe("API key authentication", () => {
     const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => lines.push(String(chunk)) > 0);
     try {
       await call(createQrRoute, { key: merchant.liveKey.key, body: { amount: 3 } });
+      // Lines are written at the end of the event loop's turn.
+      await new Promise((resolve) => setImmediate(resolve));
     } finally {
       spy.mockRestore();
       if (silenced !== undefined) process.env.LOG_SILENT = silenced;

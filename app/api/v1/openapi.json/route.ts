@@ -1,4 +1,4 @@
-import { CORS_HEADERS } from "@/lib/api/cors";
+import { CORS_HEADERS, CORS_PREFLIGHT_HEADERS } from "@/lib/api/cors";
 import { buildOpenApiDocument } from "@/lib/openapi";
 
 // The document is a pure function of the code: build it once per server process.
@@ -10,5 +10,5 @@ export function GET(): Response {
 }
 
 export function OPTIONS(): Response {
-  return new Response(null, { status: 204, headers: CORS_HEADERS });
+  return new Response(null, { status: 204, headers: CORS_PREFLIGHT_HEADERS });
 }
