@@ -23,7 +23,10 @@ function flush(): void {
   process.stdout.write(lines);
 }
 
-process.on("exit", flush);
+// Registered once per process: a reloaded module (next dev) swaps in its own flush instead of adding one.
+const registry = globalThis as { __khqrFlushLogs?: () => void };
+if (!registry.__khqrFlushLogs) process.on("exit", () => registry.__khqrFlushLogs?.());
+registry.__khqrFlushLogs = flush;
 
 /**
  * One JSON object per line on stdout (stderr, at once, for errors), ready for any log shipper. Written to
