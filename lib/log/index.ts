@@ -23,10 +23,15 @@ function flush(): void {
   process.stdout.write(lines);
 }
 
-// Registered once per process: a reloaded module (next dev) swaps in its own flush instead of adding one.
-const registry = globalThis as { __khqrFlushLogs?: () => void };
-if (!registry.__khqrFlushLogs) process.on("exit", () => registry.__khqrFlushLogs?.());
-registry.__khqrFlushLogs = flush;
+// One exit handler per process, flushing every copy of this module (a bundle may hold several; next dev
+// reloads it), instead of one handler per copy.
+const registry = globalThis as { __khqrLogFlushes?: Set<() => void> };
+if (!registry.__khqrLogFlushes) {
+  const flushes = new Set<() => void>();
+  registry.__khqrLogFlushes = flushes;
+  process.on("exit", () => flushes.forEach((flushCopy) => flushCopy()));
+}
+registry.__khqrLogFlushes.add(flush);
 
 /**
  * One JSON object per line on stdout (stderr, at once, for errors), ready for any log shipper. Written to
