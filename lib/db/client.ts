@@ -14,13 +14,18 @@ const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 // Any fixed number: all instances agree on it so only one migrates at a time.
 const MIGRATION_LOCK_KEY = 727_011;
 
+// One Node.js process runs one query's JavaScript at a time, so a few connections keep it busy; more only
+// add PostgreSQL backends competing for the same cores (bench:api on 2 cores: 10 connections gave /qr
+// ~720 req/s, 4–6 gave ~750 with a lower p99) and use up max_connections (100 by default) across instances.
+const DEFAULT_POOL_SIZE = 5;
+
 const globalForDb = globalThis as unknown as { __khqrDb?: Promise<Handle> };
 
 async function openPostgres(url: string): Promise<Handle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? DEFAULT_POOL_SIZE) });
   pool.on("error", (error) => console.error(JSON.stringify({ level: "error", msg: "pg_pool_error", error: error.message })));
   const migrationClient = await pool.connect();
   try {
