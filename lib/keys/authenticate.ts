@@ -2,7 +2,7 @@ import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
 import { getDb, preparedStatement, type Db } from "@/lib/db";
 import { apiKeys, merchantProfiles, users, type MerchantProfile } from "@/lib/db/schema";
-import { accountVersion } from "./account-check";
+import { accountFields } from "./account";
 import { hashApiKey, parseApiKeyMode, type KeyMode } from "./format";
 import { recallKey, rememberKey, KEY_USE_RECORDED_EVERY_MS } from "./remembered";
 
@@ -19,7 +19,7 @@ const keyLookup = preparedStatement((db: Db) =>
   db
     .select({
       id: apiKeys.id, userId: apiKeys.userId, mode: apiKeys.mode, revokedAt: apiKeys.revokedAt, lastUsedAt: apiKeys.lastUsedAt,
-      plan: users.plan, profile: merchantProfiles, version: accountVersion,
+      ...accountFields,
     })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))

@@ -1,11 +1,9 @@
 import { createHash, randomInt, randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { encodeKhqr, KhqrFieldError } from "@/lib/khqr";
 import { ApiError } from "@/lib/api/errors";
 import { QR_EXPIRY_SECONDS } from "@/lib/config/limits";
 import { getDb, violatedUniqueConstraint } from "@/lib/db";
-import { merchantProfiles, users } from "@/lib/db/schema";
-import { accountVersion, type ApiAccount, type ApiKeyAuth } from "@/lib/keys";
+import { readAccount, type ApiKeyAuth } from "@/lib/keys";
 import { khqrAccountFields } from "@/lib/merchants";
 import { normalizeAmount, toMinorUnits } from "./amounts";
 import { nextCheckAt } from "./poll-schedule";
@@ -20,27 +18,13 @@ function fingerprint(parts: Record<string, unknown>): string {
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
-/** The account as the API wrapper read it with the key, or read here for callers that hold only the key's ids. */
-async function loadAccount(auth: ApiKeyAuth): Promise<ApiAccount> {
-  if (auth.account) return auth.account;
-  const db = await getDb();
-  const [account] = await db
-    .select({ plan: users.plan, profile: merchantProfiles, version: accountVersion })
-    .from(users)
-    .leftJoin(merchantProfiles, eq(merchantProfiles.userId, users.id))
-    .where(eq(users.id, auth.userId))
-    .limit(1);
-  if (!account) throw new ApiError("unauthorized", "This API key's account no longer exists.");
-  return account;
-}
-
 /**
  * Creates a KHQR for the key's account. An order_id makes it idempotent: the unique index decides
  * which of any number of concurrent requests creates the row; the others replay it.
  */
 export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: () => Date = () => new Date()) {
-  const account = await loadAccount(auth);
-  const { plan, profile } = account;
+  // The account as the key lookup read it, or read now for callers that hold only the key's ids.
+  const { plan, profile, version } = auth.account ?? (await readAccount(auth.userId));
   if (!profile) {
     throw new ApiError("merchant_not_configured", "Save your Bakong account ID and merchant name in the dashboard (Settings → Merchant profile) before creating QR codes.");
   }
@@ -88,7 +72,7 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
       nextCheckAt: expiresAt ? nextCheckAt(createdAt, expiresAt, createdAt) : null,
     };
     try {
-      const status = await insertQr(db, row, randomUUID(), { ...auth, account }, { userId: auth.userId, mode: auth.mode, plan, now: createdAt });
+      const status = await insertQr(db, row, randomUUID(), { keyId: auth.keyId, version }, { userId: auth.userId, mode: auth.mode, plan, now: createdAt });
       if (status) return qrView({ ...row, status }, false);
       return replay(auth, request.order_id!, requestFingerprint);
     } catch (error) {

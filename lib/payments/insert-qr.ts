@@ -1,7 +1,7 @@
 import { getTableColumns, is, sql, SQL } from "drizzle-orm";
 import { preparedStatement, type Db } from "@/lib/db";
 import { transactionEvents, transactions } from "@/lib/db/schema";
-import { accountCheck, accountCheckValues, AccountChangedError, type ApiKeyAuth } from "@/lib/keys";
+import { accountCheck, accountCheckValues, AccountChangedError } from "@/lib/keys";
 import { dailyQuotaCount, dailyQuotaValues, quotaErrorOf, type QuotaSubject } from "@/lib/ratelimit";
 
 const COLUMNS = [
@@ -74,14 +74,14 @@ const driverValues = (row: NewQrRow) =>
 
 /**
  * The new row's status, or null when its order_id already exists; throws the 429 when the daily
- * quota is spent, and AccountChangedError when the key or its account is no longer what `auth` says.
+ * quota is spent, and AccountChangedError when the key or its account is no longer at `account.version`.
  */
 export async function insertQr(
-  db: Db, row: NewQrRow, eventId: string, auth: ApiKeyAuth & { account: { version: string } }, quota: QuotaSubject,
+  db: Db, row: NewQrRow, eventId: string, account: { keyId: string; version: string }, quota: QuotaSubject,
 ): Promise<Result["status"]> {
   let result: Result | undefined;
   try {
-    [result] = await insertQrStatement(db).execute({ ...driverValues(row), eventId, ...accountCheckValues(auth), ...dailyQuotaValues(quota) });
+    [result] = await insertQrStatement(db).execute({ ...driverValues(row), eventId, ...accountCheckValues(account), ...dailyQuotaValues(quota) });
   } catch (error) {
     throw quotaErrorOf(error, quota) ?? error;
   }
