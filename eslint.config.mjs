@@ -1,32 +1,65 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
+/**
+ * Which lib folders each lib folder may import: the table in ARCHITECTURE.md, enforced below. A test
+ * (tests/architecture.test.ts) holds this, the document and the tree to one another.
+ */
+export const LIB_DEPENDENCIES = {
+  khqr: [],
+  errors: [],
+  log: [],
+  std: [],
+  config: ["khqr"],
+  db: ["config"],
+  bakong: ["khqr", "std"],
+  merchants: ["config", "db", "errors", "khqr"],
+  ratelimit: ["config", "db", "errors", "log", "std"],
+  accounts: ["config", "db", "errors", "merchants", "std"],
+  keys: ["accounts", "config", "db", "errors"],
+  webhooks: ["config", "db", "errors", "log", "std"],
+  payments: ["accounts", "bakong", "config", "db", "errors", "keys", "khqr", "log", "merchants", "ratelimit", "std", "webhooks"],
+  api: ["config", "errors", "keys", "log", "ratelimit", "std"],
+  auth: ["accounts", "config", "db", "errors", "keys", "ratelimit", "std"],
+  jobs: ["log", "payments", "webhooks"],
+  dashboard: ["accounts", "auth", "config", "db", "errors", "log", "payments", "std"],
+  openapi: ["api", "config", "errors", "khqr", "payments", "webhooks"],
+  health: ["db", "ratelimit"],
+};
+
+const LIB_FOLDERS = Object.keys(LIB_DEPENDENCIES);
+
+const layerZones = LIB_FOLDERS.flatMap((folder) =>
+  LIB_FOLDERS.filter((other) => other !== folder && !LIB_DEPENDENCIES[folder].includes(other)).map((other) => ({
+    target: `./lib/${folder}`,
+    from: `./lib/${other}`,
+    message: `lib/${folder} may import only ${LIB_DEPENDENCIES[folder].map((name) => `lib/${name}`).join(", ") || "nothing of ours"} (ARCHITECTURE.md).`,
+  })),
+);
+
 const config = [
   ...nextVitals,
   ...nextTypescript,
-  { ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "drizzle/**", "next-env.d.ts"] },
+  { ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "reports/**", "drizzle/**", "next-env.d.ts"] },
   {
-    files: ["lib/**/*.ts"],
+    files: ["lib/**/*.ts", "components/**/*.ts", "components/**/*.tsx"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "@/components/*"], message: "lib/ never imports from app/ or components/." }] }],
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            ...layerZones,
+            { target: "./lib", from: ["./app", "./components"], message: "lib/ never imports from app/ or components/." },
+            { target: "./components", from: ["./app", "./lib/db"], message: "components/ never import app/ or touch the database." },
+          ],
+        },
+      ],
     },
   },
   {
-    files: ["lib/khqr/**/*.ts"],
+    files: ["lib/khqr/**/*.ts", "lib/std/**/*.ts", "lib/errors/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "node:*"], message: "lib/khqr is pure: it imports nothing of ours and no Node modules." }] }],
-    },
-  },
-  {
-    files: ["lib/bakong/**/*.ts"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db", "@/lib/db/*", "@/app/*", "@/components/*"], message: "lib/bakong speaks HTTP, never the database." }] }],
-    },
-  },
-  {
-    files: ["components/**/*.tsx", "components/**/*.ts"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db", "@/lib/db/*"], message: "components/ never touch the database." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["node:*"], message: "This folder is pure: no Node modules (lib/khqr also runs in the browser)." }] }],
     },
   },
 ];

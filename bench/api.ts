@@ -63,16 +63,16 @@ async function main() {
   try {
     await waitForHealth(port);
     process.env.DATABASE_URL = url.toString();
-    const { createAccount } = await import("@/lib/auth");
+    const { signUp } = await import("@/lib/auth");
     const { saveMerchantProfile } = await import("@/lib/merchants");
     const { closeDb } = await import("@/lib/db");
-    const { setPlan } = await import("@/lib/ratelimit");
+    const { setPlan } = await import("@/lib/accounts");
     // One merchant's QRs queue on that merchant's daily-quota counter row, so a single merchant and a
     // platform of many merchants are measured separately.
     const merchants: Record<string, string>[] = [];
     for (let m = 0; m < MERCHANTS; m++) {
       const email = `bench-${Date.now()}-${m}@example.com`;
-      const account = await createAccount(email, "bench-password-123");
+      const account = await signUp(email, "bench-password-123");
       await saveMerchantProfile(account.userId, { bakongAccountId: "bench@aclb", merchantName: "Bench Shop", merchantCity: "Phnom Penh", currency: "USD" });
       await setPlan(email, "business");
       merchants.push({ authorization: `Bearer ${account.testKey.key}`, "content-type": "application/json" });

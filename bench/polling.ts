@@ -1,6 +1,6 @@
 import pg from "pg";
 import { startFakeBakong } from "../tests/fakes/fake-bakong-server";
-import { insertPendingTransactions } from "../tests/jobs/pending-transactions";
+import { insertPendingTransactions } from "../tests/payments/pending-transactions";
 
 /**
  * `npm run bench:polling`: 1,000 pending live QRs on PostgreSQL, polled against the fake Bakong server for one
@@ -28,9 +28,9 @@ async function main() {
 
   const { closeDb } = await import("@/lib/db");
   try {
-    const { createAccount } = await import("@/lib/auth");
-    const { pollDueTransactions } = await import("@/lib/jobs");
-    const { userId } = await createAccount(`bench-${Date.now()}@example.com`, "bench password 123");
+    const { signUp } = await import("@/lib/auth");
+    const { pollDueTransactions } = await import("@/lib/payments");
+    const { userId } = await signUp(`bench-${Date.now()}@example.com`, "bench password 123");
     const t0 = new Date(Date.now() - SIMULATED_SECONDS * 1000);
     await insertPendingTransactions({ userId, mode: "live", count: TRANSACTIONS, createdAt: t0 });
 

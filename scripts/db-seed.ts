@@ -1,7 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { closeDb, getDb } from "@/lib/db";
 import { apiKeys, users } from "@/lib/db/schema";
-import { createAccount, hashPassword, normalizeEmail } from "@/lib/auth";
+import { normalizeEmail } from "@/lib/accounts";
+import { hashPassword, signUp } from "@/lib/auth";
 import { issueApiKey, revokeApiKey } from "@/lib/keys";
 import { saveMerchantProfile } from "@/lib/merchants";
 
@@ -20,7 +21,7 @@ async function seed() {
     userId = existing.id;
     await db.update(users).set({ passwordHash: await hashPassword(DEMO_PASSWORD) }).where(eq(users.id, userId));
   } else {
-    userId = (await createAccount(DEMO_EMAIL, DEMO_PASSWORD)).userId;
+    userId = (await signUp(DEMO_EMAIL, DEMO_PASSWORD)).userId;
   }
   await saveMerchantProfile(userId, {
     bakongAccountId: "demo_shop@aclb",

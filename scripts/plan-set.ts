@@ -1,6 +1,6 @@
 import { PLAN_NAMES, PLANS, isPlan } from "@/lib/config/plans";
 import { closeDb } from "@/lib/db";
-import { setPlan } from "@/lib/ratelimit";
+import { setPlan } from "@/lib/accounts";
 
 /**
  * `npm run plan:set -- <email> <plan>`: moves an account to another plan. Quotas follow on the next request.

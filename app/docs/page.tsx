@@ -7,7 +7,7 @@ import { EndpointSection } from "@/components/docs/endpoint-section";
 import { FieldTable } from "@/components/docs/field-table";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
-import { API_ERRORS } from "@/lib/api/errors";
+import { API_ERRORS } from "@/lib/api";
 import { getSessionUser } from "@/lib/auth/session";
 import { API_RATE_LIMITS } from "@/lib/config/rate-limits";
 import { PLANS } from "@/lib/config/plans";

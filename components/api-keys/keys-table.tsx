@@ -4,8 +4,9 @@ import { useState } from "react";
 import { Badge, ModeBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { Mode } from "@/lib/config/enums";
 
-export type KeyRow = { id: string; name: string; mode: "live" | "test"; hint: string; created: string; lastUsed: string; revoked: boolean };
+export type KeyRow = { id: string; name: string; mode: Mode; hint: string; created: string; lastUsed: string; revoked: boolean };
 
 type Props = { keys: KeyRow[]; rollAction: (formData: FormData) => void; revokeAction: (formData: FormData) => void };
 

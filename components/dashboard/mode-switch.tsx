@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
+import { MODES, type Mode } from "@/lib/config/enums";
 
 /** Live and test are separate worlds: the dashboard shows one at a time, like the API keys do. */
-export function ModeSwitch({ mode, hrefFor }: { mode: "live" | "test"; hrefFor: (mode: "live" | "test") => string }) {
+export function ModeSwitch({ mode, hrefFor }: { mode: Mode; hrefFor: (mode: Mode) => string }) {
   return (
     <div role="group" aria-label="Mode" className="inline-flex rounded-lg bg-slate-100 p-1 text-sm">
-      {(["live", "test"] as const).map((option) => (
+      {MODES.map((option) => (
         <Link
           key={option}
           href={hrefFor(option)}

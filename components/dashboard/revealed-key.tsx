@@ -1,8 +1,9 @@
 import { ModeBadge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
+import type { Mode } from "@/lib/config/enums";
 
 /** A full API key, displayed the one time it exists outside the merchant's own systems. */
-export function RevealedKey({ mode, value, label }: { mode: "live" | "test"; value: string; label: string }) {
+export function RevealedKey({ mode, value, label }: { mode: Mode; value: string; label: string }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-slate-50 p-3">
       <div className="mb-2 flex items-center justify-between gap-2">

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
+import type { Mode } from "@/lib/config/enums";
 
-export type FilterValues = { mode: "live" | "test"; status?: string; currency?: string; from?: string; to?: string; q?: string };
+export type FilterValues = { mode: Mode; status?: string; currency?: string; from?: string; to?: string; q?: string };
 
 const CONTROL = "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-500 focus:outline-none";
 

@@ -2,8 +2,9 @@
 
 import { useEffect, useState } from "react";
 import { QrCode } from "@/components/ui/qr-code";
+import type { TransactionStatus } from "@/lib/config/enums";
 
-type Status = { status: "pending" | "paid" | "expired"; paid_at: string | null; expires_at: string | null };
+type Status = { status: TransactionStatus; paid_at: string | null; expires_at: string | null };
 
 const POLL_MS = 3000;
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
+import type { Mode } from "@/lib/config/enums";
 
 const TONES = {
   green: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
@@ -30,6 +31,6 @@ export function StatusBadge({ status }: { status: keyof typeof STATUS }) {
   );
 }
 
-export function ModeBadge({ mode }: { mode: "live" | "test" }) {
+export function ModeBadge({ mode }: { mode: Mode }) {
   return mode === "live" ? <Badge tone="sky">Live</Badge> : <Badge tone="violet">Test</Badge>;
 }

@@ -1,3 +1,4 @@
+import type { Currency } from "@/lib/config/enums";
 // Merchants and their customers are in Cambodia: times are shown in Cambodian time whatever the server's zone.
 const TIME_ZONE = "Asia/Phnom_Penh";
 
@@ -13,7 +14,7 @@ export function formatShortDateTime(value: Date | string | null): string {
 }
 
 /** "$5.00", "៛10,000"; a static QR has no amount. */
-export function formatMoney(amount: string | number | null, currency: "USD" | "KHR"): string {
+export function formatMoney(amount: string | number | null, currency: Currency): string {
   if (amount === null) return "Any amount";
   const value = Number(amount);
   return currency === "USD"

@@ -34,7 +34,7 @@ export function EndpointCard({ endpoint, actions, selected }: Props) {
           </div>
           <p className="mt-1.5 font-mono text-sm break-all text-slate-900">{endpoint.url}</p>
           <p className="mt-1 text-xs text-slate-500">
-            Last 7 days: {endpoint.stats.succeeded} delivered · {endpoint.stats.failed} failed · {endpoint.stats.pending} retrying · last event {endpoint.stats.lastDelivery} · added {endpoint.created}
+            Last {endpoint.stats.windowDays} days: {endpoint.stats.succeeded} delivered · {endpoint.stats.failed} failed · {endpoint.stats.pending} retrying · last event {endpoint.stats.lastDelivery} · added {endpoint.created}
           </p>
         </div>
         <Link href={`/dashboard/webhooks?endpoint=${endpoint.id}#deliveries`} className={buttonClasses("ghost", "sm")} aria-current={selected ? "true" : undefined}>

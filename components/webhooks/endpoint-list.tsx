@@ -2,6 +2,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { EndpointCard } from "./endpoint-card";
 import type { EndpointActions, EndpointView } from "./types";
+import type { Mode } from "@/lib/config/enums";
 
 const DESCRIPTION = {
   live: "Receive transaction.paid for payments to QRs made with live keys.",
@@ -9,7 +10,7 @@ const DESCRIPTION = {
 };
 
 /** The endpoints of one mode. */
-export function EndpointList({ mode, endpoints, actions, selectedId }: { mode: "live" | "test"; endpoints: EndpointView[]; actions: EndpointActions; selectedId: string | null }) {
+export function EndpointList({ mode, endpoints, actions, selectedId }: { mode: Mode; endpoints: EndpointView[]; actions: EndpointActions; selectedId: string | null }) {
   return (
     <Card>
       <CardHeader title={mode === "live" ? "Live endpoints" : "Test endpoints"} description={DESCRIPTION[mode]} />

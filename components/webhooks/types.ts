@@ -1,14 +1,17 @@
+import type { DeliveryStatus, Mode } from "@/lib/config/enums";
+
 /** Plain, already formatted values the Webhooks page hands to its client components. */
 
 export type EndpointView = {
   id: string;
-  mode: "live" | "test";
+  mode: Mode;
   url: string;
   enabled: boolean;
   disabledReason: string | null;
   consecutiveFailures: number;
   created: string;
-  stats: { succeeded: number; failed: number; pending: number; lastDelivery: string };
+  /** Counts over the last `windowDays` days. */
+  stats: { windowDays: number; succeeded: number; failed: number; pending: number; lastDelivery: string };
 };
 
 export type AttemptView = { attempt: number; statusCode: number | null; durationMs: number; responseExcerpt: string | null; error: string | null; at: string };
@@ -16,7 +19,7 @@ export type AttemptView = { attempt: number; statusCode: number | null; duration
 export type DeliveryRow = {
   id: string;
   event: string;
-  status: "pending" | "succeeded" | "failed";
+  status: DeliveryStatus;
   attemptCount: number;
   created: string;
   nextRetry: string | null;

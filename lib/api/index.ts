@@ -1,3 +1,3 @@
-export { API_ERRORS, ApiError, type ApiErrorCode } from "./errors";
-export { withApi, preflight } from "./with-api";
+export { API_ERRORS } from "./error-status";
 export { CORS_HEADERS, CORS_PREFLIGHT_HEADERS } from "./cors";
+export { withApi, preflight } from "./with-api";

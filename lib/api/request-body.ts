@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ApiError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const field = issue.path.join(".");
@@ -10,17 +10,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export async function parseJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(contentType.trim())) {
-    throw new ApiError("invalid_input", "Content-Type must be application/json");
+    throw new AppError("invalid_input", "Content-Type must be application/json");
   }
   let raw: unknown;
   try {
     raw = JSON.parse(await request.text());
   } catch {
-    throw new ApiError("invalid_input", "The request body is not valid JSON");
+    throw new AppError("invalid_input", "The request body is not valid JSON");
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new ApiError("invalid_input", parsed.error.issues.slice(0, 3).map(describeIssue).join("; "));
+    throw new AppError("invalid_input", parsed.error.issues.slice(0, 3).map(describeIssue).join("; "));
   }
   return parsed.data;
 }

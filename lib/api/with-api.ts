@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { authenticateApiKey, recallApiKey, type ApiKeyAuth } from "@/lib/keys";
-import { applyRateLimit, type RateLimitedRoute } from "@/lib/ratelimit";
+import { AppError } from "@/lib/errors";
+import { AccountChangedError, authenticateApiKey, cachedApiKey, isKeyUnchanged, type ApiKeyAuth } from "@/lib/keys";
 import { errorFields, log } from "@/lib/log";
+import { applyRateLimit, type RateLimitedRoute } from "@/lib/ratelimit";
+import { clientAddress } from "@/lib/std";
 import { CORS_HEADERS, CORS_PREFLIGHT_HEADERS } from "./cors";
-import { API_ERRORS, ApiError } from "./errors";
+import { API_ERRORS } from "./error-status";
 import { parseJsonBody } from "./request-body";
 
 type Context<Body> = { auth: ApiKeyAuth; body: Body; request: Request; requestId: string };
@@ -15,17 +17,20 @@ type Options<Schema extends z.ZodType | undefined> = {
   rateLimit: RateLimitedRoute;
   body?: Schema;
   /**
-   * The handler's one write re-checks the key and account in its own statement (`accountCheck` in
-   * lib/keys), so a key looked up in the last minute is not looked up again. Should the handler fail on
-   * such a key, for whatever reason, it runs once more after a full lookup: it must leave nothing written
-   * when it throws, as every API write must anyway for a failed request to be safe to retry.
+   * The handler re-checks the key in its write (`keyRecheck` in lib/keys), so a key from this process's
+   * key cache is used without a lookup. A handler that finds the key or account changed throws
+   * AccountChangedError having written nothing; it then runs once more after a fresh lookup. So does one
+   * that refused a cached key's request when the key or account turns out to have changed since: every
+   * refusal is an answer about the account as it is now.
    */
-  keyCheckedInStatement?: boolean;
+  handlerRechecksKey?: boolean;
 };
 
 type Handler<Schema extends z.ZodType | undefined> = (
   context: Context<Schema extends z.ZodType ? z.output<Schema> : undefined>,
 ) => Promise<unknown>;
+
+const UNHANDLED_MESSAGE = "Something went wrong on our side. It is safe to retry the same request.";
 
 function json(status: number, payload: unknown, headers: Headers): Response {
   headers.set("Content-Type", "application/json; charset=utf-8");
@@ -39,8 +44,20 @@ function baseHeaders(requestId: string, cors = CORS_HEADERS): Headers {
   return headers;
 }
 
-function clientIp(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
+function setAll(headers: Headers, values: Record<string, string>): void {
+  for (const [name, value] of Object.entries(values)) headers.set(name, value);
+}
+
+/** What an AppError says about waiting and limits, as the headers API clients read. */
+function errorHeaders(error: AppError): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (error.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.retryAfterSeconds);
+  if (error.limit) {
+    headers["X-RateLimit-Limit"] = String(error.limit.limit);
+    headers["X-RateLimit-Remaining"] = String(error.limit.remaining);
+    headers["X-RateLimit-Reset"] = String(Math.floor(error.limit.resetAtMs / 1000));
+  }
+  return headers;
 }
 
 /** Failed authentication is limited per client address, so key guessing is throttled too. */
@@ -48,9 +65,9 @@ async function authenticate(request: Request, headers: Headers): Promise<ApiKeyA
   try {
     return await authenticateApiKey(request.headers.get("authorization"));
   } catch (error) {
-    const limit = await applyRateLimit({ ip: clientIp(request) }, "unauthenticated");
-    for (const [name, value] of Object.entries(limit.headers)) headers.set(name, value);
-    if (!limit.allowed) throw new ApiError("rate_limit_exceeded", limit.message);
+    const limit = await applyRateLimit({ ip: clientAddress(request.headers) }, "unauthenticated");
+    setAll(headers, limit.headers);
+    if (!limit.allowed) throw new AppError("rate_limit_exceeded", limit.message);
     throw error;
   }
 }
@@ -68,31 +85,35 @@ export function withApi<Schema extends z.ZodType | undefined = undefined>(option
     let status = 200;
     let errorCode: string | undefined;
     try {
-      const remembered = options.keyCheckedInStatement ? recallApiKey(request.headers.get("authorization")) : null;
-      auth = remembered ?? (await authenticate(request, headers));
+      const cached = options.handlerRechecksKey ? cachedApiKey(request.headers.get("authorization")) : null;
+      auth = cached ?? (await authenticate(request, headers));
       const limit = await applyRateLimit({ keyId: auth.keyId }, options.rateLimit);
-      for (const [name, value] of Object.entries(limit.headers)) headers.set(name, value);
-      if (!limit.allowed) throw new ApiError("rate_limit_exceeded", limit.message);
+      setAll(headers, limit.headers);
+      if (!limit.allowed) throw new AppError("rate_limit_exceeded", limit.message);
       const body = options.body ? await parseJsonBody(request, options.body) : undefined;
       const run = (key: ApiKeyAuth) => handler({ auth: key, body, request, requestId } as Context<never>);
       let result: unknown;
       try {
         result = await run(auth);
       } catch (error) {
-        if (!remembered) throw error;
+        const stale = error instanceof AccountChangedError || (cached !== null && error instanceof AppError && !(await isKeyUnchanged(auth)));
+        if (!stale) throw error;
+        // Revoked → the lookup answers 403; a changed profile or plan → the handler runs on what is current.
         auth = await authenticate(request, headers);
-        result = await run(auth);
+        result = await run(auth).catch((retryError: unknown) => {
+          if (!(retryError instanceof AccountChangedError)) throw retryError;
+          throw new AppError("conflict", "Your API key or account changed while this request ran, twice; nothing was written. Retry the request.");
+        });
       }
       return json(status, result, headers);
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : undefined;
-      if (!apiError) log("error", "api_unhandled_error", { request_id: requestId, route: options.route, ...errorFields(error) });
-      const code = apiError?.code ?? "internal_error";
-      const message = apiError?.message ?? "Something went wrong on our side. It is safe to retry the same request.";
-      for (const [name, value] of Object.entries(apiError?.headers ?? {})) headers.set(name, value);
+      const appError = error instanceof AppError ? error : undefined;
+      if (!appError) log("error", "api_unhandled_error", { request_id: requestId, route: options.route, ...errorFields(error) });
+      const code = appError?.code ?? "internal_error";
+      if (appError) setAll(headers, errorHeaders(appError));
       status = API_ERRORS[code].status;
       errorCode = code;
-      return json(status, { error: code, message }, headers);
+      return json(status, { error: code, message: appError?.message ?? UNHANDLED_MESSAGE }, headers);
     } finally {
       log("info", "api_request", {
         request_id: requestId,

@@ -1,2 +1,2 @@
-export { createAccount, normalizeEmail, EmailTakenError } from "./create-account";
+export { signUp } from "./sign-up";
 export { hashPassword, verifyPassword } from "./password";

@@ -4,7 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { limitAuthAttempt } from "@/lib/ratelimit";
-import { normalizeEmail } from "./create-account";
+import { normalizeEmail } from "@/lib/accounts";
+import { clientAddress } from "@/lib/std";
 import { hashPassword, verifyPassword } from "./password";
 import { authSecret, secureSessionCookies } from "./secret";
 
@@ -20,11 +21,6 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
   const wait = retryAfterSeconds >= 120 ? `${Math.ceil(retryAfterSeconds / 60)} minutes` : `${Math.max(1, retryAfterSeconds)} seconds`;
   return `Too many attempts. Please wait ${wait} and try again.`;
-}
-
-/** The client's address as the reverse proxy in front of the app reports it; shared by log-in and sign-up throttling. */
-export function clientIp(header: (name: string) => string | null | undefined): string {
-  return header("x-forwarded-for")?.split(",")[0]?.trim() || header("x-real-ip")?.trim() || "unknown";
 }
 
 // Verifying against a real hash for unknown emails too keeps both failures equally slow.
@@ -64,7 +60,7 @@ export const authOptions: NextAuthOptions = {
           const value = headers[name];
           return typeof value === "string" ? value : undefined;
         };
-        return authorizeCredentials(credentials.email, credentials.password, clientIp(header));
+        return authorizeCredentials(credentials.email, credentials.password, clientAddress(header));
       },
     }),
   ],

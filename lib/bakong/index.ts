@@ -1,8 +1,8 @@
 export type {
-  BakongEnvelope,
   BakongTransaction,
   BakongCheckResult,
   BakongClient,
+  DeepLinkSource,
   LiveBakongOptions,
   SandboxPayment,
   SandboxLedger,
@@ -11,3 +11,5 @@ export { BakongUnavailableError, type BakongUnavailableReason } from "./errors";
 export { createLiveBakongClient } from "./live-client";
 export { createSandboxBakongClient } from "./sandbox-client";
 export { bakongConfigFromEnv } from "./config";
+export { MD5_LIST_MAX } from "./md5-list";
+export { parseRetryAfter } from "./http";

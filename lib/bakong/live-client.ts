@@ -1,14 +1,16 @@
-import { createAuthorizedPost } from "./authorized-post";
-import { resultFromCheckEnvelope } from "./check-result";
+import { resultFromCheckEnvelope } from "./answers";
+import { createAuthorizedPost, type AuthorizedPost } from "./authorized-post";
 import { BakongUnavailableError } from "./errors";
-import type { BakongHttpSettings } from "./http-settings";
+import type { BakongHttpSettings } from "./http";
 import { checkMd5List } from "./md5-list";
-import { requestNewToken } from "./renew-token";
-import { createTokenKeeper } from "./token-keeper";
-import type { BakongCheckResult, BakongClient, LiveBakongOptions } from "./types";
+import { createTokenKeeper, requestNewToken } from "./token";
+import type { BakongCheckResult, BakongClient, DeepLinkSource, LiveBakongOptions } from "./types";
 
 const CHECK_MD5_PATH = "/v1/check_transaction_by_md5";
+const DEEP_LINK_PATH = "/v1/generate_deeplink_by_qr";
 const DEFAULT_TIMEOUT_MS = 15_000;
+// A payment page waits on the deep link: without one the QR still works, so it is not worth a long wait.
+const DEEP_LINK_TIMEOUT_MS = 3_000;
 
 export function createLiveBakongClient(options: LiveBakongOptions): BakongClient {
   const token = nonEmpty(options.token);
@@ -32,7 +34,15 @@ export function createLiveBakongClient(options: LiveBakongOptions): BakongClient
     kind: "live",
     checkTransactionByMd5: checkOne,
     checkTransactionsByMd5List: (md5s) => checkMd5List(md5s, { post, checkOne, log: settings.log }),
+    deepLinkForQr: (qr, source) => deepLink(post, qr, source),
   };
+}
+
+/** Bakong's short link that opens the payment in a bank app; null when Bakong answers without one. */
+async function deepLink(post: AuthorizedPost, qr: string, sourceInfo: DeepLinkSource): Promise<string | null> {
+  const { received } = await post(DEEP_LINK_PATH, { qr, sourceInfo }, DEEP_LINK_TIMEOUT_MS);
+  const data = received.envelope.data as { shortLink?: unknown } | null;
+  return received.envelope.responseCode === 0 && typeof data?.shortLink === "string" ? data.shortLink : null;
 }
 
 function notConfiguredClient(): BakongClient {
@@ -43,7 +53,7 @@ function notConfiguredClient(): BakongClient {
         "Bakong is not configured: the operator has not set BAKONG_TOKEN, so payment status cannot be checked",
       ),
     );
-  return { kind: "live", checkTransactionByMd5: refuse, checkTransactionsByMd5List: refuse };
+  return { kind: "live", checkTransactionByMd5: refuse, checkTransactionsByMd5List: refuse, deepLinkForQr: async () => null };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,6 +1,6 @@
+import { chunksOf, mapLimited } from "@/lib/std";
+import { BAKONG_ERROR_CODE, resultFromListItem } from "./answers";
 import type { AuthorizedPost, BakongAnswer } from "./authorized-post";
-import { resultFromListItem } from "./check-result";
-import { BAKONG_ERROR_CODE } from "./envelope";
 import { BakongUnavailableError } from "./errors";
 import type { BakongCheckResult, BakongLog } from "./types";
 
@@ -26,9 +26,10 @@ export async function checkMd5List(md5s: string[], dependencies: ListDependencie
   for (const chunk of chunksOf([...new Set(md5s)], MD5_LIST_MAX)) {
     const settled = await askListEndpoint(chunk, dependencies);
     const unsettled = chunk.filter((md5) => !settled.has(md5));
-    const singles = await mapWithConcurrency(unsettled, SINGLE_CHECK_CONCURRENCY, dependencies.checkOne);
+    const singles = await mapLimited(unsettled, SINGLE_CHECK_CONCURRENCY, dependencies.checkOne);
+    const singleByMd5 = new Map(unsettled.map((md5, index) => [md5, singles[index]]));
     for (const md5 of chunk) {
-      const result = settled.get(md5) ?? singles.get(md5);
+      const result = settled.get(md5) ?? singleByMd5.get(md5);
       if (result !== undefined) results.set(md5, result);
     }
   }
@@ -82,32 +83,3 @@ function matchItemsByEchoedMd5(chunk: string[], items: unknown[]): Map<string, B
   return settled;
 }
 
-function chunksOf<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
-  return chunks;
-}
-
-async function mapWithConcurrency<R>(
-  keys: string[],
-  concurrency: number,
-  work: (key: string) => Promise<R>,
-): Promise<Map<string, R>> {
-  const results = new Map<string, R>();
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    // Stop taking new keys once one failed: the whole call rejects anyway.
-    while (!failed && next < keys.length) {
-      const key = keys[next++] as string;
-      try {
-        results.set(key, await work(key));
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, keys.length) }, worker));
-  return results;
-}

@@ -1,5 +1,4 @@
-import { BAKONG_ERROR_CODE, type ReceivedEnvelope } from "./envelope";
-import { resultFromCheckEnvelope } from "./check-result";
+import { BAKONG_ERROR_CODE, resultFromCheckEnvelope, type ReceivedEnvelope } from "./answers";
 import type { BakongCheckResult, BakongClient, BakongEnvelope, SandboxLedger, SandboxPayment } from "./types";
 
 const SANDBOX_URL = "sandbox:/v1/check_transaction_by_md5";
@@ -22,6 +21,8 @@ export function createSandboxBakongClient(ledger: SandboxLedger): BakongClient {
       return resultFor(payments.get(md5));
     },
     checkTransactionsByMd5List: checkMany,
+    // Sandbox payments are made with "Simulate payment", never in a bank app.
+    deepLinkForQr: async () => null,
   };
 }
 

@@ -1,3 +1,5 @@
+import type { KhqrCurrency } from "@/lib/khqr";
+
 /** The body of every Bakong Open API response. */
 export type BakongEnvelope = {
   responseCode: number;
@@ -32,11 +34,16 @@ export type BakongCheckResult =
   | { status: "not_found"; raw: unknown }
   | { status: "failed"; raw: unknown };
 
+/** Who asks for a deep link: Bakong shows the app and returns to the callback after payment. */
+export type DeepLinkSource = { appName: string; appIconUrl: string; appDeepLinkCallback: string };
+
 export interface BakongClient {
   readonly kind: "live" | "sandbox";
   checkTransactionByMd5(md5: string): Promise<BakongCheckResult>;
   /** Resolves with an entry for every md5 asked (duplicates collapse to one entry). */
   checkTransactionsByMd5List(md5s: string[]): Promise<Map<string, BakongCheckResult>>;
+  /** A link that opens the QR's payment in a Bakong bank app; null when Bakong offers none. */
+  deepLinkForQr(qr: string, source: DeepLinkSource): Promise<string | null>;
 }
 
 export type BakongLog = (event: string, fields: Record<string, unknown>) => void;
@@ -57,7 +64,7 @@ export type SandboxPayment = {
   fromAccountId: string;
   toAccountId: string;
   amount: number;
-  currency: "USD" | "KHR";
+  currency: KhqrCurrency;
   createdDateMs: number;
   acknowledgedDateMs: number;
 };

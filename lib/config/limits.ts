@@ -1,5 +1,3 @@
 /** Limits of the public API that are ours rather than KHQR's (KHQR field lengths live in lib/khqr). */
 export const QR_EXPIRY_SECONDS = { min: 30, max: 86_400, default: 900 } as const;
 export const ORDER_ID_MAX_LENGTH = 64;
-export const SUPPORTED_CURRENCIES = ["USD", "KHR"] as const;
-export type Currency = (typeof SUPPORTED_CURRENCIES)[number];

@@ -1,15 +1,15 @@
+import type { Mode } from "./enums";
+
 /**
  * The one place plans live: the daily quotas enforced by lib/ratelimit, and the text the pricing page
  * and dashboard show. A quota counts new QR codes created per calendar day in Cambodia (UTC+7).
  */
-export type ApiMode = "live" | "test";
-
 export type PlanDetails = {
   name: string;
   price: string;
   description: string;
   /** New QR codes per day. Test mode has its own, larger allowance so integrations can be exercised freely. */
-  dailyQrQuota: Record<ApiMode, number>;
+  dailyQrQuota: Record<Mode, number>;
 };
 
 export const PLANS = {
@@ -49,6 +49,6 @@ export function planDetails(plan: string): PlanDetails {
   return PLANS[isPlan(plan) ? plan : DEFAULT_PLAN];
 }
 
-export function planQuota(plan: string, mode: ApiMode): number {
+export function planQuota(plan: string, mode: Mode): number {
   return planDetails(plan).dailyQrQuota[mode];
 }

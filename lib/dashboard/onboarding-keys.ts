@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { authSecret, secureSessionCookies } from "@/lib/auth/secret";
+import type { Mode } from "@/lib/config/enums";
 
-export type OnboardingKey = { mode: "live" | "test"; key: string; hint: string };
+export type OnboardingKey = { mode: Mode; key: string; hint: string };
 
 const COOKIE = "khqr-onboarding-keys";
 // Long enough to copy the keys and fill in the profile; after that they exist nowhere but in the merchant's hands.

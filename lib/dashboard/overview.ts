@@ -1,17 +1,18 @@
 import { and, count, eq, gte, sum } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { merchantProfiles, transactions, webhookEndpoints } from "@/lib/db/schema";
-import { cambodiaDayStart } from "./cambodia-time";
+import { cambodiaDayStart } from "@/lib/std";
+import type { Currency, Mode } from "@/lib/config/enums";
 
 export type TodayStats = {
   created: number;
   paid: number;
   /** Paid today, per currency, as exact decimal strings. */
-  collected: { currency: "USD" | "KHR"; amount: string }[];
+  collected: { currency: Currency; amount: string }[];
 };
 
 /** Today (Cambodian calendar day) for one mode: QRs created, QRs paid, and money collected per currency. */
-export async function todayStats(userId: string, mode: "live" | "test", now: Date = new Date()): Promise<TodayStats> {
+export async function todayStats(userId: string, mode: Mode, now: Date = new Date()): Promise<TodayStats> {
   const db = await getDb();
   const since = cambodiaDayStart(now);
   const mine = and(eq(transactions.userId, userId), eq(transactions.mode, mode));
@@ -44,7 +45,7 @@ export async function gettingStarted(userId: string): Promise<Checklist> {
 }
 
 /** Which mode the dashboard opens in: live once the account has live payments, the sandbox until then. */
-export async function defaultMode(userId: string): Promise<"live" | "test"> {
+export async function defaultMode(userId: string): Promise<Mode> {
   const db = await getDb();
   const [live] = await db
     .select({ id: transactions.id })

@@ -1,17 +1,18 @@
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { merchantProfiles, transactions } from "@/lib/db/schema";
+import type { Currency, Mode, TransactionStatus } from "@/lib/config/enums";
 
-export type PublicPaymentStatus = { status: "pending" | "paid" | "expired"; paid_at: string | null; expires_at: string | null };
+export type PublicPaymentStatus = { status: TransactionStatus; paid_at: string | null; expires_at: string | null };
 
 /** What a customer holding the payment link may see: the QR itself and what it charges, nothing about the account. */
 export type PublicPayment = {
   md5: string;
   qr: string;
-  mode: "live" | "test";
+  mode: Mode;
   isStatic: boolean;
   amount: string | null;
-  currency: "USD" | "KHR";
+  currency: Currency;
   billNumber: string | null;
   merchantName: string | null;
   status: PublicPaymentStatus;

@@ -1,22 +1,22 @@
 import { z } from "zod";
-import { SUPPORTED_CURRENCIES } from "@/lib/config/limits";
+import { CURRENCIES, MODES, TRANSACTION_STATUSES, type Currency, type Mode, type TransactionStatus } from "@/lib/config/enums";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(value)));
 
 // Unknown or malformed query parameters are dropped rather than failing the page: a URL is user input.
 export const transactionFiltersSchema = z.object({
-  mode: z.enum(["live", "test"]).optional().catch(undefined),
-  status: z.enum(["pending", "paid", "expired"]).optional().catch(undefined),
-  currency: z.enum(SUPPORTED_CURRENCIES).optional().catch(undefined),
+  mode: z.enum(MODES).optional().catch(undefined),
+  status: z.enum(TRANSACTION_STATUSES).optional().catch(undefined),
+  currency: z.enum(CURRENCIES).optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
   q: z.string().trim().max(64).optional().catch(undefined).transform((value) => value || undefined),
 });
 
 export type TransactionFilters = {
-  mode: "live" | "test";
-  status?: "pending" | "paid" | "expired";
-  currency?: (typeof SUPPORTED_CURRENCIES)[number];
+  mode: Mode;
+  status?: TransactionStatus;
+  currency?: Currency;
   from?: string;
   to?: string;
   q?: string;
@@ -35,7 +35,7 @@ export function firstValues(params: SearchParams | URLSearchParams): Record<stri
   return result;
 }
 
-export function parseTransactionFilters(params: SearchParams | URLSearchParams, fallbackMode: "live" | "test"): TransactionFilters {
+export function parseTransactionFilters(params: SearchParams | URLSearchParams, fallbackMode: Mode): TransactionFilters {
   const { mode, status, currency, from, to, q } = transactionFiltersSchema.parse(firstValues(params));
   return { mode: mode ?? fallbackMode, status, currency, from, to, q };
 }

@@ -1,18 +1,19 @@
 import { and, asc, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { transactions } from "@/lib/db/schema";
-import { cambodiaDateStart } from "./cambodia-time";
+import { cambodiaDateStart } from "@/lib/std";
 import type { TransactionFilters } from "./transaction-filters";
+import type { Currency, Mode, TransactionStatus } from "@/lib/config/enums";
 
 export const PAGE_SIZE = 25;
 
 export type TransactionListRow = {
   id: string;
-  mode: "live" | "test";
-  status: "pending" | "paid" | "expired";
+  mode: Mode;
+  status: TransactionStatus;
   isStatic: boolean;
   amount: string | null;
-  currency: "USD" | "KHR";
+  currency: Currency;
   orderId: string | null;
   billNumber: string | null;
   storeLabel: string | null;

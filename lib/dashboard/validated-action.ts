@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
 
 /** What every form's server action answers; `values` lets the form show what was typed after React resets it. */
 export type ActionState = {
@@ -36,12 +37,24 @@ type UserAction<Schema extends z.ZodType, Result> = (data: z.output<Schema>, for
 
 // Result types only add optional fields to ActionState, so a validation failure is a valid Result too.
 
+/** An AppError becomes the form's message (next to its field, when it names one); anything else is a bug for the error page. */
+async function answerAppErrors<Result extends ActionState>(formData: FormData, run: () => Promise<Result>): Promise<Result> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const values = formValues(formData);
+    if (error.field) return { error: "Please correct the highlighted fields.", fieldErrors: { [error.field]: error.message }, values } as Result;
+    return { error: error.message, values } as Result;
+  }
+}
+
 /** A server action whose form data is validated with a zod schema first (the saas-starter pattern). */
 export function validatedAction<Schema extends z.ZodType, Result extends ActionState>(schema: Schema, action: Action<Schema, Result>) {
   return async (_previous: Result, formData: FormData): Promise<Result> => {
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return invalid(parsed.error, formData) as Result;
-    return action(parsed.data, formData);
+    return answerAppErrors(formData, () => action(parsed.data, formData));
   };
 }
 
@@ -51,6 +64,6 @@ export function validatedActionWithUser<Schema extends z.ZodType, Result extends
     const user = await requireUser();
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return invalid(parsed.error, formData) as Result;
-    return action(parsed.data, formData, user);
+    return answerAppErrors(formData, () => action(parsed.data, formData, user));
   };
 }

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
   bigint,
   boolean,
@@ -15,10 +16,15 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { CURRENCIES, DELIVERY_STATUSES, MODES, TRANSACTION_EVENT_KINDS, TRANSACTION_STATUSES } from "../config/enums";
 
-// Ids are generated in JS (crypto.randomUUID): no uuidv7()/gen_random_uuid() so the same
-// migrations run on PGlite (Postgres 18) and on a production server as old as Postgres 15.
+// Ids are generated in JS (crypto.randomUUID) so that the app knows a row's id before it is written, and
+// several rows of one statement (a QR and its created event) can refer to each other.
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+/** The database refuses any value the app's types would: `values` is one of the arrays in lib/config/enums. */
+const oneOf = (name: string, column: AnyPgColumn, values: readonly string[]) =>
+  check(name, sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(", "))})`);
 
 export const users = pgTable("users", {
   id: uuid("id").primaryKey(),
@@ -33,18 +39,18 @@ export const merchantProfiles = pgTable("merchant_profiles", {
   bakongAccountId: text("bakong_account_id").notNull(),
   merchantName: text("merchant_name").notNull(),
   merchantCity: text("merchant_city").notNull().default("Phnom Penh"),
-  currency: text("currency").notNull().$type<"USD" | "KHR">(),
+  currency: text("currency", { enum: CURRENCIES }).notNull(),
   merchantId: text("merchant_id"),
   acquiringBank: text("acquiring_bank"),
   createdAt: createdAt(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [oneOf("merchant_profiles_currency_check", t.currency, CURRENCIES)]);
 
 export const apiKeys = pgTable("api_keys", {
   id: uuid("id").primaryKey(),
   userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
   name: text("name").notNull(),
-  mode: text("mode").notNull().$type<"live" | "test">(),
+  mode: text("mode", { enum: MODES }).notNull(),
   keyHash: text("key_hash").notNull(),
   hint: text("hint").notNull(),
   createdAt: createdAt(),
@@ -53,25 +59,26 @@ export const apiKeys = pgTable("api_keys", {
 }, (t) => [
   uniqueIndex("api_keys_key_hash_key").on(t.keyHash),
   index("api_keys_user_idx").on(t.userId, t.createdAt),
+  oneOf("api_keys_mode_check", t.mode, MODES),
 ]);
 
 export const transactions = pgTable("transactions", {
   id: uuid("id").primaryKey(),
   userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  mode: text("mode").notNull().$type<"live" | "test">(),
+  mode: text("mode", { enum: MODES }).notNull(),
   apiKeyId: uuid("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
   orderId: text("order_id"),
   md5: text("md5").notNull(),
   qr: text("qr").notNull(),
   isStatic: boolean("is_static").notNull(),
   amount: numeric("amount", { precision: 16, scale: 2 }),
-  currency: text("currency").notNull().$type<"USD" | "KHR">(),
+  currency: text("currency", { enum: CURRENCIES }).notNull(),
   billNumber: text("bill_number"),
   storeLabel: text("store_label"),
   terminalLabel: text("terminal_label"),
   toAccountId: text("to_account_id").notNull(),
   requestFingerprint: text("request_fingerprint").notNull(),
-  status: text("status").notNull().default("pending").$type<"pending" | "paid" | "expired">(),
+  status: text("status", { enum: TRANSACTION_STATUSES }).notNull().default("pending"),
   expiresAt: timestamp("expires_at", { withTimezone: true }),
   paidAt: timestamp("paid_at", { withTimezone: true }),
   bakongHash: text("bakong_hash"),
@@ -88,15 +95,21 @@ export const transactions = pgTable("transactions", {
   index("transactions_md5_idx").on(t.md5),
   index("transactions_user_created_idx").on(t.userId, t.mode, t.createdAt, t.id),
   index("transactions_due_idx").on(t.nextCheckAt).where(sql`${t.status} = 'pending' and not ${t.isStatic}`),
+  oneOf("transactions_mode_check", t.mode, MODES),
+  oneOf("transactions_currency_check", t.currency, CURRENCIES),
+  oneOf("transactions_status_check", t.status, TRANSACTION_STATUSES),
 ]);
 
 export const transactionEvents = pgTable("transaction_events", {
   id: uuid("id").primaryKey(),
   transactionId: uuid("transaction_id").notNull().references(() => transactions.id, { onDelete: "cascade" }),
-  kind: text("kind").notNull().$type<"created" | "paid" | "expired" | "amount_mismatch" | "bakong_error" | "paid_after_expiry">(),
+  kind: text("kind", { enum: TRANSACTION_EVENT_KINDS }).notNull(),
   detail: jsonb("detail"),
   createdAt: createdAt(),
-}, (t) => [index("transaction_events_tx_idx").on(t.transactionId, t.createdAt)]);
+}, (t) => [
+  index("transaction_events_tx_idx").on(t.transactionId, t.createdAt),
+  oneOf("transaction_events_kind_check", t.kind, TRANSACTION_EVENT_KINDS),
+]);
 
 // What the sandbox Bakong simulator reports as paid; written by "Simulate payment" and the sandbox API.
 export const sandboxPayments = pgTable("sandbox_payments", {
@@ -105,32 +118,36 @@ export const sandboxPayments = pgTable("sandbox_payments", {
   fromAccountId: text("from_account_id").notNull(),
   toAccountId: text("to_account_id").notNull(),
   amount: numeric("amount", { precision: 16, scale: 2 }).notNull(),
-  currency: text("currency").notNull().$type<"USD" | "KHR">(),
+  currency: text("currency", { enum: CURRENCIES }).notNull(),
   createdDateMs: bigint("created_date_ms", { mode: "number" }).notNull(),
   createdAt: createdAt(),
-});
+}, (t) => [oneOf("sandbox_payments_currency_check", t.currency, CURRENCIES)]);
 
 // Daily plan quota, counted in PostgreSQL (money) even when Redis is down. qr_limit is the plan's quota as
 // of the last count; the check makes a count past it fail, so the statement creating that QR fails whole.
 export const usageDaily = pgTable("usage_daily", {
   userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  mode: text("mode").notNull().$type<"live" | "test">(),
+  mode: text("mode", { enum: MODES }).notNull(),
   day: date("day").notNull(),
   qrCount: integer("qr_count").notNull().default(0),
   qrLimit: integer("qr_limit").notNull(),
-}, (t) => [primaryKey({ columns: [t.userId, t.mode, t.day] }), check("usage_daily_within_quota", sql`${t.qrCount} <= ${t.qrLimit}`)]);
+}, (t) => [
+  primaryKey({ columns: [t.userId, t.mode, t.day] }),
+  check("usage_daily_within_quota", sql`${t.qrCount} <= ${t.qrLimit}`),
+  oneOf("usage_daily_mode_check", t.mode, MODES),
+]);
 
 export const webhookEndpoints = pgTable("webhook_endpoints", {
   id: uuid("id").primaryKey(),
   userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  mode: text("mode").notNull().$type<"live" | "test">(),
+  mode: text("mode", { enum: MODES }).notNull(),
   url: text("url").notNull(),
   secret: text("secret").notNull(),
   enabled: boolean("enabled").notNull().default(true),
   disabledReason: text("disabled_reason"),
   consecutiveFailures: integer("consecutive_failures").notNull().default(0),
   createdAt: createdAt(),
-}, (t) => [index("webhook_endpoints_user_idx").on(t.userId, t.mode)]);
+}, (t) => [index("webhook_endpoints_user_idx").on(t.userId, t.mode), oneOf("webhook_endpoints_mode_check", t.mode, MODES)]);
 
 export const webhookDeliveries = pgTable("webhook_deliveries", {
   id: uuid("id").primaryKey(),
@@ -138,7 +155,7 @@ export const webhookDeliveries = pgTable("webhook_deliveries", {
   transactionId: uuid("transaction_id").references(() => transactions.id, { onDelete: "set null" }),
   event: text("event").notNull(),
   body: text("body").notNull(),
-  status: text("status").notNull().default("pending").$type<"pending" | "succeeded" | "failed">(),
+  status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
   attemptCount: integer("attempt_count").notNull().default(0),
   nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
@@ -149,6 +166,7 @@ export const webhookDeliveries = pgTable("webhook_deliveries", {
 }, (t) => [
   index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
   index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+  oneOf("webhook_deliveries_status_check", t.status, DELIVERY_STATUSES),
 ]);
 
 export const webhookAttempts = pgTable("webhook_attempts", {

@@ -1,36 +1,35 @@
-import { deliverDueWebhooks } from "./deliver-due-webhooks";
-import { pollDueTransactions } from "./poll-due-transactions";
+import { JOBS, type JobDefinition } from "./definitions";
 import { startTicker } from "./ticker";
 
-/** About the shortest polling cadence (3 s) divided by three, so a due check waits at most ~1 s. */
+/**
+ * The longest a single server waits between passes of a job, whatever its `everyMs`: a pass that finds
+ * nothing costs one index probe, and work falls due at any moment, so a due check waits at most ~1 s.
+ */
 export const SCHEDULER_INTERVAL_MS = 1_000;
 
 export type InProcessScheduler = {
-  /** A payment was just marked paid: send its webhooks now rather than at the next tick. */
-  wakeDeliveries(): void;
+  /** A payment was just marked paid: run the jobs that act on it now rather than at their next tick. */
+  runPaidJobs(): void;
   /** Finishes the runs in progress, then stops. */
   stop(): Promise<void>;
 };
 
-export type SchedulerJobs = {
-  poll?: () => Promise<unknown>;
-  deliver?: () => Promise<unknown>;
-  intervalMs?: number;
-};
-
 /**
- * The driver for a single server (`npm run dev`, `npm start`) when Inngest is not configured. Polling and
- * delivery tick separately, so a Bakong outage never delays webhooks and a slow receiver never delays
- * polling. The work functions claim their rows, so several servers doing this at once is still safe.
+ * The driver for a single server (`npm run dev`, `npm start`) when Inngest is not configured: one loop per
+ * job, so a Bakong outage never delays webhooks and a slow receiver never delays polling. The jobs claim
+ * their rows, so several servers doing this at once is still safe.
  */
-export function startInProcessScheduler(jobs: SchedulerJobs = {}): InProcessScheduler {
-  const intervalMs = jobs.intervalMs ?? SCHEDULER_INTERVAL_MS;
-  const polling = startTicker({ name: "poll_bakong", intervalMs, run: jobs.poll ?? (() => pollDueTransactions()) });
-  const delivering = startTicker({ name: "deliver_webhooks", intervalMs, run: jobs.deliver ?? (() => deliverDueWebhooks()) });
+export function startInProcessScheduler({ jobs = JOBS, intervalMs }: { jobs?: readonly JobDefinition[]; intervalMs?: number } = {}): InProcessScheduler {
+  const tickers = jobs.map((job) => ({
+    job,
+    ticker: startTicker({ name: job.id, intervalMs: intervalMs ?? Math.min(job.everyMs, SCHEDULER_INTERVAL_MS), run: job.run }),
+  }));
   return {
-    wakeDeliveries: () => delivering.wake(),
+    runPaidJobs: () => {
+      for (const { job, ticker } of tickers) if (job.runsWhenPaid) ticker.wake();
+    },
     stop: async () => {
-      await Promise.all([polling.stop(), delivering.stop()]);
+      await Promise.all(tickers.map(({ ticker }) => ticker.stop()));
     },
   };
 }

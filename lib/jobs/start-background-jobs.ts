@@ -1,7 +1,7 @@
 import { errorFields, log } from "@/lib/log";
 import { onTransactionPaid } from "@/lib/payments";
 import { startInProcessScheduler } from "./in-process-scheduler";
-import { inngest, WEBHOOKS_DUE_EVENT } from "./inngest/client";
+import { inngest, PAYMENT_PAID_EVENT } from "./inngest/client";
 import { isInngestConfigured, type InngestEnv } from "./inngest/config";
 
 export type BackgroundJobs = { driver: "inngest" | "in-process"; stop(): Promise<void> };
@@ -68,8 +68,8 @@ function stopOnSignals(jobs: BackgroundJobs, exitProcess: (code: number) => void
 
 function forwardToInngest(): () => Promise<void> {
   const unsubscribe = onTransactionPaid((row) => {
-    inngest.send({ name: WEBHOOKS_DUE_EVENT, data: { transaction_id: row.id } }).catch((error: unknown) => {
-      // The sweep delivers it within seconds anyway.
+    inngest.send({ name: PAYMENT_PAID_EVENT, data: { transaction_id: row.id } }).catch((error: unknown) => {
+      // The cron runs deliver it within seconds anyway.
       log("warn", "inngest_send_failed", { transaction_id: row.id, ...errorFields(error) });
     });
   });
@@ -78,7 +78,7 @@ function forwardToInngest(): () => Promise<void> {
 
 function runInProcess({ intervalMs }: BackgroundJobsOptions): () => Promise<void> {
   const scheduler = startInProcessScheduler(intervalMs === undefined ? {} : { intervalMs });
-  const unsubscribe = onTransactionPaid(() => scheduler.wakeDeliveries());
+  const unsubscribe = onTransactionPaid(() => scheduler.runPaidJobs());
   return async () => {
     unsubscribe();
     await scheduler.stop();

@@ -1,6 +1,5 @@
 import { createHash, randomInt } from "node:crypto";
-
-export type KeyMode = "live" | "test";
+import type { Mode } from "@/lib/config/enums";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 // 32 base62 characters carry ~190 bits: far beyond guessing, and short enough to paste.
@@ -17,7 +16,7 @@ export function keyHint(key: string): string {
   return `${prefix}…${key.slice(-4)}`;
 }
 
-export function generateApiKey(mode: KeyMode): { key: string; hash: string; hint: string } {
+export function generateApiKey(mode: Mode): { key: string; hash: string; hint: string } {
   let secret = "";
   for (let i = 0; i < SECRET_LENGTH; i++) secret += BASE62[randomInt(BASE62.length)];
   const key = `khqr_${mode}_${secret}`;
@@ -25,7 +24,7 @@ export function generateApiKey(mode: KeyMode): { key: string; hash: string; hint
 }
 
 /** The mode of a well-formed key, or null: a malformed key never reaches the database. */
-export function parseApiKeyMode(key: string): KeyMode | null {
+export function parseApiKeyMode(key: string): Mode | null {
   const match = KEY_PATTERN.exec(key);
-  return match ? (match[1] as KeyMode) : null;
+  return match ? (match[1] as Mode) : null;
 }

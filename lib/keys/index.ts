@@ -1,4 +1,4 @@
-export { authenticateApiKey, recallApiKey, type ApiAccount, type ApiKeyAuth } from "./authenticate";
-export { accountCheck, accountCheckValues, readAccount, AccountChangedError } from "./account";
-export { generateApiKey, hashApiKey, keyHint, parseApiKeyMode, type KeyMode } from "./format";
+export { authenticateApiKey, cachedApiKey } from "./authenticate";
+export type { ApiKeyAuth } from "./key-auth";
+export { isKeyUnchanged, keyRecheck, keyRecheckValues, AccountChangedError } from "./key-check";
 export { issueApiKey, listApiKeys, revokeApiKey, rollApiKey, type IssuedKey, type ApiKeySummary } from "./manage";

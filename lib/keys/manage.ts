@@ -2,13 +2,14 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db";
 import { apiKeys, type ApiKey } from "@/lib/db/schema";
-import { generateApiKey, type KeyMode } from "./format";
+import { generateApiKey } from "./format";
+import type { Mode } from "@/lib/config/enums";
 
-export type IssuedKey = { id: string; key: string; hint: string; mode: KeyMode; name: string };
+export type IssuedKey = { id: string; key: string; hint: string; mode: Mode; name: string };
 export type ApiKeySummary = Pick<ApiKey, "id" | "name" | "mode" | "hint" | "createdAt" | "lastUsedAt" | "revokedAt">;
 
 /** Creates a key and returns it in full: the only moment the full key exists outside the caller. */
-export async function issueApiKey(userId: string, mode: KeyMode, name: string, db?: DbOrTx): Promise<IssuedKey> {
+export async function issueApiKey(userId: string, mode: Mode, name: string, db?: DbOrTx): Promise<IssuedKey> {
   const target = db ?? (await getDb());
   const { key, hash, hint } = generateApiKey(mode);
   const id = randomUUID();

@@ -1,4 +1,6 @@
-export type KhqrCurrency = "USD" | "KHR";
+/** The currencies KHQR carries (tag 53: 840 and 116). */
+export const KHQR_CURRENCIES = ["USD", "KHR"] as const;
+export type KhqrCurrency = (typeof KHQR_CURRENCIES)[number];
 
 /** The optional additional-data (tag 62) and language (tag 64) fields, the same on the way in and out. */
 export type KhqrOptionalFields = {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { encodeKhqr, KHQR_LIMITS, KhqrFieldError } from "@/lib/khqr";
-import { SUPPORTED_CURRENCIES } from "@/lib/config/limits";
 import { khqrAccountFields } from "./khqr-input";
+import { CURRENCIES } from "@/lib/config/enums";
 
 const trimmed = (max: number, label: string) =>
   z.string().trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
@@ -19,7 +19,7 @@ export const merchantProfileInput = z
     ),
     merchantName: trimmed(KHQR_LIMITS.merchantName, "Merchant name"),
     merchantCity: trimmed(KHQR_LIMITS.merchantCity, "City").default("Phnom Penh"),
-    currency: z.enum(SUPPORTED_CURRENCIES, "Currency must be USD or KHR"),
+    currency: z.enum(CURRENCIES, "Currency must be USD or KHR"),
     merchantId: optionalTrimmed(KHQR_LIMITS.merchantId, "Merchant ID"),
     acquiringBank: optionalTrimmed(KHQR_LIMITS.acquiringBank, "Acquiring bank"),
   })

@@ -1,4 +1,4 @@
-import { API_ERRORS } from "@/lib/api/errors";
+import { API_ERRORS } from "@/lib/api";
 import { ENDPOINTS, rateLimitOf, type Endpoint } from "./endpoints";
 import { fieldsOf, toJsonSchema } from "./json-schema";
 

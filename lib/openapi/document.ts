@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { API_ERRORS, type ApiErrorCode } from "@/lib/api/errors";
+import { API_ERRORS } from "@/lib/api";
+import type { ErrorCode } from "@/lib/errors";
 import { API_RATE_LIMITS } from "@/lib/config/rate-limits";
 import { ENDPOINTS, rateLimitOf, type Endpoint } from "./endpoints";
 import { toJsonSchema, type JsonSchema } from "./json-schema";
 import { transactionPaidEvent, WEBHOOK_HEADERS } from "./webhooks";
 
 export const errorResponse = z.object({
-  error: z.enum(Object.keys(API_ERRORS) as [ApiErrorCode, ...ApiErrorCode[]]).describe("Stable machine-readable code: branch on this."),
+  error: z.enum(Object.keys(API_ERRORS) as [ErrorCode, ...ErrorCode[]]).describe("Stable machine-readable code: branch on this."),
   message: z.string().describe("Human-readable explanation; may change, never parse it."),
 });
 
@@ -21,8 +22,8 @@ const RATE_LIMIT_HEADERS = {
   "X-RateLimit-Reset": { description: "Unix time (seconds) when the window resets.", schema: { type: "integer" } },
 };
 
-function errorResponses(codes: ApiErrorCode[]) {
-  const byStatus = new Map<number, ApiErrorCode[]>();
+function errorResponses(codes: ErrorCode[]) {
+  const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(API_ERRORS[code].status, [...(byStatus.get(API_ERRORS[code].status) ?? []), code]);
   return Object.fromEntries(
     [...byStatus].map(([status, group]) => [

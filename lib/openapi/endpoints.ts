@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ApiErrorCode } from "@/lib/api/errors";
+import type { ErrorCode } from "@/lib/errors";
 import { API_RATE_LIMITS, type RateLimitedRoute } from "@/lib/config/rate-limits";
 import "./field-descriptions";
 import {
@@ -21,11 +21,11 @@ export type Endpoint = {
   response: z.ZodType;
   responseName: string;
   requestName?: string;
-  errors: ApiErrorCode[];
+  errors: ErrorCode[];
   example: { request?: unknown; response: unknown };
 };
 
-const ALWAYS: ApiErrorCode[] = ["unauthorized", "forbidden", "rate_limit_exceeded", "internal_error"];
+const ALWAYS: ErrorCode[] = ["unauthorized", "forbidden", "rate_limit_exceeded", "internal_error"];
 
 const EXAMPLE_MD5 = "d60f3db96913029a2af979a1662c1e72";
 // Shortened for reading: a real QR string is 150–250 characters.

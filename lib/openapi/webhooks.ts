@@ -1,14 +1,13 @@
 import { z } from "zod";
-import { SUPPORTED_CURRENCIES } from "@/lib/config/limits";
-import { WEBHOOK_TIMEOUT_MS } from "@/lib/webhooks/post-webhook";
-import { DISABLE_AFTER_CONSECUTIVE_FAILURES, retryDelayMs, WEBHOOK_MAX_ATTEMPTS } from "@/lib/webhooks/retry-schedule";
+import { DISABLE_AFTER_CONSECUTIVE_FAILURES, retryDelayMs, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_TIMEOUT_MS } from "@/lib/webhooks";
+import { CURRENCIES } from "@/lib/config/enums";
 
 /** The body of a `transaction.paid` webhook: what lib/webhooks sends, described for the docs and OpenAPI. */
 export const transactionPaidEvent = z.object({
   event: z.literal("transaction.paid"),
   md5: z.string().describe("The md5 of the paid QR, as returned by POST /qr."),
   amount: z.number().nullable().describe("Amount paid in major units; null for a static QR."),
-  currency: z.enum(SUPPORTED_CURRENCIES),
+  currency: z.enum(CURRENCIES),
   bill_number: z.string().nullable(),
   paid_at: z.string().describe("When the customer paid, ISO 8601 UTC, from Bakong's record."),
   transaction_id: z.string().describe("Our id for the payment."),

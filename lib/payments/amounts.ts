@@ -1,6 +1,6 @@
 import { formatKhqrAmount, KhqrFieldError } from "@/lib/khqr";
-import { ApiError } from "@/lib/api/errors";
-import type { Currency } from "@/lib/config/limits";
+import { AppError } from "@/lib/errors";
+import type { Currency } from "@/lib/config/enums";
 
 /**
  * The amount exactly as it is written into tag 54 ("1.50", "100"), or null for a static QR.
@@ -11,7 +11,7 @@ export function normalizeAmount(amount: number | string | undefined, currency: C
   try {
     return formatKhqrAmount(amount, currency);
   } catch (error) {
-    if (error instanceof KhqrFieldError) throw new ApiError("invalid_input", error.message);
+    if (error instanceof KhqrFieldError) throw new AppError("invalid_input", error.message);
     throw error;
   }
 }

@@ -2,8 +2,8 @@ import { inArray } from "drizzle-orm";
 import { bakongConfigFromEnv, createLiveBakongClient, createSandboxBakongClient, type BakongClient, type SandboxLedger, type SandboxPayment } from "@/lib/bakong";
 import { getDb } from "@/lib/db";
 import { sandboxPayments } from "@/lib/db/schema";
-import type { KeyMode } from "@/lib/keys";
 import { log } from "@/lib/log";
+import type { Mode } from "@/lib/config/enums";
 
 const databaseLedger: SandboxLedger = {
   async findPayments(md5s: string[]): Promise<Map<string, SandboxPayment>> {
@@ -25,7 +25,7 @@ const sandbox = createSandboxBakongClient(databaseLedger);
 let live: { configKey: string; client: BakongClient } | undefined;
 
 /** Test-mode keys talk to the built-in simulator; live keys to Bakong (or the relay in BAKONG_API_URL). */
-export function bakongClientFor(mode: KeyMode): BakongClient {
+export function bakongClientFor(mode: Mode): BakongClient {
   if (mode === "test") return sandbox;
   const config = bakongConfigFromEnv();
   // Rebuilt when the environment changes (tests point it at a fake server); the token renewed at run time lives in the client.

@@ -1,9 +1,10 @@
 import { createHash, randomInt, randomUUID } from "node:crypto";
 import { encodeKhqr, KhqrFieldError } from "@/lib/khqr";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { QR_EXPIRY_SECONDS } from "@/lib/config/limits";
 import { getDb, violatedUniqueConstraint } from "@/lib/db";
-import { readAccount, type ApiKeyAuth } from "@/lib/keys";
+import { readAccount } from "@/lib/accounts";
+import type { ApiKeyAuth } from "@/lib/keys";
 import { khqrAccountFields } from "@/lib/merchants";
 import { normalizeAmount, toMinorUnits } from "./amounts";
 import { nextCheckAt } from "./poll-schedule";
@@ -26,13 +27,13 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
   // The account as the key lookup read it, or read now for callers that hold only the key's ids.
   const { plan, profile, version } = auth.account ?? (await readAccount(auth.userId));
   if (!profile) {
-    throw new ApiError("merchant_not_configured", "Save your Bakong account ID and merchant name in the dashboard (Settings → Merchant profile) before creating QR codes.");
+    throw new AppError("merchant_not_configured", "Save your Bakong account ID and merchant name in the dashboard (Settings → Merchant profile) before creating QR codes.");
   }
   const currency = request.currency ?? profile.currency;
   const amount = normalizeAmount(request.amount, currency);
   const isStatic = amount === null;
   if (isStatic && request.expires_in_seconds !== undefined) {
-    throw new ApiError("invalid_input", "expires_in_seconds applies to dynamic QRs only: send a positive amount, or leave expires_in_seconds out for a static QR");
+    throw new AppError("invalid_input", "expires_in_seconds applies to dynamic QRs only: send a positive amount, or leave expires_in_seconds out for a static QR");
   }
   const expiresInSeconds = isStatic ? null : (request.expires_in_seconds ?? QR_EXPIRY_SECONDS.default);
   // Compared by value, so "5", 5 and "5.00" replay the same order.
@@ -61,7 +62,7 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
         expiresAtMs: expiresAt?.getTime(),
       });
     } catch (error) {
-      if (error instanceof KhqrFieldError) throw new ApiError("invalid_input", error.message);
+      if (error instanceof KhqrFieldError) throw new AppError("invalid_input", error.message);
       throw error;
     }
     const row: NewQrRow = {
@@ -86,7 +87,7 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
 async function replay(auth: ApiKeyAuth, orderId: string, requestFingerprint: string) {
   const existing = await findOwnTransactionByOrder(auth, orderId);
   if (existing.requestFingerprint !== requestFingerprint) {
-    throw new ApiError("conflict", `order_id "${orderId}" was already used with different parameters. Use a new order_id for a new payment.`);
+    throw new AppError("conflict", `order_id "${orderId}" was already used with different parameters. Use a new order_id for a new payment.`);
   }
   return qrView(existing, true);
 }

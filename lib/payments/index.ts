@@ -1,10 +1,8 @@
 export { createQr } from "./create-qr";
-export { checkTransaction, bakongUnavailable, CHECK_MIN_INTERVAL_MS } from "./check-transaction";
-export { findOwnTransactionByMd5, findOwnTransactionByOrder } from "./find-transaction";
+export { checkTransaction } from "./check-transaction";
+export { transactionByOrder } from "./find-transaction";
 export { simulatePayment } from "./sandbox";
-export { accountInfo } from "./account-info";
-export { settleWithBakongResult, recordCheckError, claimCheck, onTransactionPaid } from "./settle";
-export { bakongClientFor } from "./bakong-clients";
-export { nextCheckAt } from "./poll-schedule";
-export { orderView, qrView, checkView } from "./serialize";
+export { settleWithBakongResult, onTransactionPaid } from "./settle";
+export { pollDueTransactions, type PollOptions, type PollSummary } from "./poll-due-transactions";
+export { bakongDeepLink } from "./deep-link";
 export * from "./schemas";

@@ -1,7 +1,7 @@
 import { getTableColumns, is, sql, SQL } from "drizzle-orm";
 import { preparedStatement, type Db } from "@/lib/db";
 import { transactionEvents, transactions } from "@/lib/db/schema";
-import { accountCheck, accountCheckValues, AccountChangedError } from "@/lib/keys";
+import { AccountChangedError, keyRecheck, keyRecheckValues } from "@/lib/keys";
 import { dailyQuotaCount, dailyQuotaValues, quotaErrorOf, type QuotaSubject } from "@/lib/ratelimit";
 
 const COLUMNS = [
@@ -35,7 +35,7 @@ function newRowSelectList(): Record<keyof typeof transactions.$inferInsert, SQL.
  * once: this is the hot path of POST /api/v1/qr.
  */
 const insertQrStatement = preparedStatement((db: Db) => {
-  const checked = db.$with("checked").as(accountCheck(db));
+  const checked = db.$with("checked").as(keyRecheck(db));
   const inserted = db.$with("inserted").as(
     db
       .insert(transactions)
@@ -81,7 +81,7 @@ export async function insertQr(
 ): Promise<Result["status"]> {
   let result: Result | undefined;
   try {
-    [result] = await insertQrStatement(db).execute({ ...driverValues(row), eventId, ...accountCheckValues(account), ...dailyQuotaValues(quota) });
+    [result] = await insertQrStatement(db).execute({ ...driverValues(row), eventId, ...keyRecheckValues(account), ...dailyQuotaValues(quota) });
   } catch (error) {
     throw quotaErrorOf(error, quota) ?? error;
   }

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { ApiError } from "@/lib/api/errors";
+import type { AccountScope } from "@/lib/accounts";
+import { AppError } from "@/lib/errors";
 import { getDb } from "@/lib/db";
 import { sandboxPayments } from "@/lib/db/schema";
-import type { ApiKeyAuth } from "@/lib/keys";
 import { findOwnTransactionByMd5 } from "./find-transaction";
 
 const SANDBOX_PAYER = "sandbox_payer@khqr";
@@ -11,9 +11,9 @@ const SANDBOX_PAYER = "sandbox_payer@khqr";
  * Records a simulated customer payment of exactly the QR's amount; the next check (by the API or the
  * background poller) then finds it, just as Bakong would report a real one.
  */
-export async function simulatePayment(auth: ApiKeyAuth, md5: string, now: Date = new Date()) {
-  if (auth.mode !== "test") throw new ApiError("forbidden", "Sandbox payments need a test key (khqr_test_…); live QRs are paid by real customers only.");
-  const row = await findOwnTransactionByMd5(auth, md5);
+export async function simulatePayment(scope: AccountScope, md5: string, now: Date = new Date()) {
+  if (scope.mode !== "test") throw new AppError("forbidden", "Sandbox payments need a test key (khqr_test_…); live QRs are paid by real customers only.");
+  const row = await findOwnTransactionByMd5(scope, md5);
   const db = await getDb();
   const [payment] = await db
     .insert(sandboxPayments)

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { KHQR_LIMITS } from "@/lib/khqr";
-import { ORDER_ID_MAX_LENGTH, QR_EXPIRY_SECONDS, SUPPORTED_CURRENCIES } from "@/lib/config/limits";
+import { ORDER_ID_MAX_LENGTH, QR_EXPIRY_SECONDS } from "@/lib/config/limits";
+import { CURRENCIES, TRANSACTION_STATUSES } from "@/lib/config/enums";
 
 const label = (name: string, max: number) =>
   z.string().min(1, `${name} must not be empty (leave it out instead)`).max(max, `${name} must be at most ${max} characters`);
@@ -18,7 +19,7 @@ const orderId = z.string().min(1, "order_id must not be empty").max(ORDER_ID_MAX
 
 export const createQrRequest = z.strictObject({
   amount: amount.optional(),
-  currency: z.enum(SUPPORTED_CURRENCIES, "currency must be USD or KHR").optional().describe("Defaults to the currency saved in your merchant profile."),
+  currency: z.enum(CURRENCIES, "currency must be USD or KHR").optional().describe("Defaults to the currency saved in your merchant profile."),
   bill_number: label("bill_number", KHQR_LIMITS.billNumber).optional(),
   store_label: label("store_label", KHQR_LIMITS.storeLabel).optional(),
   terminal_label: label("terminal_label", KHQR_LIMITS.terminalLabel).optional(),
@@ -37,13 +38,13 @@ export const checkTransactionRequest = z.strictObject({ md5 });
 export const byOrderRequest = z.strictObject({ order_id: orderId });
 export const sandboxPayRequest = z.strictObject({ md5 });
 
-const status = z.enum(["pending", "paid", "expired"]);
+const status = z.enum(TRANSACTION_STATUSES);
 const isoOrNull = z.string().nullable().describe("ISO 8601 UTC timestamp, or null");
 
 export const createQrResponse = z.object({
   qr: z.string().describe("The KHQR string: render it as a QR image."),
   md5: z.string().describe("Lowercase hex MD5 of the QR string: the id Bakong indexes the payment under."),
-  currency: z.enum(SUPPORTED_CURRENCIES),
+  currency: z.enum(CURRENCIES),
   amount: z.number().nullable(),
   order_id: z.string().nullable(),
   expires_at: isoOrNull,
@@ -62,7 +63,7 @@ export const transactionByOrderResponse = z.object({
   md5: z.string(),
   status,
   amount: z.number().nullable(),
-  currency: z.enum(SUPPORTED_CURRENCIES),
+  currency: z.enum(CURRENCIES),
   bill_number: z.string().nullable(),
   paid_at: isoOrNull,
   expires_at: isoOrNull,
@@ -75,7 +76,7 @@ export const meResponse = z.object({
     bakong_account_id: z.string().nullable(),
     merchant_name: z.string().nullable(),
     merchant_city: z.string().nullable(),
-    currency: z.enum(SUPPORTED_CURRENCIES).nullable(),
+    currency: z.enum(CURRENCIES).nullable(),
   }),
 });
 

@@ -4,7 +4,7 @@ import type { BakongCheckResult, BakongTransaction } from "@/lib/bakong";
 import { getDb } from "@/lib/db";
 import { transactionEvents, transactions, type Transaction } from "@/lib/db/schema";
 import { log } from "@/lib/log";
-import { enqueuePaidEvent } from "@/lib/webhooks/outbox";
+import { enqueuePaidEvent } from "@/lib/webhooks";
 import { toMinorUnits } from "./amounts";
 import { nextCheckAt } from "./poll-schedule";
 
@@ -97,15 +97,6 @@ export async function settleWithBakongResult(row: Transaction, result: BakongChe
     return recordUnpaid(row, result.raw, now, { kind: "amount_mismatch", detail: { problem } });
   }
   return recordUnpaid(row, result.raw, now);
-}
-
-/** Remembers that Bakong could not answer, so concurrent checks report the outage instead of "pending". */
-export async function recordCheckError(row: Transaction, message: string, retryAt: Date | null): Promise<void> {
-  const db = await getDb();
-  await db
-    .update(transactions)
-    .set({ lastCheckError: message, ...(retryAt ? { nextCheckAt: retryAt } : {}) })
-    .where(and(eq(transactions.id, row.id), eq(transactions.status, "pending")));
 }
 
 /** Claims the right to ask Bakong about a transaction: at most once per interval, whoever asks. */

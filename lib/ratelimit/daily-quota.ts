@@ -1,10 +1,11 @@
 import { sql, type Subquery } from "drizzle-orm";
-import { ApiError } from "@/lib/api/errors";
-import { planDetails, planQuota, type ApiMode } from "@/lib/config/plans";
+import { AppError } from "@/lib/errors";
+import { planDetails, planQuota } from "@/lib/config/plans";
 import { violatedCheckConstraint, type Db } from "@/lib/db";
 import { usageDaily } from "@/lib/db/schema";
-import { cambodiaDay, nextCambodiaMidnight } from "./cambodia-day";
+import { cambodiaDay, nextCambodiaMidnight } from "@/lib/std";
 import { secondsUntil } from "./limiter";
+import type { Mode } from "@/lib/config/enums";
 
 function describeWait(seconds: number): string {
   const hours = Math.floor(seconds / 3600);
@@ -13,23 +14,18 @@ function describeWait(seconds: number): string {
   return seconds >= 60 ? `${minutes} min` : `${seconds} s`;
 }
 
-function quotaExceeded(plan: string, mode: ApiMode, quota: number, now: Date): ApiError {
+function quotaExceeded(plan: string, mode: Mode, quota: number, now: Date): AppError {
   const resetsAt = nextCambodiaMidnight(now);
   const retryAfter = secondsUntil(resetsAt.getTime(), now.getTime());
-  return new ApiError(
+  return new AppError(
     "rate_limit_exceeded",
     `Daily plan limit reached — upgrade to continue. The ${planDetails(plan).name} plan includes ${quota.toLocaleString("en-US")} new QR codes ` +
       `per day in ${mode} mode; the count starts again at midnight Cambodia time (UTC+7), in ${describeWait(retryAfter)}.`,
-    {
-      "Retry-After": String(retryAfter),
-      "X-RateLimit-Limit": String(quota),
-      "X-RateLimit-Remaining": "0",
-      "X-RateLimit-Reset": String(Math.floor(resetsAt.getTime() / 1000)),
-    },
+    { retryAfterSeconds: retryAfter, limit: { limit: quota, remaining: 0, resetAtMs: resetsAt.getTime() } },
   );
 }
 
-export type QuotaSubject = { userId: string; mode: ApiMode; plan: string; now: Date };
+export type QuotaSubject = { userId: string; mode: Mode; plan: string; now: Date };
 
 const QUOTA_CHECK = "usage_daily_within_quota";
 const placeholder = (name: keyof ReturnType<typeof dailyQuotaValues>) => sql.placeholder(name);
@@ -67,6 +63,6 @@ export function dailyQuotaValues({ userId, mode, plan, now }: QuotaSubject) {
 }
 
 /** The 429 for a statement that failed because it counted past the daily quota; null for any other error. */
-export function quotaErrorOf(error: unknown, { mode, plan, now }: QuotaSubject): ApiError | null {
+export function quotaErrorOf(error: unknown, { mode, plan, now }: QuotaSubject): AppError | null {
   return violatedCheckConstraint(error) === QUOTA_CHECK ? quotaExceeded(plan, mode, planQuota(plan, mode), now) : null;
 }

@@ -3,11 +3,9 @@
  * @upstash/ratelimit over Upstash, Redis or memory, and fail open; daily plan quotas are counted in
  * PostgreSQL and always enforced.
  */
-export { applyRateLimit, type RateLimitedRoute, type RateLimitOutcome, type RateLimitSubject } from "./api-limits";
+export { applyRateLimit, type RateLimitedRoute } from "./api-limits";
 export { limitAuthAttempt } from "./auth-limits";
 export { dailyQuotaCount, dailyQuotaValues, quotaErrorOf, type QuotaSubject } from "./daily-quota";
-export { getUsageToday, setPlan, AccountNotFoundError, UnknownPlanError, type ModeUsage, type UsageToday } from "./account-plan";
-export { cambodiaDay, nextCambodiaMidnight } from "./cambodia-day";
-export { createLimiter, type Limiter, type LimitDecision, type LimiterOptions } from "./limiter";
+export { createLimiter } from "./limiter";
 export { createRateLimitStore, type RateLimitStore } from "./stores";
 export { pingRateLimitStore, closeRateLimitStore } from "./shared-store";

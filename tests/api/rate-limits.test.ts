@@ -6,7 +6,8 @@ import { eventCount, transactionCount } from "../helpers/db";
 import { createTestMerchant } from "../helpers/merchant";
 import { getDb } from "@/lib/db";
 import { usageDaily } from "@/lib/db/schema";
-import { cambodiaDay, getUsageToday } from "@/lib/ratelimit";
+import { getUsageToday } from "@/lib/accounts";
+import { cambodiaDay } from "@/lib/std";
 import { awayFromWindowEdge } from "../ratelimit/helpers";
 
 describe("per-key rate limits through the real /api/v1 routes", () => {

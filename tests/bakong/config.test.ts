@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bakongConfigFromEnv } from "@/lib/bakong";
-import { parseRetryAfter } from "@/lib/bakong/retry-after";
+import { parseRetryAfter } from "@/lib/bakong";
 
 // Next.js types NODE_ENV as required on ProcessEnv; these tests only care about the BAKONG_ variables.
 const env = (variables: Record<string, string>) => variables as NodeJS.ProcessEnv;

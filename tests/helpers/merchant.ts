@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createAccount } from "@/lib/auth";
+import { signUp } from "@/lib/auth";
 import type { ApiKeyAuth, IssuedKey } from "@/lib/keys";
 import { saveMerchantProfile, type MerchantProfileInput } from "@/lib/merchants";
 
@@ -15,7 +15,7 @@ export const DEFAULT_PROFILE: MerchantProfileInput = {
 /** A signed-up merchant with both default keys and, unless told otherwise, a saved profile. */
 export async function createTestMerchant(profile: MerchantProfileInput | null = DEFAULT_PROFILE): Promise<TestMerchant> {
   const email = `merchant-${randomUUID()}@example.com`;
-  const { userId, liveKey, testKey } = await createAccount(email, "correct horse battery");
+  const { userId, liveKey, testKey } = await signUp(email, "correct horse battery");
   if (profile) await saveMerchantProfile(userId, profile);
   return {
     userId, email, liveKey, testKey,

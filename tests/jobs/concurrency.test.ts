@@ -3,13 +3,15 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { webhookAttempts, webhookDeliveries } from "@/lib/db/schema";
-import { deliverDueWebhooks, pollDueTransactions, startInProcessScheduler } from "@/lib/jobs";
+import { startInProcessScheduler } from "@/lib/jobs";
+import { pollDueTransactions } from "@/lib/payments";
+import { deliverDueWebhooks } from "@/lib/webhooks";
 import { createWebhookEndpoint } from "@/lib/webhooks";
 import { startFakeBakong, type FakeBakong } from "../fakes/fake-bakong-server";
 import { createTestMerchant } from "../helpers/merchant";
 import { payNewQr } from "../webhooks/fixtures";
 import { startReceiver, type Receiver } from "../webhooks/receiver";
-import { insertPendingTransactions } from "./pending-transactions";
+import { insertPendingTransactions } from "../payments/pending-transactions";
 
 
 /** A separate Node process running the sender, as a second app instance would; `ready` once it is connected. */
@@ -66,11 +68,10 @@ describe.skipIf(!process.env.DATABASE_URL)("several instances at once (PostgreSQ
     let sentHere = 0;
     const local = startInProcessScheduler({
       intervalMs: 5,
-      poll: async () => {},
-      deliver: async () => {
+      jobs: [{ id: "deliver-webhooks", name: "deliver", everyMs: 5, runsWhenPaid: true, run: async () => {
         const { claimed } = await deliverDueWebhooks({ limit: 10 });
         sentHere += claimed;
-      },
+      } }],
     });
     const passes = await Promise.all(Array.from({ length: 4 }, () => deliverDueWebhooks({ limit: 10 })));
     sentHere += passes.reduce((sum, pass) => sum + pass.claimed, 0);

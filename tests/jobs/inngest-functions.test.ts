@@ -3,14 +3,18 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { transactions } from "@/lib/db/schema";
-import {
-  deliverWebhooksNowFunction, DELIVERY_PASSES_PER_RUN, isInngestConfigured, pollBakongFunction, POLL_PASSES_PER_RUN, sweepWebhooksFunction, WEBHOOKS_DUE_EVENT,
-} from "@/lib/jobs/inngest";
+import { JOBS } from "@/lib/jobs";
+import { inngestFunctions, isInngestConfigured, passesPerCronRun, PAYMENT_PAID_EVENT } from "@/lib/jobs/inngest";
 import { createQr, simulatePayment } from "@/lib/payments";
 import { createTestMerchant } from "../helpers/merchant";
 import { paidWithEndpoint } from "../webhooks/fixtures";
 import { startReceiver, type Receiver } from "../webhooks/receiver";
 
+
+const job = (id: string) => JOBS.find((candidate) => candidate.id === id)!;
+const inngestFunction = (id: string) => inngestFunctions.find((candidate) => candidate.id() === id)!;
+const POLL_PASSES_PER_RUN = passesPerCronRun(job("poll-bakong"));
+const DELIVERY_PASSES_PER_RUN = passesPerCronRun(job("deliver-webhooks"));
 
 /** Every step.sleep of a run, mocked: the test engine would otherwise stop at the first one. */
 const mockedSleeps = (prefix: string, passes: number) =>
@@ -36,29 +40,29 @@ describe("Inngest driver", () => {
     const merchant = await createTestMerchant();
     const qr = await createQr(merchant.test, { amount: 3, currency: "USD" }, () => new Date(Date.now() - 10_000));
     await simulatePayment(merchant.test, qr.md5);
-    const engine = new InngestTestEngine({ function: pollBakongFunction, steps: mockedSleeps("poll", POLL_PASSES_PER_RUN) });
+    const engine = new InngestTestEngine({ function: inngestFunction("poll-bakong"), steps: mockedSleeps("poll-bakong", POLL_PASSES_PER_RUN) });
 
     const { result, ctx } = await engine.execute();
 
     const passes = result as Array<{ claimed: number; paid: number }>;
-    expect(passes).toHaveLength(POLL_PASSES_PER_RUN);
+    expect(passes).toHaveLength(15);
     expect(passes.reduce((sum, pass) => sum + pass.paid, 0)).toBeGreaterThanOrEqual(1);
     expect(ctx.step.sleep).toHaveBeenCalledTimes(POLL_PASSES_PER_RUN - 1);
-    expect(ctx.step.sleep).toHaveBeenCalledWith("poll-pause-1", "3s");
+    expect(ctx.step.sleep).toHaveBeenCalledWith("poll-bakong-pause-1", "3s");
     const db = await getDb();
     const [row] = await db.select().from(transactions).where(eq(transactions.md5, qr.md5));
     expect(row?.status).toBe("paid");
   });
 
-  it("sweep-webhooks: a cron run makes 10 delivery passes 5 s apart and delivers what is due", async () => {
+  it("deliver-webhooks: a cron run makes 9 delivery passes 5 s apart and delivers what is due", async () => {
     const setup = await paidWithEndpoint(receiver.url);
     const before = receiver.received.length;
-    const engine = new InngestTestEngine({ function: sweepWebhooksFunction, steps: mockedSleeps("deliver", DELIVERY_PASSES_PER_RUN) });
+    const engine = new InngestTestEngine({ function: inngestFunction("deliver-webhooks"), steps: mockedSleeps("deliver-webhooks", DELIVERY_PASSES_PER_RUN) });
 
     const { result, ctx } = await engine.execute();
 
-    expect(result).toHaveLength(DELIVERY_PASSES_PER_RUN);
-    expect(ctx.step.sleep).toHaveBeenCalledWith("deliver-pause-1", "5s");
+    expect(result).toHaveLength(9);
+    expect(ctx.step.sleep).toHaveBeenCalledWith("deliver-webhooks-pause-1", "5s");
     const sent = receiver.received.slice(before).map((r) => r.headers["x-khqr-delivery-id"]);
     expect(sent).toEqual([setup.delivery.id]);
   });
@@ -69,8 +73,8 @@ describe("Inngest driver", () => {
     // A fresh engine per run: an engine remembers the step results of its previous execution.
     const newRun = () =>
       new InngestTestEngine({
-        function: deliverWebhooksNowFunction,
-        events: [{ name: WEBHOOKS_DUE_EVENT, data: { transaction_id: setup.transaction.id } }],
+        function: inngestFunction("deliver-webhooks-now"),
+        events: [{ name: PAYMENT_PAID_EVENT, data: { transaction_id: setup.transaction.id } }],
       }).execute();
 
     const first = await newRun();

@@ -4,7 +4,8 @@
  * attempts it sent.
  */
 import { closeDb, getDb } from "@/lib/db";
-import { deliverDueWebhooks, startInProcessScheduler } from "@/lib/jobs";
+import { startInProcessScheduler } from "@/lib/jobs";
+import { deliverDueWebhooks } from "@/lib/webhooks";
 
 const runMs = Number(process.env.SENDER_RUN_MS ?? 3_000);
 await getDb();
@@ -12,11 +13,10 @@ console.log("ready");
 let sent = 0;
 const scheduler = startInProcessScheduler({
   intervalMs: 5,
-  poll: async () => {},
-  deliver: async () => {
+  jobs: [{ id: "deliver-webhooks", name: "deliver", everyMs: 5, runsWhenPaid: true, run: async () => {
     const summary = await deliverDueWebhooks({ limit: 10 });
     sent += summary.claimed;
-  },
+  } }],
 });
 await new Promise((resolve) => setTimeout(resolve, runMs));
 await scheduler.stop();

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startBackgroundJobs, startInProcessScheduler, startTicker, type BackgroundJobs } from "@/lib/jobs";
-import { inngest, WEBHOOKS_DUE_EVENT } from "@/lib/jobs/inngest";
+import { inngest, PAYMENT_PAID_EVENT } from "@/lib/jobs/inngest";
 import { createQr, simulatePayment } from "@/lib/payments";
 import { createWebhookEndpoint } from "@/lib/webhooks";
 import { createTestMerchant } from "../helpers/merchant";
@@ -187,13 +187,19 @@ describe("in-process driver", () => {
     expect(jobs.driver).toBe("inngest");
     const merchant = await createTestMerchant();
     const paid = await payNewQr(merchant, new Date());
-    expect(send).toHaveBeenCalledWith({ name: WEBHOOKS_DUE_EVENT, data: { transaction_id: paid.id } });
+    expect(send).toHaveBeenCalledWith({ name: PAYMENT_PAID_EVENT, data: { transaction_id: paid.id } });
   });
 
   it("startInProcessScheduler runs polling and delivery as separate loops", async () => {
     const gate = deferred();
     let deliveries = 0;
-    const scheduler = startInProcessScheduler({ intervalMs: 5, poll: () => gate.promise, deliver: async () => void (deliveries += 1) });
+    const scheduler = startInProcessScheduler({
+      intervalMs: 5,
+      jobs: [
+        { id: "poll-bakong", name: "poll", everyMs: 5, runsWhenPaid: false, run: () => gate.promise },
+        { id: "deliver-webhooks", name: "deliver", everyMs: 5, runsWhenPaid: true, run: async () => void (deliveries += 1) },
+      ],
+    });
     // Polling is stuck (Bakong slow); deliveries keep ticking.
     await waitFor(() => deliveries >= 3, 2_000);
     gate.resolve();

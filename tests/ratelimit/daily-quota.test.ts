@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { PLANS, planQuota } from "@/lib/config/plans";
 import { getDb } from "@/lib/db";
 import { usageDaily, users } from "@/lib/db/schema";
 import { createQr } from "@/lib/payments";
-import { cambodiaDay, getUsageToday, nextCambodiaMidnight } from "@/lib/ratelimit";
+import { getUsageToday } from "@/lib/accounts";
+import { cambodiaDay, nextCambodiaMidnight } from "@/lib/std";
 import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
+import type { Mode } from "@/lib/config/enums";
 
 async function setPlanOf(userId: string, plan: string): Promise<void> {
   await (await getDb()).update(users).set({ plan }).where(eq(users.id, userId));
@@ -20,11 +22,11 @@ async function createUser(plan = "free"): Promise<TestMerchant> {
   return merchant;
 }
 
-async function setUsage(userId: string, mode: "live" | "test", day: string, qrCount: number): Promise<void> {
+async function setUsage(userId: string, mode: Mode, day: string, qrCount: number): Promise<void> {
   await (await getDb()).insert(usageDaily).values({ userId, mode, day, qrCount, qrLimit: qrCount });
 }
 
-async function usage(userId: string, mode: "live" | "test", day: string): Promise<number> {
+async function usage(userId: string, mode: Mode, day: string): Promise<number> {
   const rows = await (await getDb())
     .select({ qrCount: usageDaily.qrCount })
     .from(usageDaily)
@@ -32,7 +34,7 @@ async function usage(userId: string, mode: "live" | "test", day: string): Promis
   return rows[0]?.qrCount ?? 0;
 }
 
-async function consume(merchant: TestMerchant, mode: "live" | "test", now = new Date()): Promise<void> {
+async function consume(merchant: TestMerchant, mode: Mode, now = new Date()): Promise<void> {
   // A bill number of its own, so QRs created at one frozen instant still differ (and so do their md5s).
   await createQr(merchant[mode], { amount: 1, bill_number: randomUUID().slice(0, 25) }, () => now);
 }
@@ -76,18 +78,13 @@ describe("the daily plan quota, counted as QRs are created", () => {
     expect(await usage(userId, "live", "2026-05-13")).toBe(100);
 
     const error = await consume(merchant, "live", BEFORE_MIDNIGHT).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ApiError);
-    const apiError = error as ApiError;
-    expect(apiError.code).toBe("rate_limit_exceeded");
-    expect(apiError.status).toBe(429);
-    expect(apiError.message).toMatch(/^Daily plan limit reached — upgrade to continue\. The Free plan includes 100 new QR codes per day in live mode/);
-    expect(apiError.message).toContain("midnight Cambodia time (UTC+7), in 1 min");
-    expect(apiError.headers).toEqual({
-      "Retry-After": "60",
-      "X-RateLimit-Limit": "100",
-      "X-RateLimit-Remaining": "0",
-      "X-RateLimit-Reset": String(MIDNIGHT.getTime() / 1000),
-    });
+    expect(error).toBeInstanceOf(AppError);
+    const appError = error as AppError;
+    expect(appError.code).toBe("rate_limit_exceeded");
+    expect(appError.message).toMatch(/^Daily plan limit reached — upgrade to continue\. The Free plan includes 100 new QR codes per day in live mode/);
+    expect(appError.message).toContain("midnight Cambodia time (UTC+7), in 1 min");
+    expect(appError.retryAfterSeconds).toBe(60);
+    expect(appError.limit).toEqual({ limit: 100, remaining: 0, resetAtMs: MIDNIGHT.getTime() });
     expect(await usage(userId, "live", "2026-05-13")).toBe(100);
   });
 
@@ -142,7 +139,7 @@ describe.skipIf(!process.env.DATABASE_URL)("the daily plan quota under concurren
     const results = await Promise.allSettled(Array.from({ length: 50 }, () => consume(merchant, "live")));
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(10);
     const rejections = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
-    expect(rejections.every((result) => result.reason instanceof ApiError && result.reason.code === "rate_limit_exceeded")).toBe(true);
+    expect(rejections.every((result) => result.reason instanceof AppError && result.reason.code === "rate_limit_exceeded")).toBe(true);
     expect(await usage(userId, "live", day)).toBe(100);
   });
 

@@ -5,9 +5,7 @@ import { getDb } from "@/lib/db";
 import { webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
 import {
   createWebhookEndpoint, deleteWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints, MAX_ENDPOINTS_PER_MODE, resendWebhookDelivery,
-  revealWebhookSecret, rotateWebhookSecret, sendWebhookTestEvent, setWebhookEndpointEnabled, signatureHeader, WebhookInputError, WebhookNotFoundError,
-} from "@/lib/webhooks";
-import { deliverDueWebhooks } from "@/lib/jobs";
+  revealWebhookSecret, rotateWebhookSecret, sendWebhookTestEvent, setWebhookEndpointEnabled, signatureHeader, deliverDueWebhooks } from "@/lib/webhooks";
 import { createTestMerchant } from "../helpers/merchant";
 import { deliveriesOf, deliveryById, paidWithEndpoint, payNewQr } from "./fixtures";
 import { startReceiver, type Receiver } from "./receiver";
@@ -46,14 +44,13 @@ describe("endpoint management", () => {
   it("reports a bad URL against the url field", async () => {
     const merchant = await createTestMerchant();
     const error = await createWebhookEndpoint(merchant.userId, { url: "ftp://example.com", mode: "test" }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(WebhookInputError);
-    expect((error as WebhookInputError).field).toBe("url");
+    expect(error).toMatchObject({ code: "invalid_input", field: "url" });
   });
 
   it(`allows at most ${MAX_ENDPOINTS_PER_MODE} endpoints per mode`, async () => {
     const merchant = await createTestMerchant();
     for (let i = 0; i < MAX_ENDPOINTS_PER_MODE; i++) await createWebhookEndpoint(merchant.userId, { url: `${receiver.url}?n=${i}`, mode: "test" });
-    await expect(createWebhookEndpoint(merchant.userId, { url: receiver.url, mode: "test" })).rejects.toBeInstanceOf(WebhookInputError);
+    await expect(createWebhookEndpoint(merchant.userId, { url: receiver.url, mode: "test" })).rejects.toMatchObject({ code: "conflict", field: "url" });
     await expect(createWebhookEndpoint(merchant.userId, { url: receiver.url, mode: "live" })).resolves.toMatchObject({ mode: "live" });
   });
 
@@ -61,15 +58,15 @@ describe("endpoint management", () => {
     const setup = await paidWithEndpoint(receiver.url);
     const intruder = await createTestMerchant();
     const id = setup.endpointId;
-    await expect(revealWebhookSecret(intruder.userId, id)).rejects.toBeInstanceOf(WebhookNotFoundError);
-    await expect(rotateWebhookSecret(intruder.userId, id)).rejects.toBeInstanceOf(WebhookNotFoundError);
-    await expect(setWebhookEndpointEnabled(intruder.userId, id, false)).rejects.toBeInstanceOf(WebhookNotFoundError);
-    await expect(deleteWebhookEndpoint(intruder.userId, id)).rejects.toBeInstanceOf(WebhookNotFoundError);
-    await expect(sendWebhookTestEvent(intruder.userId, id)).rejects.toBeInstanceOf(WebhookNotFoundError);
-    await expect(listWebhookDeliveries(intruder.userId, id)).rejects.toBeInstanceOf(WebhookNotFoundError);
+    await expect(revealWebhookSecret(intruder.userId, id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(rotateWebhookSecret(intruder.userId, id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(setWebhookEndpointEnabled(intruder.userId, id, false)).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteWebhookEndpoint(intruder.userId, id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(sendWebhookTestEvent(intruder.userId, id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(listWebhookDeliveries(intruder.userId, id)).rejects.toMatchObject({ code: "not_found" });
     await deliverDueWebhooks();
-    await expect(resendWebhookDelivery(intruder.userId, setup.delivery.id)).rejects.toBeInstanceOf(WebhookNotFoundError);
-    await expect(revealWebhookSecret(intruder.userId, "not-a-uuid")).rejects.toBeInstanceOf(WebhookNotFoundError);
+    await expect(resendWebhookDelivery(intruder.userId, setup.delivery.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(revealWebhookSecret(intruder.userId, "not-a-uuid")).rejects.toMatchObject({ code: "not_found" });
     expect(await listWebhookEndpoints(intruder.userId)).toEqual([]);
 
     const row = await endpointRow(id);
@@ -99,7 +96,7 @@ describe("endpoint management", () => {
     const db = await getDb();
     const [left] = await db.select({ n: count() }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, setup.endpointId));
     expect(left?.n).toBe(0);
-    await expect(deleteWebhookEndpoint(setup.merchant.userId, setup.endpointId)).rejects.toBeInstanceOf(WebhookNotFoundError);
+    await expect(deleteWebhookEndpoint(setup.merchant.userId, setup.endpointId)).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
@@ -127,13 +124,13 @@ describe("test events, delivery log and resend", () => {
     const merchant = await createTestMerchant();
     const endpoint = await createWebhookEndpoint(merchant.userId, { url: receiver.url, mode: "test" });
     await setWebhookEndpointEnabled(merchant.userId, endpoint.id, false);
-    await expect(sendWebhookTestEvent(merchant.userId, endpoint.id)).rejects.toBeInstanceOf(WebhookInputError);
+    await expect(sendWebhookTestEvent(merchant.userId, endpoint.id)).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("Resend: the same body again as a new delivery with five fresh attempts", async () => {
     const now = new Date();
     const setup = await paidWithEndpoint(receiver.url, now);
-    await expect(resendWebhookDelivery(setup.merchant.userId, setup.delivery.id)).rejects.toBeInstanceOf(WebhookInputError);
+    await expect(resendWebhookDelivery(setup.merchant.userId, setup.delivery.id)).rejects.toMatchObject({ code: "conflict" });
     await deliverDueWebhooks({ now });
     const before = receiver.received.length;
 
@@ -150,7 +147,7 @@ describe("test events, delivery log and resend", () => {
 
   it("an unknown delivery id is not found", async () => {
     const merchant = await createTestMerchant();
-    await expect(resendWebhookDelivery(merchant.userId, randomUUID())).rejects.toBeInstanceOf(WebhookNotFoundError);
+    await expect(resendWebhookDelivery(merchant.userId, randomUUID())).rejects.toMatchObject({ code: "not_found" });
   });
 });
 

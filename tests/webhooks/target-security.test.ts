@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { deliverDueWebhooks } from "@/lib/jobs";
-import { allowPrivateTargets, checkWebhookUrl, isPrivateAddress, postWebhook } from "@/lib/webhooks";
+import { allowPrivateTargets, checkWebhookUrl, isPrivateAddress, postWebhook, deliverDueWebhooks } from "@/lib/webhooks";
 import { deliveryById, paidWithEndpoint } from "./fixtures";
 import { startReceiver, type Receiver } from "./receiver";
 

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/signup-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { getSessionUser } from "@/lib/auth/session";
-import { signUp } from "./actions";
+import { signUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create your account" };
 
@@ -15,7 +15,7 @@ export default async function SignUpPage() {
       <p className="mt-2 text-center text-sm text-slate-600">You get a live and a sandbox API key straight away.</p>
       <Card className="mt-8">
         <CardBody className="p-6 sm:p-8">
-          <SignUpForm action={signUp} />
+          <SignUpForm action={signUpAction} />
         </CardBody>
       </Card>
     </>

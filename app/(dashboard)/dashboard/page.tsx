@@ -15,7 +15,7 @@ import { requireUser } from "@/lib/auth/session";
 import { planDetails } from "@/lib/config/plans";
 import { defaultMode, gettingStarted, todayStats } from "@/lib/dashboard/overview";
 import { listTransactions } from "@/lib/dashboard/transactions";
-import { getUsageToday } from "@/lib/ratelimit";
+import { getUsageToday } from "@/lib/accounts";
 
 export const metadata: Metadata = { title: "Overview" };
 

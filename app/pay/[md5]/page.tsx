@@ -6,7 +6,7 @@ import { LogoMark } from "@/components/site/logo";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { formatMoney } from "@/components/ui/format";
-import { bakongDeepLink } from "@/lib/dashboard/bakong-deep-link";
+import { bakongDeepLink } from "@/lib/payments";
 import { getPublicPayment } from "@/lib/dashboard/public-payment";
 
 export const metadata: Metadata = { title: "Pay with KHQR", robots: { index: false } };

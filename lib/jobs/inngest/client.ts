@@ -3,5 +3,5 @@ import { Inngest } from "inngest";
 /** Mode and keys come from the environment: INNGEST_DEV for the Dev Server, else INNGEST_EVENT_KEY / INNGEST_SIGNING_KEY. */
 export const inngest = new Inngest({ id: "khqr-pay" });
 
-/** Sent when payments were marked paid, so their webhooks go out now instead of at the next sweep. */
-export const WEBHOOKS_DUE_EVENT = "khqr/webhooks.due";
+/** Sent when a payment was marked paid, so the jobs that act on it run now instead of at their next pass. */
+export const PAYMENT_PAID_EVENT = "khqr/payment.paid";

@@ -1,47 +1,38 @@
-import { deliverDueWebhooks } from "../deliver-due-webhooks";
-import { pollDueTransactions } from "../poll-due-transactions";
-import { inngest, WEBHOOKS_DUE_EVENT } from "./client";
+import { JOBS, type JobDefinition } from "../definitions";
+import { inngest, PAYMENT_PAID_EVENT } from "./client";
 
 /**
- * Inngest is the clock here, not the queue: what is due lives in the database (next_check_at,
- * next_attempt_at, the outbox rows written with the payment), and each step runs the same claim-then-work
- * function as the in-process scheduler. Cron fires at most once a minute, so each run ticks several times
- * with step.sleep in between; `singleton: skip` drops a run that would overlap a slow previous one.
+ * Inngest is the clock here, not the queue: each job's pass claims what is due in the database. Cron fires
+ * at most once a minute, so each run makes a pass every `everyMs` for this long, with step.sleep between;
+ * `singleton: skip` drops a run that would overlap a slow previous one.
  */
+const CRON_RUN_SPAN_MS = 45_000;
 
-/** 15 passes 3 s apart: the first-minutes cadence of a pending QR, inside one cron minute. */
-export const POLL_PASSES_PER_RUN = 15;
-/** 10 passes 5 s apart: retries (first one after 30 s) and any delivery whose event was lost. */
-export const DELIVERY_PASSES_PER_RUN = 10;
+export function passesPerCronRun(job: JobDefinition): number {
+  return Math.max(1, Math.floor(CRON_RUN_SPAN_MS / job.everyMs));
+}
 
-export const pollBakongFunction = inngest.createFunction(
-  { id: "poll-bakong", name: "Poll Bakong for pending payments", triggers: [{ cron: "* * * * *" }], singleton: { mode: "skip" } },
-  async ({ step }) => {
-    const passes = [];
-    for (let pass = 0; pass < POLL_PASSES_PER_RUN; pass++) {
-      if (pass > 0) await step.sleep(`poll-pause-${pass}`, "3s");
-      passes.push(await step.run(`poll-${pass}`, () => pollDueTransactions()));
-    }
-    return passes;
-  },
-);
+function cronFunction(job: JobDefinition) {
+  const passes = passesPerCronRun(job);
+  return inngest.createFunction(
+    { id: job.id, name: job.name, triggers: [{ cron: "* * * * *" }], singleton: { mode: "skip" } },
+    async ({ step }) => {
+      const results = [];
+      for (let pass = 0; pass < passes; pass++) {
+        if (pass > 0) await step.sleep(`${job.id}-pause-${pass}`, `${job.everyMs / 1000}s`);
+        results.push(await step.run(`${job.id}-${pass}`, job.run));
+      }
+      return results;
+    },
+  );
+}
 
-export const sweepWebhooksFunction = inngest.createFunction(
-  { id: "sweep-webhooks", name: "Deliver due webhooks", triggers: [{ cron: "* * * * *" }], singleton: { mode: "skip" } },
-  async ({ step }) => {
-    const passes = [];
-    for (let pass = 0; pass < DELIVERY_PASSES_PER_RUN; pass++) {
-      if (pass > 0) await step.sleep(`deliver-pause-${pass}`, "5s");
-      passes.push(await step.run(`deliver-${pass}`, () => deliverDueWebhooks()));
-    }
-    return passes;
-  },
-);
+/** A payment was just marked paid somewhere: one pass now. Claims make it safe next to the cron runs. */
+function paidFunction(job: JobDefinition) {
+  return inngest.createFunction(
+    { id: `${job.id}-now`, name: `${job.name} (payment just made)`, triggers: [{ event: PAYMENT_PAID_EVENT }] },
+    async ({ step }) => step.run(job.id, job.run),
+  );
+}
 
-/** A payment was just marked paid somewhere: deliver now. Claims make it safe next to the sweep. */
-export const deliverWebhooksNowFunction = inngest.createFunction(
-  { id: "deliver-webhooks-now", name: "Deliver webhooks of a new payment", triggers: [{ event: WEBHOOKS_DUE_EVENT }] },
-  async ({ step }) => step.run("deliver", () => deliverDueWebhooks()),
-);
-
-export const inngestFunctions = [pollBakongFunction, sweepWebhooksFunction, deliverWebhooksNowFunction];
+export const inngestFunctions = JOBS.flatMap((job) => (job.runsWhenPaid ? [cronFunction(job), paidFunction(job)] : [cronFunction(job)]));

@@ -1,3 +1,3 @@
-export { inngest, WEBHOOKS_DUE_EVENT } from "./client";
+export { inngest, PAYMENT_PAID_EVENT } from "./client";
 export { isInngestConfigured } from "./config";
-export { inngestFunctions, pollBakongFunction, sweepWebhooksFunction, deliverWebhooksNowFunction, POLL_PASSES_PER_RUN, DELIVERY_PASSES_PER_RUN } from "./functions";
+export { inngestFunctions, passesPerCronRun } from "./functions";

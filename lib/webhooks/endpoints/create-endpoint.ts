@@ -2,27 +2,27 @@ import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { webhookEndpoints } from "@/lib/db/schema";
-import type { KeyMode } from "@/lib/keys";
 import { generateWebhookSecret } from "../secret";
 import { checkWebhookUrl, type TargetEnv } from "../target-policy";
-import { WebhookInputError } from "./errors";
+import type { Mode } from "@/lib/config/enums";
+import { AppError } from "@/lib/errors";
 
 /** Enough for staging + production receivers and a few integrations; more is almost always a mistake. */
 export const MAX_ENDPOINTS_PER_MODE = 10;
 
-export type CreatedEndpoint = { id: string; mode: KeyMode; url: string; secret: string };
+export type CreatedEndpoint = { id: string; mode: Mode; url: string; secret: string };
 
 /** Adds an endpoint for the user's live or test payments, with a fresh signing secret. */
-export async function createWebhookEndpoint(userId: string, input: { url: string; mode: KeyMode }, env: TargetEnv = process.env): Promise<CreatedEndpoint> {
+export async function createWebhookEndpoint(userId: string, input: { url: string; mode: Mode }, env: TargetEnv = process.env): Promise<CreatedEndpoint> {
   const checked = checkWebhookUrl(input.url, env);
-  if (!checked.ok) throw new WebhookInputError(checked.message, "url");
+  if (!checked.ok) throw new AppError("invalid_input", checked.message, { field: "url" });
   const db = await getDb();
   const [existing] = await db
     .select({ n: count() })
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.userId, userId), eq(webhookEndpoints.mode, input.mode)));
   if ((existing?.n ?? 0) >= MAX_ENDPOINTS_PER_MODE) {
-    throw new WebhookInputError(`You already have ${MAX_ENDPOINTS_PER_MODE} ${input.mode} endpoints; delete one first.`, "url");
+    throw new AppError("conflict", `You already have ${MAX_ENDPOINTS_PER_MODE} ${input.mode} endpoints; delete one first.`, { field: "url" });
   }
   const endpoint = { id: randomUUID(), userId, mode: input.mode, url: checked.url, secret: generateWebhookSecret() };
   await db.insert(webhookEndpoints).values(endpoint);

@@ -2,8 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { webhookEndpoints } from "@/lib/db/schema";
 import { generateWebhookSecret } from "../secret";
-import { WebhookNotFoundError } from "./errors";
-import { findOwnEndpoint, isUuid } from "./own-endpoint";
+import { findOwnEndpoint } from "./own-endpoint";
+import { webhookNotFound } from "./errors";
+import { isUuid } from "@/lib/std";
 
 export async function revealWebhookSecret(userId: string, endpointId: string): Promise<string> {
   const db = await getDb();
@@ -15,7 +16,7 @@ export async function revealWebhookSecret(userId: string, endpointId: string): P
  * with the new one (signatures are computed when sending).
  */
 export async function rotateWebhookSecret(userId: string, endpointId: string): Promise<string> {
-  if (!isUuid(endpointId)) throw new WebhookNotFoundError("endpoint");
+  if (!isUuid(endpointId)) throw webhookNotFound("endpoint");
   const db = await getDb();
   const secret = generateWebhookSecret();
   const updated = await db
@@ -23,6 +24,6 @@ export async function rotateWebhookSecret(userId: string, endpointId: string): P
     .set({ secret })
     .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.userId, userId)))
     .returning({ id: webhookEndpoints.id });
-  if (updated.length === 0) throw new WebhookNotFoundError("endpoint");
+  if (updated.length === 0) throw webhookNotFound("endpoint");
   return secret;
 }

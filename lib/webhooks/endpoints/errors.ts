@@ -1,17 +1,6 @@
-/** The endpoint or delivery does not exist for this user: another merchant's id reads exactly like a missing one. */
-export class WebhookNotFoundError extends Error {
-  constructor(what: "endpoint" | "delivery") {
-    super(`No such webhook ${what}.`);
-    this.name = "WebhookNotFoundError";
-  }
-}
+import { AppError } from "@/lib/errors";
 
-/** The merchant's input cannot be used; `field` names the form field to show it next to, when there is one. */
-export class WebhookInputError extends Error {
-  readonly field: "url" | "mode" | null;
-  constructor(message: string, field: "url" | "mode" | null = null) {
-    super(message);
-    this.name = "WebhookInputError";
-    this.field = field;
-  }
+/** The endpoint or delivery does not exist for this user: another merchant's id reads exactly like a missing one. */
+export function webhookNotFound(what: "endpoint" | "delivery"): AppError {
+  return new AppError("not_found", `That webhook ${what} no longer exists.`);
 }

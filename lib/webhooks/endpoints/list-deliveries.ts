@@ -2,6 +2,7 @@ import { asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { webhookAttempts, webhookDeliveries } from "@/lib/db/schema";
 import { findOwnEndpoint } from "./own-endpoint";
+import type { DeliveryStatus } from "@/lib/config/enums";
 
 export type WebhookAttemptView = {
   attempt: number;
@@ -16,7 +17,7 @@ export type WebhookDeliveryView = {
   id: string;
   event: string;
   transactionId: string | null;
-  status: "pending" | "succeeded" | "failed";
+  status: DeliveryStatus;
   attemptCount: number;
   nextAttemptAt: Date | null;
   lastStatusCode: number | null;

@@ -1,13 +1,13 @@
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
-import type { KeyMode } from "@/lib/keys";
+import type { Mode } from "@/lib/config/enums";
 
 export const ENDPOINT_STATS_WINDOW_DAYS = 7;
 
 export type WebhookEndpointSummary = {
   id: string;
-  mode: KeyMode;
+  mode: Mode;
   url: string;
   enabled: boolean;
   disabledReason: string | null;

@@ -1,22 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db";
 import { webhookEndpoints, type WebhookEndpoint } from "@/lib/db/schema";
-import { WebhookNotFoundError } from "./errors";
+import { webhookNotFound } from "./errors";
+import { isUuid } from "@/lib/std";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
-/** The user's own endpoint, or WebhookNotFoundError: every endpoint action goes through here. */
+/** The user's own endpoint, or not_found: every endpoint action goes through here. */
 export async function findOwnEndpoint(db: DbOrTx, userId: string, endpointId: string): Promise<WebhookEndpoint> {
-  if (!isUuid(endpointId)) throw new WebhookNotFoundError("endpoint");
+  if (!isUuid(endpointId)) throw webhookNotFound("endpoint");
   const [endpoint] = await db
     .select()
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.userId, userId)))
     .limit(1);
-  if (!endpoint) throw new WebhookNotFoundError("endpoint");
+  if (!endpoint) throw webhookNotFound("endpoint");
   return endpoint;
 }

@@ -4,8 +4,9 @@ import { getDb } from "@/lib/db";
 import { webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
 import { deliverWebhookNow } from "../deliver-now";
 import type { SentAttempt } from "../send-delivery";
-import { WebhookInputError, WebhookNotFoundError } from "./errors";
-import { isUuid } from "./own-endpoint";
+import { AppError } from "@/lib/errors";
+import { webhookNotFound } from "./errors";
+import { isUuid } from "@/lib/std";
 
 /**
  * Sends a finished delivery's exact body again as a new delivery (new X-KHQR-Delivery-Id, five fresh
@@ -13,7 +14,7 @@ import { isUuid } from "./own-endpoint";
  * transaction_id still identifies the payment.
  */
 export async function resendWebhookDelivery(userId: string, deliveryId: string, now: Date = new Date()): Promise<SentAttempt | null> {
-  if (!isUuid(deliveryId)) throw new WebhookNotFoundError("delivery");
+  if (!isUuid(deliveryId)) throw webhookNotFound("delivery");
   const db = await getDb();
   const [original] = await db
     .select({ delivery: webhookDeliveries, endpointEnabled: webhookEndpoints.enabled })
@@ -21,9 +22,9 @@ export async function resendWebhookDelivery(userId: string, deliveryId: string, 
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookEndpoints.userId, userId)))
     .limit(1);
-  if (!original) throw new WebhookNotFoundError("delivery");
-  if (original.delivery.status === "pending") throw new WebhookInputError("This delivery is still being retried; wait for it to finish.");
-  if (!original.endpointEnabled) throw new WebhookInputError("Enable the endpoint before resending to it.");
+  if (!original) throw webhookNotFound("delivery");
+  if (original.delivery.status === "pending") throw new AppError("conflict", "This delivery is still being retried; wait for it to finish.");
+  if (!original.endpointEnabled) throw new AppError("conflict", "Enable the endpoint before resending to it.");
   const id = randomUUID();
   await db.insert(webhookDeliveries).values({
     id, endpointId: original.delivery.endpointId, transactionId: original.delivery.transactionId, event: original.delivery.event,

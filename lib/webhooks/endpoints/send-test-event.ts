@@ -4,8 +4,8 @@ import { webhookDeliveries } from "@/lib/db/schema";
 import { deliverWebhookNow } from "../deliver-now";
 import type { SentAttempt } from "../send-delivery";
 import { TEST_EVENT, testEventBody } from "../test-event";
-import { WebhookInputError } from "./errors";
 import { findOwnEndpoint } from "./own-endpoint";
+import { AppError } from "@/lib/errors";
 
 /**
  * Queues a signed `webhook.test` delivery and makes its first attempt now, so the dashboard can show the
@@ -14,7 +14,7 @@ import { findOwnEndpoint } from "./own-endpoint";
 export async function sendWebhookTestEvent(userId: string, endpointId: string, now: Date = new Date()): Promise<SentAttempt | null> {
   const db = await getDb();
   const endpoint = await findOwnEndpoint(db, userId, endpointId);
-  if (!endpoint.enabled) throw new WebhookInputError("Enable the endpoint before sending it a test event.");
+  if (!endpoint.enabled) throw new AppError("conflict", "Enable the endpoint before sending it a test event.");
   const id = randomUUID();
   await db.insert(webhookDeliveries).values({
     id, endpointId: endpoint.id, transactionId: null, event: TEST_EVENT, body: testEventBody(endpoint, now), status: "pending", nextAttemptAt: now, createdAt: now,

@@ -5,10 +5,11 @@ import { z } from "zod";
 import { issueApiKey, revokeApiKey, rollApiKey } from "@/lib/keys";
 import type { KeyActionState } from "@/lib/dashboard/key-action-state";
 import { validatedActionWithUser } from "@/lib/dashboard/validated-action";
+import { MODES } from "@/lib/config/enums";
 
 const createKeyInput = z.object({
   name: z.string().trim().min(1, "Give the key a name, e.g. “Production server”").max(60, "Use at most 60 characters"),
-  mode: z.enum(["live", "test"], "Choose live or test"),
+  mode: z.enum(MODES, "Choose live or test"),
 });
 
 const keyIdInput = z.object({ keyId: z.uuid("Unknown key") });

@@ -4,9 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { WebhookActionState } from "@/components/webhooks/types";
 import { validatedActionWithUser } from "@/lib/dashboard/validated-action";
+import { MODES } from "@/lib/config/enums";
 import {
   createWebhookEndpoint, deleteWebhookEndpoint, resendWebhookDelivery, revealWebhookSecret, rotateWebhookSecret, sendWebhookTestEvent,
-  setWebhookEndpointEnabled, WebhookInputError, WebhookNotFoundError, type SentAttempt,
+  setWebhookEndpointEnabled, type SentAttempt,
 } from "@/lib/webhooks";
 
 // Every action goes through validatedActionWithUser (session checked first) and lib/webhooks, which matches
@@ -17,19 +18,8 @@ const endpointInput = z.object({ endpointId: z.uuid("Unknown endpoint") });
 
 const createInput = z.object({
   url: z.string().trim().min(1, "Enter the URL of your webhook endpoint.").max(2048, "The URL must be at most 2048 characters."),
-  mode: z.enum(["live", "test"], "Choose live or test"),
+  mode: z.enum(MODES, "Choose live or test"),
 });
-
-/** Turns lib/webhooks' refusals into messages; anything else is a bug and goes to the error page. */
-async function answer(work: () => Promise<WebhookActionState>): Promise<WebhookActionState> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof WebhookNotFoundError) return { error: "That endpoint or delivery no longer exists." };
-    if (error instanceof WebhookInputError) return { error: error.message };
-    throw error;
-  }
-}
 
 function describeAttempt(sent: SentAttempt | null, what: string): WebhookActionState {
   if (!sent) return { success: `${what} queued; it is sent within seconds.` };
@@ -39,58 +29,43 @@ function describeAttempt(sent: SentAttempt | null, what: string): WebhookActionS
   return { error: `${what} failed: ${outcome.error ?? `HTTP ${outcome.statusCode}`}.${retry}` };
 }
 
-export const createEndpoint = validatedActionWithUser(createInput, async ({ url, mode }, formData, user): Promise<WebhookActionState> => {
-  try {
-    const created = await createWebhookEndpoint(user.id, { url, mode });
-    revalidatePath(PAGE);
-    return { success: "Endpoint added. Here is its signing secret; you can reveal it again at any time.", secret: { endpointId: created.id, value: created.secret } };
-  } catch (error) {
-    if (!(error instanceof WebhookInputError)) throw error;
-    return { error: error.message, fieldErrors: { [error.field ?? "url"]: error.message }, values: { url: String(formData.get("url") ?? ""), mode } };
-  }
+export const createEndpoint = validatedActionWithUser(createInput, async ({ url, mode }, _formData, user): Promise<WebhookActionState> => {
+  const created = await createWebhookEndpoint(user.id, { url, mode });
+  revalidatePath(PAGE);
+  return { success: "Endpoint added. Here is its signing secret; you can reveal it again at any time.", secret: { endpointId: created.id, value: created.secret } };
 });
 
-export const revealSecret = validatedActionWithUser(endpointInput, async ({ endpointId }, _formData, user) =>
-  answer(async () => ({ secret: { endpointId, value: await revealWebhookSecret(user.id, endpointId) } })),
-);
+export const revealSecret = validatedActionWithUser(endpointInput, async ({ endpointId }, _formData, user): Promise<WebhookActionState> => ({
+  secret: { endpointId, value: await revealWebhookSecret(user.id, endpointId) },
+}));
 
-export const rotateSecret = validatedActionWithUser(endpointInput, async ({ endpointId }, _formData, user) =>
-  answer(async () => {
-    const value = await rotateWebhookSecret(user.id, endpointId);
-    return { success: "Secret rotated: deliveries are now signed with the new secret.", secret: { endpointId, value } };
-  }),
-);
+export const rotateSecret = validatedActionWithUser(endpointInput, async ({ endpointId }, _formData, user): Promise<WebhookActionState> => {
+  const value = await rotateWebhookSecret(user.id, endpointId);
+  return { success: "Secret rotated: deliveries are now signed with the new secret.", secret: { endpointId, value } };
+});
 
 export const setEnabled = validatedActionWithUser(
   endpointInput.extend({ enabled: z.enum(["true", "false"]) }),
-  async ({ endpointId, enabled }, _formData, user) =>
-    answer(async () => {
-      await setWebhookEndpointEnabled(user.id, endpointId, enabled === "true");
-      revalidatePath(PAGE);
-      return { success: enabled === "true" ? "Endpoint enabled: waiting deliveries go out now." : "Endpoint disabled: nothing is sent to it until you enable it." };
-    }),
-);
-
-export const deleteEndpoint = validatedActionWithUser(endpointInput, async ({ endpointId }, _formData, user) =>
-  answer(async () => {
-    await deleteWebhookEndpoint(user.id, endpointId);
+  async ({ endpointId, enabled }, _formData, user): Promise<WebhookActionState> => {
+    await setWebhookEndpointEnabled(user.id, endpointId, enabled === "true");
     revalidatePath(PAGE);
-    return { success: "Endpoint deleted." };
-  }),
-);
+    return { success: enabled === "true" ? "Endpoint enabled: waiting deliveries go out now." : "Endpoint disabled: nothing is sent to it until you enable it." };
+});
 
-export const sendTestEvent = validatedActionWithUser(endpointInput, async ({ endpointId }, _formData, user) =>
-  answer(async () => {
-    const sent = await sendWebhookTestEvent(user.id, endpointId);
-    revalidatePath(PAGE);
-    return describeAttempt(sent, "Test event");
-  }),
-);
+export const deleteEndpoint = validatedActionWithUser(endpointInput, async ({ endpointId }, _formData, user): Promise<WebhookActionState> => {
+  await deleteWebhookEndpoint(user.id, endpointId);
+  revalidatePath(PAGE);
+  return { success: "Endpoint deleted." };
+});
 
-export const resendDelivery = validatedActionWithUser(z.object({ deliveryId: z.uuid("Unknown delivery") }), async ({ deliveryId }, _formData, user) =>
-  answer(async () => {
-    const sent = await resendWebhookDelivery(user.id, deliveryId);
-    revalidatePath(PAGE);
-    return describeAttempt(sent, "Resent event");
-  }),
-);
+export const sendTestEvent = validatedActionWithUser(endpointInput, async ({ endpointId }, _formData, user): Promise<WebhookActionState> => {
+  const sent = await sendWebhookTestEvent(user.id, endpointId);
+  revalidatePath(PAGE);
+  return describeAttempt(sent, "Test event");
+});
+
+export const resendDelivery = validatedActionWithUser(z.object({ deliveryId: z.uuid("Unknown delivery") }), async ({ deliveryId }, _formData, user): Promise<WebhookActionState> => {
+  const sent = await resendWebhookDelivery(user.id, deliveryId);
+  revalidatePath(PAGE);
+  return describeAttempt(sent, "Resent event");
+});

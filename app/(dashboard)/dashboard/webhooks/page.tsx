@@ -6,7 +6,7 @@ import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { EndpointList } from "@/components/webhooks/endpoint-list";
 import type { DeliveryRow, EndpointView } from "@/components/webhooks/types";
 import { requireUser } from "@/lib/auth/session";
-import { listWebhookDeliveries, listWebhookEndpoints, type WebhookDeliveryView, type WebhookEndpointSummary } from "@/lib/webhooks";
+import { ENDPOINT_STATS_WINDOW_DAYS, listWebhookDeliveries, listWebhookEndpoints, type WebhookDeliveryView, type WebhookEndpointSummary } from "@/lib/webhooks";
 import { createEndpoint, deleteEndpoint, resendDelivery, revealSecret, rotateSecret, sendTestEvent, setEnabled } from "./actions";
 
 export const metadata: Metadata = { title: "Webhooks" };
@@ -15,7 +15,7 @@ function endpointView(endpoint: WebhookEndpointSummary): EndpointView {
   return {
     id: endpoint.id, mode: endpoint.mode, url: endpoint.url, enabled: endpoint.enabled, disabledReason: endpoint.disabledReason,
     consecutiveFailures: endpoint.consecutiveFailures, created: formatShortDateTime(endpoint.createdAt),
-    stats: { ...endpoint.stats, lastDelivery: endpoint.stats.lastDeliveryAt ? formatShortDateTime(endpoint.stats.lastDeliveryAt) : "never" },
+    stats: { ...endpoint.stats, windowDays: ENDPOINT_STATS_WINDOW_DAYS, lastDelivery: endpoint.stats.lastDeliveryAt ? formatShortDateTime(endpoint.stats.lastDeliveryAt) : "never" },
   };
 }
 

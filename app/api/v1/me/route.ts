@@ -1,5 +1,5 @@
+import { accountInfo } from "@/lib/accounts";
 import { preflight, withApi } from "@/lib/api";
-import { accountInfo } from "@/lib/payments";
 
 export const GET = withApi({ route: "me", rateLimit: "general" }, ({ auth }) => accountInfo(auth));
 export const OPTIONS = preflight;

@@ -1,4 +1,4 @@
-import { CORS_HEADERS, CORS_PREFLIGHT_HEADERS } from "@/lib/api/cors";
+import { CORS_HEADERS, CORS_PREFLIGHT_HEADERS } from "@/lib/api";
 import { buildOpenApiDocument } from "@/lib/openapi";
 
 // The document is a pure function of the code: build it once per server process.

@@ -1,0 +1,20 @@
+import { randomUUID } from "node:crypto";
+import type { DbOrTx } from "@/lib/db";
+import { users } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { normalizeEmail } from "./email";
+
+/**
+ * Writes a new account's user row, inside the caller's transaction. The unique email index decides
+ * between concurrent sign-ups with one address: the second is refused, never merged.
+ */
+export async function createUser(tx: DbOrTx, { email, passwordHash }: { email: string; passwordHash: string }): Promise<string> {
+  const id = randomUUID();
+  const inserted = await tx
+    .insert(users)
+    .values({ id, email: normalizeEmail(email), passwordHash })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  if (inserted.length === 0) throw new AppError("conflict", "An account with this email already exists. Log in instead.", { field: "email" });
+  return id;
+}

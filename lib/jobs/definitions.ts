@@ -1,0 +1,25 @@
+import { pollDueTransactions } from "@/lib/payments";
+import { deliverDueWebhooks } from "@/lib/webhooks";
+
+/**
+ * A background job as both drivers (in-process and Inngest) read it. The work lives in the database
+ * (`transactions.next_check_at`, `webhook_deliveries.next_attempt_at`); a job's `run` is one pass that
+ * claims what is due and does it, safe to run on any number of instances at once. A driver is only the clock.
+ */
+export type JobDefinition = {
+  /** Stable id: the Inngest function id and the in-process ticker's name in logs. */
+  id: string;
+  name: string;
+  /** How far apart passes should be when nothing wakes the job. */
+  everyMs: number;
+  /** Also run a pass as soon as a payment is marked paid (its webhooks are due at once). */
+  runsWhenPaid: boolean;
+  run: () => Promise<unknown>;
+};
+
+export const JOBS: readonly JobDefinition[] = [
+  // 3 s is the first-minutes cadence of a pending QR (lib/payments/poll-schedule.ts).
+  { id: "poll-bakong", name: "Poll Bakong for pending payments", everyMs: 3_000, runsWhenPaid: false, run: () => pollDueTransactions() },
+  // Retries (the first after 30 s) and any delivery whose wake-up was lost; new payments wake it directly.
+  { id: "deliver-webhooks", name: "Deliver due webhooks", everyMs: 5_000, runsWhenPaid: true, run: () => deliverDueWebhooks() },
+];
