@@ -3,4 +3,4 @@ export { accountFields, accountVersion, readAccount, type AccountScope, type Api
 export { accountInfo } from "./account-info";
 export { createUser } from "./create-user";
 export { normalizeEmail } from "./email";
-export { getUsageToday, setPlan, type ModeUsage, type UsageToday } from "./plan";
+export { getUsageToday, setPlan } from "./plan";

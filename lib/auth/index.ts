@@ -1,2 +1,2 @@
 export { signUp } from "./sign-up";
-export { hashPassword, verifyPassword } from "./password";
+export { hashPassword } from "./password";

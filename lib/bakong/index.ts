@@ -2,7 +2,6 @@ export type {
   BakongTransaction,
   BakongCheckResult,
   BakongClient,
-  DeepLinkSource,
   LiveBakongOptions,
   SandboxPayment,
   SandboxLedger,

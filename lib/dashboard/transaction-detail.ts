@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { transactionEvents, transactions, type Transaction } from "@/lib/db/schema";
-import { isUuid } from "./transactions";
+import { isUuid } from "@/lib/std";
 
 export type TransactionEvent = { id: string; kind: string; detail: unknown; createdAt: Date };
 export type TransactionDetail = { transaction: Transaction; events: TransactionEvent[] };

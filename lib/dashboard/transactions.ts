@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { transactions } from "@/lib/db/schema";
-import { cambodiaDateStart } from "@/lib/std";
+import { cambodiaDateStart, isUuid } from "@/lib/std";
 import type { TransactionFilters } from "./transaction-filters";
 import type { Currency, Mode, TransactionStatus } from "@/lib/config/enums";
 
@@ -31,13 +31,7 @@ export type PagePosition = { after?: string; before?: string };
 
 type Cursor = { time: string; id: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const POSTGRES_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 // The cursor carries created_at as PostgreSQL printed it, microseconds included, so no row is skipped or repeated.
 function encodeCursor(cursor: Cursor): string {

@@ -1,4 +1,4 @@
-export { KHQR_CURRENCIES, type DecodedKhqr, type KhqrCurrency, type KhqrInput, type KhqrVerification } from "./types";
+export { KHQR_CURRENCIES, type DecodedKhqr, type KhqrCurrency, type KhqrInput } from "./types";
 export { KhqrDecodeError, KhqrFieldError } from "./errors";
 export { KHQR_LIMITS } from "./limits";
 export { formatKhqrAmount } from "./amount";

@@ -1,3 +1,3 @@
-export { merchantProfileInput, type MerchantProfileInput, type MerchantProfileValues } from "./schema";
+export { merchantProfileInput, type MerchantProfileInput } from "./schema";
 export { getMerchantProfile, saveMerchantProfile } from "./profile";
 export { khqrAccountFields } from "./khqr-input";

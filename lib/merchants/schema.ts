@@ -29,7 +29,9 @@ export const merchantProfileInput = z
   })
   .superRefine((profile, context) => {
     // The last word is KHQR's own encoder: a profile is valid only if it makes a valid QR
-    // (e.g. tag 30 as a whole must stay under 100 characters).
+    // (e.g. tag 30 as a whole must stay under 100 characters). Asked only once every field passed on its
+    // own, so a field is never told the same thing twice in other words.
+    if (context.issues.length > 0) return;
     try {
       encodeKhqr({ ...khqrAccountFields(profile), currency: profile.currency });
     } catch (error) {

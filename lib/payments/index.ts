@@ -3,6 +3,6 @@ export { checkTransaction } from "./check-transaction";
 export { transactionByOrder } from "./find-transaction";
 export { simulatePayment } from "./sandbox";
 export { settleWithBakongResult, onTransactionPaid } from "./settle";
-export { pollDueTransactions, type PollOptions, type PollSummary } from "./poll-due-transactions";
+export { pollDueTransactions } from "./poll-due-transactions";
 export { bakongDeepLink } from "./deep-link";
 export * from "./schemas";

@@ -5,7 +5,7 @@ export { postWebhook, WEBHOOK_TIMEOUT_MS } from "./post-webhook";
 export { WEBHOOK_MAX_ATTEMPTS, DISABLE_AFTER_CONSECUTIVE_FAILURES, retryDelayMs } from "./retry-schedule";
 export { signatureHeader } from "./sign";
 export { claimDueDeliveries, DELIVERY_LEASE_MS } from "./claim-deliveries";
-export { deliverDueWebhooks, type DeliverOptions, type DeliverSummary } from "./deliver-due-webhooks";
+export { deliverDueWebhooks } from "./deliver-due-webhooks";
 export type { SentAttempt } from "./send-delivery";
 export { createWebhookEndpoint, MAX_ENDPOINTS_PER_MODE } from "./endpoints/create-endpoint";
 export { listWebhookEndpoints, ENDPOINT_STATS_WINDOW_DAYS, type WebhookEndpointSummary } from "./endpoints/list-endpoints";

@@ -37,6 +37,7 @@ describe("the docs' backend example", () => {
     const sent = /khqr\("\/qr", (\{[^}]+\})\)/.exec(backendExample("https://example.com/api/v1"))?.[1];
     expect(sent).toBeDefined();
     const fields = [...sent!.matchAll(/(\w+):/g)].map((match) => match[1]!);
-    expect(fields.every((field) => field in createQrRequest.shape)).toBe(true);
+    expect(fields).toContain("amount");
+    expect(fields.filter((field) => !(field in createQrRequest.shape))).toEqual([]);
   });
 });
