@@ -60,7 +60,10 @@ const config = [
   {
     files: ["lib/khqr/**/*.ts", "lib/std/**/*.ts", "lib/errors/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["node:*"], message: "This folder is pure: no Node modules (lib/khqr also runs in the browser)." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["node:*"], message: "This folder is pure: no Node modules (lib/khqr also runs in the browser)." }] },
+      ],
     },
   },
 ];

@@ -7,7 +7,12 @@ import { authSecret, secureSessionCookies, sessionCookieName } from "@/lib/auth/
  * convenience, not the security boundary: every page and server action checks the session itself.
  */
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: authSecret(), secureCookie: secureSessionCookies(), cookieName: sessionCookieName() });
+  const token = await getToken({
+    req: request,
+    secret: authSecret(),
+    secureCookie: secureSessionCookies(),
+    cookieName: sessionCookieName(),
+  });
   if (token?.sub) return NextResponse.next();
   const login = new URL("/login", request.url);
   login.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);

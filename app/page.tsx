@@ -8,16 +8,25 @@ import { PLANS } from "@/lib/config/plans";
 
 const STEPS = [
   { title: "Customer clicks Pay", text: "Your checkout asks your own backend for a payment, so your API key never reaches the browser." },
-  { title: "Your server calls POST /qr", text: "We return a Bakong KHQR string and its md5 for the exact amount, valid for as long as you choose." },
+  {
+    title: "Your server calls POST /qr",
+    text: "We return a Bakong KHQR string and its md5 for the exact amount, valid for as long as you choose.",
+  },
   { title: "Show the QR", text: "Render it yourself or send the customer to our hosted payment page. Any Bakong bank app can scan it." },
-  { title: "Get told it's paid", text: "Poll /transaction/check every few seconds, or let us POST a signed webhook the moment Bakong confirms." },
+  {
+    title: "Get told it's paid",
+    text: "Poll /transaction/check every few seconds, or let us POST a signed webhook the moment Bakong confirms.",
+  },
 ];
 
 const FEATURES = [
   { title: "Byte-exact KHQR", text: "Individual and merchant QR codes identical to the official SDK, static or dynamic, with expiry." },
   { title: "Payment detection", text: "We poll Bakong for you, batch the calls, and never mistake an outage for “unpaid”." },
   { title: "Signed webhooks", text: "HMAC-SHA256 signatures, retries with backoff, and a delivery log you can replay." },
-  { title: "A real sandbox", text: "Test keys talk to a built-in Bakong simulator: create a QR, press Simulate payment, watch it turn paid." },
+  {
+    title: "A real sandbox",
+    text: "Test keys talk to a built-in Bakong simulator: create a QR, press Simulate payment, watch it turn paid.",
+  },
   { title: "Idempotent by design", text: "Send your order_id and retries return the original QR — never a double charge." },
   { title: "Hosted payment page", text: "A mobile-friendly page with the QR, amount, countdown and live status, at /pay/<md5>." },
 ];
@@ -45,11 +54,15 @@ export default async function LandingPage() {
         <section className="bg-white">
           <div className="mx-auto grid max-w-6xl gap-12 px-4 py-16 sm:px-6 lg:grid-cols-2 lg:items-center lg:py-24">
             <div>
-              <p className="inline-flex items-center gap-2 rounded-full bg-brand-50 px-3 py-1 text-xs font-medium text-brand-700">Bakong KHQR · NBC standard</p>
-              <h1 className="mt-4 text-4xl font-semibold tracking-tight text-slate-900 sm:text-5xl">Accept KHQR payments with one API call.</h1>
+              <p className="inline-flex items-center gap-2 rounded-full bg-brand-50 px-3 py-1 text-xs font-medium text-brand-700">
+                Bakong KHQR · NBC standard
+              </p>
+              <h1 className="mt-4 text-4xl font-semibold tracking-tight text-slate-900 sm:text-5xl">
+                Accept KHQR payments with one API call.
+              </h1>
               <p className="mt-5 text-lg leading-8 text-slate-600">
-                Create Bakong QR codes that ABA, ACLEDA, Wing and every Bakong bank app can scan, learn the moment they are paid, and get a signed
-                webhook — from your own website or app.
+                Create Bakong QR codes that ABA, ACLEDA, Wing and every Bakong bank app can scan, learn the moment they are paid, and get a
+                signed webhook — from your own website or app.
               </p>
               <div className="mt-8 flex flex-wrap gap-3">
                 <Link href="/signup" className={buttonClasses("primary", "lg")}>
@@ -59,7 +72,10 @@ export default async function LandingPage() {
                   Read the API docs
                 </Link>
               </div>
-              <p className="mt-4 text-sm text-slate-500">{PLANS.free.name} plan: {PLANS.free.dailyQrQuota.live.toLocaleString("en-US")} live QR codes a day. Sandbox keys included, no bank account needed to try it.</p>
+              <p className="mt-4 text-sm text-slate-500">
+                {PLANS.free.name} plan: {PLANS.free.dailyQrQuota.live.toLocaleString("en-US")} live QR codes a day. Sandbox keys included,
+                no bank account needed to try it.
+              </p>
             </div>
             <div className="overflow-hidden rounded-2xl bg-slate-900 shadow-xl ring-1 ring-slate-800">
               <div className="flex items-center gap-1.5 border-b border-slate-800 px-4 py-3" aria-hidden="true">
@@ -76,11 +92,15 @@ export default async function LandingPage() {
 
         <section id="how-it-works" className="mx-auto max-w-6xl scroll-mt-16 px-4 py-16 sm:px-6">
           <h2 className="text-2xl font-semibold tracking-tight text-slate-900">The checkout flow</h2>
-          <p className="mt-2 max-w-2xl text-slate-600">Four steps from “Pay” to a fulfilled order. Your API key stays on your server the whole time.</p>
+          <p className="mt-2 max-w-2xl text-slate-600">
+            Four steps from “Pay” to a fulfilled order. Your API key stays on your server the whole time.
+          </p>
           <ol className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {STEPS.map((step, index) => (
               <li key={step.title} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-                <span className="grid size-8 place-items-center rounded-full bg-brand-600 text-sm font-semibold text-white">{index + 1}</span>
+                <span className="grid size-8 place-items-center rounded-full bg-brand-600 text-sm font-semibold text-white">
+                  {index + 1}
+                </span>
                 <h3 className="mt-4 font-semibold text-slate-900">{step.title}</h3>
                 <p className="mt-1 text-sm leading-6 text-slate-600">{step.text}</p>
               </li>
@@ -105,8 +125,8 @@ export default async function LandingPage() {
         <section id="pricing" className="mx-auto max-w-6xl scroll-mt-16 px-4 py-16 sm:px-6">
           <h2 className="text-2xl font-semibold tracking-tight text-slate-900">Pricing</h2>
           <p className="mt-2 max-w-2xl text-slate-600">
-            Plans differ only in how many new QR codes you can create per day (counted per calendar day in Cambodia). Checking payments is never
-            counted.
+            Plans differ only in how many new QR codes you can create per day (counted per calendar day in Cambodia). Checking payments is
+            never counted.
           </p>
           <div className="mt-8">
             <Pricing />

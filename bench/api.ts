@@ -32,7 +32,10 @@ async function freePort(): Promise<number> {
 
 async function waitForHealth(port: number): Promise<void> {
   for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -56,7 +59,14 @@ async function main() {
   url.pathname = `/${database}`;
   const port = await freePort();
   const server = spawn("npx", ["next", "start", "-p", String(port)], {
-    env: { ...process.env, DATABASE_URL: url.toString(), RATE_LIMITS: "off", BACKGROUND_JOBS: process.env.BENCH_BACKGROUND_JOBS ?? "off", NODE_ENV: "production", NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      RATE_LIMITS: "off",
+      BACKGROUND_JOBS: process.env.BENCH_BACKGROUND_JOBS ?? "off",
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+    },
     stdio: "ignore",
     detached: true,
   });
@@ -73,7 +83,12 @@ async function main() {
     for (let m = 0; m < MERCHANTS; m++) {
       const email = `bench-${Date.now()}-${m}@example.com`;
       const account = await signUp(email, "bench-password-123");
-      await saveMerchantProfile(account.userId, { bakongAccountId: "bench@aclb", merchantName: "Bench Shop", merchantCity: "Phnom Penh", currency: "USD" });
+      await saveMerchantProfile(account.userId, {
+        bakongAccountId: "bench@aclb",
+        merchantName: "Bench Shop",
+        merchantCity: "Phnom Penh",
+        currency: "USD",
+      });
       await setPlan(email, "business");
       merchants.push({ authorization: `Bearer ${account.testKey.key}`, "content-type": "application/json" });
     }
@@ -81,7 +96,9 @@ async function main() {
 
     const empty = (i: number) => ({ method: "GET", path: `/api/ping?i=${i}`, headers: {} });
     const qr = (pool: number) => (i: number) => ({
-      method: "POST", path: "/api/v1/qr", headers: merchants[i % pool]!,
+      method: "POST",
+      path: "/api/v1/qr",
+      headers: merchants[i % pool]!,
       body: JSON.stringify({ amount: 5.25, bill_number: `INV-${i}`, order_id: `bench-${process.pid}-${pool}-${i}` }),
     });
 
@@ -96,7 +113,13 @@ async function main() {
       const offset = (round + 1) * 10_000_000;
       for (const route of Object.keys(routes) as Route[]) {
         const before = sampleCpu(server.pid!);
-        const result = await runLoad({ port, concurrency: CONCURRENCY, seconds: SECONDS, request: (i) => routes[route](offset + i), expectStatus: 200 });
+        const result = await runLoad({
+          port,
+          concurrency: CONCURRENCY,
+          seconds: SECONDS,
+          request: (i) => routes[route](offset + i),
+          expectStatus: 200,
+        });
         const used = cpuPerRequest(before, sampleCpu(server.pid!), 1);
         rounds[route].push(result);
         for (const key of Object.keys(used) as (keyof CpuSample)[]) cpu[route][key] += used[key];
@@ -115,7 +138,9 @@ async function main() {
     console.log(cpuLine("qr", qrResult));
     console.log(show("POST /api/v1/qr (1 merchant)", oneMerchant));
     console.log(cpuLine("oneMerchant", oneMerchant));
-    console.log(`ratio /qr ÷ empty route: ${(ratio * 100).toFixed(1)}% across ${MERCHANTS} merchants, ${((oneMerchant.rps / emptyResult.rps) * 100).toFixed(1)}% for one merchant (target ≥ 60%)`);
+    console.log(
+      `ratio /qr ÷ empty route: ${(ratio * 100).toFixed(1)}% across ${MERCHANTS} merchants, ${((oneMerchant.rps / emptyResult.rps) * 100).toFixed(1)}% for one merchant (target ≥ 60%)`,
+    );
     if (qrResult.errors > 0 || oneMerchant.errors > 0 || ratio < 0.6) process.exitCode = 1;
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");

@@ -111,7 +111,9 @@ for (let round = 0; round < ROUNDS; round++) {
 const ours = median(oursRates);
 const official = median(officialRates);
 const ratio = ours / official;
-console.log(`ours ${formatRate(ours)} ops/s · official SDK ${formatRate(official)} ops/s · ratio ${ratio.toFixed(1)}x (target >= ${TARGET_RATIO}x)`);
+console.log(
+  `ours ${formatRate(ours)} ops/s · official SDK ${formatRate(official)} ops/s · ratio ${ratio.toFixed(1)}x (target >= ${TARGET_RATIO}x)`,
+);
 // Output that depends on every md5 read keeps the engine from optimising the work away.
 if (sink === 0) console.log("(no work was observed)");
 if (ratio < TARGET_RATIO) process.exitCode = 1;

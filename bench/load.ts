@@ -10,7 +10,13 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** A closed-loop load generator: `concurrency` keep-alive connections, each sending its next request when the last answers. */
-export async function runLoad(options: { port: number; concurrency: number; seconds: number; request: (i: number) => RequestSpec; expectStatus: number }): Promise<LoadResult> {
+export async function runLoad(options: {
+  port: number;
+  concurrency: number;
+  seconds: number;
+  request: (i: number) => RequestSpec;
+  expectStatus: number;
+}): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const latencies: number[] = [];
   let errors = 0;
@@ -18,10 +24,13 @@ export async function runLoad(options: { port: number; concurrency: number; seco
   const deadline = performance.now() + options.seconds * 1000;
   const send = (spec: RequestSpec) =>
     new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: "127.0.0.1", port: options.port, method: spec.method, path: spec.path, headers: spec.headers, agent }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      });
+      const req = http.request(
+        { host: "127.0.0.1", port: options.port, method: spec.method, path: spec.path, headers: spec.headers, agent },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on("error", reject);
       req.end(spec.body);
     });
@@ -44,12 +53,24 @@ export async function runLoad(options: { port: number; concurrency: number; seco
 }
 
 function summarize(latencies: number[], errors: number, seconds: number): LoadResult {
-  return { requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), latencies };
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    latencies,
+  };
 }
 
 /** Several runs of one route as if they were one: total requests over total time, latencies pooled. */
 export function combine(results: LoadResult[]): LoadResult {
   const latencies = results.flatMap((result) => result.latencies).sort((a, b) => a - b);
   const sum = (pick: (result: LoadResult) => number) => results.reduce((total, result) => total + pick(result), 0);
-  return summarize(latencies, sum((result) => result.errors), sum((result) => result.seconds));
+  return summarize(
+    latencies,
+    sum((result) => result.errors),
+    sum((result) => result.seconds),
+  );
 }

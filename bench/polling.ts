@@ -53,7 +53,9 @@ async function main() {
     console.log(`checks made (tx × cycles)      ${checks}  → one call each would be ${checks} Bakong calls/min`);
     console.log(`Bakong calls made              ${calls}/min  (${listCalls} md5-list, ${singleCalls} single)`);
     console.log(`ratio                          ${ratio.toFixed(4)} = 1/${(1 / ratio).toFixed(1)}  (target ≤ 1/${1 / TARGET_RATIO})`);
-    console.log(`wall time per polling pass     p50 ${passMs[Math.floor(passMs.length / 2)]?.toFixed(0)} ms, max ${passMs[passMs.length - 1]?.toFixed(0)} ms (${passMs.length} passes)`);
+    console.log(
+      `wall time per polling pass     p50 ${passMs[Math.floor(passMs.length / 2)]?.toFixed(0)} ms, max ${passMs[passMs.length - 1]?.toFixed(0)} ms (${passMs.length} passes)`,
+    );
     if (ratio > TARGET_RATIO + 1e-9) {
       console.error("FAIL: above target");
       process.exitCode = 1;

@@ -34,7 +34,9 @@ async function measure(calls: number): Promise<Stats> {
 async function bench(name: string): Promise<Stats> {
   await measure(WARM_UP_CALLS);
   const stats = await measure(CALLS);
-  console.log(`${name.padEnd(8)} p50 ${stats.p50.toFixed(3)} ms   p99 ${stats.p99.toFixed(3)} ms   mean ${stats.mean.toFixed(3)} ms   (${CALLS} sequential calls)`);
+  console.log(
+    `${name.padEnd(8)} p50 ${stats.p50.toFixed(3)} ms   p99 ${stats.p99.toFixed(3)} ms   mean ${stats.mean.toFixed(3)} ms   (${CALLS} sequential calls)`,
+  );
   await closeRateLimitStore();
   return stats;
 }

@@ -15,11 +15,18 @@ const DEMO_PASSWORD = "demo-password-123";
  */
 async function seed() {
   const db = await getDb();
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(DEMO_EMAIL))).limit(1);
+  const [existing] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, normalizeEmail(DEMO_EMAIL)))
+    .limit(1);
   let userId: string;
   if (existing) {
     userId = existing.id;
-    await db.update(users).set({ passwordHash: await hashPassword(DEMO_PASSWORD) }).where(eq(users.id, userId));
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword(DEMO_PASSWORD) })
+      .where(eq(users.id, userId));
   } else {
     userId = (await signUp(DEMO_EMAIL, DEMO_PASSWORD)).userId;
   }
@@ -29,7 +36,10 @@ async function seed() {
     merchantCity: "Phnom Penh",
     currency: "USD",
   });
-  const active = await db.select({ id: apiKeys.id }).from(apiKeys).where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)));
+  const active = await db
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)));
   for (const key of active) await revokeApiKey(userId, key.id);
   const live = await issueApiKey(userId, "live", "Seed live key");
   const test = await issueApiKey(userId, "test", "Seed test key");

@@ -20,7 +20,9 @@ async function main(): Promise<number> {
   try {
     const { email: account, before, after } = await setPlan(email, plan);
     const { live, test } = PLANS[after].dailyQrQuota;
-    console.log(`${account}: plan ${before} → ${after} (${live.toLocaleString("en-US")} live / ${test.toLocaleString("en-US")} test QR codes per day)`);
+    console.log(
+      `${account}: plan ${before} → ${after} (${live.toLocaleString("en-US")} live / ${test.toLocaleString("en-US")} test QR codes per day)`,
+    );
     return 0;
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

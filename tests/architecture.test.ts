@@ -34,7 +34,15 @@ function importedFolders(folder: string): string[] {
 function documentedTable(): Record<string, string[]> {
   const rows = readFileSync(path.join(ROOT, "ARCHITECTURE.md"), "utf8").matchAll(/^\| `lib\/([a-z]+)` \|.*\| ([^|]+) \|$/gm);
   return Object.fromEntries(
-    [...rows].map(([, folder, mayImport]) => [folder!, mayImport!.trim() === "—" ? [] : mayImport!.split(",").map((name) => name.trim()).sort()]),
+    [...rows].map(([, folder, mayImport]) => [
+      folder!,
+      mayImport!.trim() === "—"
+        ? []
+        : mayImport!
+            .split(",")
+            .map((name) => name.trim())
+            .sort(),
+    ]),
   );
 }
 

@@ -13,8 +13,15 @@ import { API_RATE_LIMITS } from "@/lib/config/rate-limits";
 import { PLANS } from "@/lib/config/plans";
 import { QR_EXPIRY_SECONDS } from "@/lib/config/limits";
 import {
-  endpointViews, fieldsOf, toJsonSchema, transactionPaidEvent, WEBHOOK_ATTEMPTS, WEBHOOK_DISABLE_AFTER_FAILURES, WEBHOOK_HEADERS,
-  WEBHOOK_RETRY_SCHEDULE, WEBHOOK_TIMEOUT_SECONDS,
+  endpointViews,
+  fieldsOf,
+  toJsonSchema,
+  transactionPaidEvent,
+  WEBHOOK_ATTEMPTS,
+  WEBHOOK_DISABLE_AFTER_FAILURES,
+  WEBHOOK_HEADERS,
+  WEBHOOK_RETRY_SCHEDULE,
+  WEBHOOK_TIMEOUT_SECONDS,
 } from "@/lib/openapi";
 import { backendExample, browserExample, WEBHOOK_VERIFY_EXAMPLE } from "./examples";
 
@@ -42,7 +49,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-const Code = ({ children }: { children: ReactNode }) => <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[13px] text-slate-900">{children}</code>;
+const Code = ({ children }: { children: ReactNode }) => (
+  <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[13px] text-slate-900">{children}</code>
+);
 
 export default async function DocsPage() {
   const requestHeaders = await headers();
@@ -61,12 +70,16 @@ export default async function DocsPage() {
           <ul className="space-y-1 text-sm">
             {SECTIONS.map(([id, label]) => (
               <li key={id}>
-                <a href={`#${id}`} className="block rounded px-2 py-1 text-slate-600 hover:bg-white hover:text-slate-900">{label}</a>
+                <a href={`#${id}`} className="block rounded px-2 py-1 text-slate-600 hover:bg-white hover:text-slate-900">
+                  {label}
+                </a>
                 {id === "endpoints" ? (
                   <ul className="ml-3 border-l border-slate-200 pl-2">
                     {endpoints.map((endpoint) => (
                       <li key={endpoint.anchor}>
-                        <a href={`#${endpoint.anchor}`} className="block px-2 py-0.5 text-xs text-slate-500 hover:text-slate-900">{endpoint.summary}</a>
+                        <a href={`#${endpoint.anchor}`} className="block px-2 py-0.5 text-xs text-slate-500 hover:text-slate-900">
+                          {endpoint.summary}
+                        </a>
                       </li>
                     ))}
                   </ul>
@@ -74,48 +87,77 @@ export default async function DocsPage() {
               </li>
             ))}
           </ul>
-          <a href="/api/v1/openapi.json" className="mt-6 block text-sm font-medium text-brand-700 hover:underline">OpenAPI 3.1 document →</a>
+          <a href="/api/v1/openapi.json" className="mt-6 block text-sm font-medium text-brand-700 hover:underline">
+            OpenAPI 3.1 document →
+          </a>
         </nav>
 
         <main className="min-w-0 flex-1 space-y-16">
           <header>
             <h1 className="text-4xl font-semibold tracking-tight text-slate-900">KHQR Pay API</h1>
             <p className="mt-3 max-w-3xl text-lg text-slate-600">
-              Create Bakong KHQR codes, learn when they are paid, and receive signed webhooks. JSON over HTTPS, one bearer key, {Object.keys(API_ERRORS).length} error codes.
+              Create Bakong KHQR codes, learn when they are paid, and receive signed webhooks. JSON over HTTPS, one bearer key,{" "}
+              {Object.keys(API_ERRORS).length} error codes.
             </p>
             <p className="mt-4 text-sm text-slate-600">
-              Base URL <Code>{baseUrl}</Code> · machine-readable: <a href="/api/v1/openapi.json" className="font-medium text-brand-700 hover:underline">/api/v1/openapi.json</a>
+              Base URL <Code>{baseUrl}</Code> · machine-readable:{" "}
+              <a href="/api/v1/openapi.json" className="font-medium text-brand-700 hover:underline">
+                /api/v1/openapi.json
+              </a>
             </p>
           </header>
 
           <Section id="getting-started" title="Getting started">
             <ol className="list-decimal space-y-1 pl-5">
-              <li><Link href="/signup" className="text-brand-700 hover:underline">Create an account</Link>: you receive a live key and a test key.</li>
-              <li>Save your Bakong account ID and merchant name under <Link href="/dashboard/settings" className="text-brand-700 hover:underline">Settings</Link>.</li>
-              <li>From your server, call <Code>POST /qr</Code> with an amount and show the returned QR to the customer.</li>
-              <li>Poll <Code>POST /transaction/check</Code> with the md5 (or add a webhook) and fulfil the order once it is <Code>paid</Code>.</li>
+              <li>
+                <Link href="/signup" className="text-brand-700 hover:underline">
+                  Create an account
+                </Link>
+                : you receive a live key and a test key.
+              </li>
+              <li>
+                Save your Bakong account ID and merchant name under{" "}
+                <Link href="/dashboard/settings" className="text-brand-700 hover:underline">
+                  Settings
+                </Link>
+                .
+              </li>
+              <li>
+                From your server, call <Code>POST /qr</Code> with an amount and show the returned QR to the customer.
+              </li>
+              <li>
+                Poll <Code>POST /transaction/check</Code> with the md5 (or add a webhook) and fulfil the order once it is <Code>paid</Code>.
+              </li>
             </ol>
           </Section>
 
           <Section id="authentication" title="Authentication">
             <p>
-              Send your key in the <Code>Authorization</Code> header of every request, and JSON bodies with <Code>Content-Type: application/json</Code>. Keys starting{" "}
-              <Code>khqr_live_</Code> create real Bakong payments; <Code>khqr_test_</Code> keys talk to the sandbox. The two modes never see each other&apos;s data.
+              Send your key in the <Code>Authorization</Code> header of every request, and JSON bodies with{" "}
+              <Code>Content-Type: application/json</Code>. Keys starting <Code>khqr_live_</Code> create real Bakong payments;{" "}
+              <Code>khqr_test_</Code> keys talk to the sandbox. The two modes never see each other&apos;s data.
             </p>
             <CodeBlock code={`Authorization: Bearer khqr_live_…`} />
             <p>
-              Keep keys on your server. Browsers may call the API directly (CORS is enabled, for testing), but a key in a web page can be copied by anyone: let your
-              backend call us. A revoked key answers <Code>403 forbidden</Code> from its next request; a missing or unknown key <Code>401 unauthorized</Code>.
-              Every response carries an <Code>X-Request-Id</Code> to quote to support.
+              Keep keys on your server. Browsers may call the API directly (CORS is enabled, for testing), but a key in a web page can be
+              copied by anyone: let your backend call us. A revoked key answers <Code>403 forbidden</Code> from its next request; a missing
+              or unknown key <Code>401 unauthorized</Code>. Every response carries an <Code>X-Request-Id</Code> to quote to support.
             </p>
           </Section>
 
           <Section id="checkout-flow" title="Checkout flow">
             <ol className="list-decimal space-y-1 pl-5">
               <li>The customer presses Pay; your page asks your backend for a payment.</li>
-              <li>Your backend calls <Code>POST /qr</Code> with the amount and your order id.</li>
-              <li>The page renders the <Code>qr</Code> string as a QR image (or links to the hosted page <Code>/pay/&lt;md5&gt;</Code>).</li>
-              <li>Your backend polls <Code>POST /transaction/check</Code> every ~3 s (or waits for the webhook) until the status is <Code>paid</Code> or <Code>expired</Code>.</li>
+              <li>
+                Your backend calls <Code>POST /qr</Code> with the amount and your order id.
+              </li>
+              <li>
+                The page renders the <Code>qr</Code> string as a QR image (or links to the hosted page <Code>/pay/&lt;md5&gt;</Code>).
+              </li>
+              <li>
+                Your backend polls <Code>POST /transaction/check</Code> every ~3 s (or waits for the webhook) until the status is{" "}
+                <Code>paid</Code> or <Code>expired</Code>.
+              </li>
             </ol>
             <CodeBlock title="Node.js backend" code={backendExample(baseUrl)} />
             <CodeBlock title="Checkout page" code={browserExample()} />
@@ -129,12 +171,24 @@ export default async function DocsPage() {
           </div>
 
           <Section id="errors" title="Errors">
-            <p>Every error has the same shape. Branch on <Code>error</Code>, never on the human-readable <Code>message</Code>.</p>
+            <p>
+              Every error has the same shape. Branch on <Code>error</Code>, never on the human-readable <Code>message</Code>.
+            </p>
             <CodeBlock code={JSON.stringify({ error: "invalid_input", message: "amount: USD amounts have at most 2 decimals" }, null, 2)} />
             <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
               <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="errors-table">
                 <thead className="bg-slate-50 text-left text-xs font-medium text-slate-500">
-                  <tr><th scope="col" className="px-4 py-2">HTTP</th><th scope="col" className="px-4 py-2">error</th><th scope="col" className="px-4 py-2">Meaning</th></tr>
+                  <tr>
+                    <th scope="col" className="px-4 py-2">
+                      HTTP
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      error
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      Meaning
+                    </th>
+                  </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100 bg-white">
                   {Object.entries(API_ERRORS).map(([code, error]) => (
@@ -147,49 +201,76 @@ export default async function DocsPage() {
                 </tbody>
               </table>
             </div>
-            <p><Code>502 bakong_unavailable</Code> means the payment status is <em>unknown</em>: never treat it as unpaid. Retry after a few seconds.</p>
+            <p>
+              <Code>502 bakong_unavailable</Code> means the payment status is <em>unknown</em>: never treat it as unpaid. Retry after a few
+              seconds.
+            </p>
           </Section>
 
           <Section id="idempotency" title="Idempotency">
             <p>
-              Send your own <Code>order_id</Code> with <Code>POST /qr</Code>. Sending the same order id again with the same parameters returns the original QR and md5 with{" "}
-              <Code>idempotent_replay: true</Code> — so a timed-out request can simply be retried. The same order id with different parameters is refused with{" "}
-              <Code>409 conflict</Code>. Order ids are unique per account and mode, and concurrent identical requests create exactly one payment.
+              Send your own <Code>order_id</Code> with <Code>POST /qr</Code>. Sending the same order id again with the same parameters
+              returns the original QR and md5 with <Code>idempotent_replay: true</Code> — so a timed-out request can simply be retried. The
+              same order id with different parameters is refused with <Code>409 conflict</Code>. Order ids are unique per account and mode,
+              and concurrent identical requests create exactly one payment.
             </p>
-            <p>Dynamic QRs expire after <Code>expires_in_seconds</Code> ({QR_EXPIRY_SECONDS.min}–{QR_EXPIRY_SECONDS.max}, default {QR_EXPIRY_SECONDS.default}).</p>
+            <p>
+              Dynamic QRs expire after <Code>expires_in_seconds</Code> ({QR_EXPIRY_SECONDS.min}–{QR_EXPIRY_SECONDS.max}, default{" "}
+              {QR_EXPIRY_SECONDS.default}).
+            </p>
           </Section>
 
           <Section id="rate-limits" title="Rate limits & quotas">
             <p>Each API key has a sliding one-minute window per route:</p>
             <ul className="list-disc pl-5">
               {(["qr", "check", "by_order", "general"] as const).map((route) => (
-                <li key={route}>{API_RATE_LIMITS[route].label}: {API_RATE_LIMITS[route].requestsPerMinute} requests per minute</li>
-              ))}
-            </ul>
-            <p>
-              Every response has <Code>X-RateLimit-Limit</Code>, <Code>X-RateLimit-Remaining</Code> and <Code>X-RateLimit-Reset</Code> (unix seconds). Over a limit
-              you get <Code>429 rate_limit_exceeded</Code> with <Code>Retry-After</Code> in seconds.
-            </p>
-            <p>On top, each plan allows a number of new QR codes per calendar day in Cambodia (UTC+7); replays of an order id are free, and so are status checks:</p>
-            <ul className="list-disc pl-5">
-              {Object.values(PLANS).map((plan) => (
-                <li key={plan.name}>
-                  {plan.name} ({plan.price}): {plan.dailyQrQuota.live.toLocaleString("en-US")} live and {plan.dailyQrQuota.test.toLocaleString("en-US")} test QR codes a day
+                <li key={route}>
+                  {API_RATE_LIMITS[route].label}: {API_RATE_LIMITS[route].requestsPerMinute} requests per minute
                 </li>
               ))}
             </ul>
-            <p>When the daily quota is used up, <Code>POST /qr</Code> answers 429 with “Daily plan limit reached — upgrade to continue” until midnight in Cambodia.</p>
+            <p>
+              Every response has <Code>X-RateLimit-Limit</Code>, <Code>X-RateLimit-Remaining</Code> and <Code>X-RateLimit-Reset</Code> (unix
+              seconds). Over a limit you get <Code>429 rate_limit_exceeded</Code> with <Code>Retry-After</Code> in seconds.
+            </p>
+            <p>
+              On top, each plan allows a number of new QR codes per calendar day in Cambodia (UTC+7); replays of an order id are free, and
+              so are status checks:
+            </p>
+            <ul className="list-disc pl-5">
+              {Object.values(PLANS).map((plan) => (
+                <li key={plan.name}>
+                  {plan.name} ({plan.price}): {plan.dailyQrQuota.live.toLocaleString("en-US")} live and{" "}
+                  {plan.dailyQrQuota.test.toLocaleString("en-US")} test QR codes a day
+                </li>
+              ))}
+            </ul>
+            <p>
+              When the daily quota is used up, <Code>POST /qr</Code> answers 429 with “Daily plan limit reached — upgrade to continue” until
+              midnight in Cambodia.
+            </p>
           </Section>
 
           <Section id="webhooks" title="Webhooks">
             <p>
-              Add an endpoint under <Link href="/dashboard/webhooks" className="text-brand-700 hover:underline">Webhooks</Link> (one per mode). When a QR of that mode is
-              paid we <Code>POST</Code> a <Code>transaction.paid</Code> event to it, signed with the endpoint&apos;s secret (<Code>whsec_…</Code>).
+              Add an endpoint under{" "}
+              <Link href="/dashboard/webhooks" className="text-brand-700 hover:underline">
+                Webhooks
+              </Link>{" "}
+              (one per mode). When a QR of that mode is paid we <Code>POST</Code> a <Code>transaction.paid</Code> event to it, signed with
+              the endpoint&apos;s secret (<Code>whsec_…</Code>).
             </p>
             <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
               <table className="min-w-full divide-y divide-slate-200 text-sm">
                 <thead className="bg-slate-50 text-left text-xs font-medium text-slate-500">
-                  <tr><th scope="col" className="px-4 py-2">Header</th><th scope="col" className="px-4 py-2">Meaning</th></tr>
+                  <tr>
+                    <th scope="col" className="px-4 py-2">
+                      Header
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      Meaning
+                    </th>
+                  </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100 bg-white">
                   {WEBHOOK_HEADERS.map((header) => (
@@ -205,30 +286,33 @@ export default async function DocsPage() {
             <FieldTable fields={webhookFields} showRequired={false} />
             <h3 className="pt-2 text-lg font-semibold text-slate-900">Delivery and retries</h3>
             <p>
-              Answer with any 2xx within {WEBHOOK_TIMEOUT_SECONDS} seconds. Anything else is retried with exponential backoff — {WEBHOOK_ATTEMPTS} attempts in all (
-              {WEBHOOK_RETRY_SCHEDULE.join(", ")}, with jitter) — then marked failed; you can resend it from the delivery log. After {WEBHOOK_DISABLE_AFTER_FAILURES}{" "}
-              consecutive failed deliveries the endpoint is disabled. Redirects are not followed. A delivery can arrive more than once: deduplicate on{" "}
-              <Code>X-KHQR-Delivery-Id</Code>.
+              Answer with any 2xx within {WEBHOOK_TIMEOUT_SECONDS} seconds. Anything else is retried with exponential backoff —{" "}
+              {WEBHOOK_ATTEMPTS} attempts in all ({WEBHOOK_RETRY_SCHEDULE.join(", ")}, with jitter) — then marked failed; you can resend it
+              from the delivery log. After {WEBHOOK_DISABLE_AFTER_FAILURES} consecutive failed deliveries the endpoint is disabled.
+              Redirects are not followed. A delivery can arrive more than once: deduplicate on <Code>X-KHQR-Delivery-Id</Code>.
             </p>
             <h3 className="pt-2 text-lg font-semibold text-slate-900">Verifying the signature</h3>
             <p>
-              <Code>X-KHQR-Signature</Code> is <Code>t=&lt;unix&gt;,v1=&lt;hex&gt;</Code>, where v1 is the HMAC-SHA256 of <Code>&lt;t&gt;.&lt;raw body&gt;</Code> keyed with the
-              endpoint secret. Compute it over the raw bytes, compare in constant time, and reject old timestamps:
+              <Code>X-KHQR-Signature</Code> is <Code>t=&lt;unix&gt;,v1=&lt;hex&gt;</Code>, where v1 is the HMAC-SHA256 of{" "}
+              <Code>&lt;t&gt;.&lt;raw body&gt;</Code> keyed with the endpoint secret. Compute it over the raw bytes, compare in constant
+              time, and reject old timestamps:
             </p>
             <CodeBlock title="Node.js" code={WEBHOOK_VERIFY_EXAMPLE} />
           </Section>
 
           <Section id="sandbox" title="Sandbox">
             <p>
-              Test keys create QR codes that no bank will pay. Pay one from the transaction&apos;s page in the dashboard (<strong>Simulate payment</strong>) or with{" "}
-              <Code>POST /sandbox/transactions/pay</Code>: the next check reports it paid and test-mode webhooks fire, exactly as in live mode.
+              Test keys create QR codes that no bank will pay. Pay one from the transaction&apos;s page in the dashboard (
+              <strong>Simulate payment</strong>) or with <Code>POST /sandbox/transactions/pay</Code>: the next check reports it paid and
+              test-mode webhooks fire, exactly as in live mode.
             </p>
           </Section>
 
           <Section id="payment-page" title="Hosted payment page">
             <p>
-              Instead of rendering the QR yourself, send the customer to <Code>/pay/&lt;md5&gt;</Code>. The page shows the QR, amount, merchant name and a countdown, and
-              turns to “Paid” by itself. It is public and shows nothing about your account beyond what the QR already says.
+              Instead of rendering the QR yourself, send the customer to <Code>/pay/&lt;md5&gt;</Code>. The page shows the QR, amount,
+              merchant name and a countdown, and turns to “Paid” by itself. It is public and shows nothing about your account beyond what
+              the QR already says.
             </p>
           </Section>
         </main>

@@ -33,11 +33,16 @@ export default async function OnboardingPage() {
         </div>
 
         <Card>
-          <CardHeader title="1. Copy your API keys" description="Keep them on your server (an environment variable), never in a web page or app." />
+          <CardHeader
+            title="1. Copy your API keys"
+            description="Keep them on your server (an environment variable), never in a web page or app."
+          />
           <CardBody className="space-y-3">
             {keys ? (
               <>
-                <Alert tone="warning">These keys are shown only now. Copy them somewhere safe; if one is lost, roll it under API keys.</Alert>
+                <Alert tone="warning">
+                  These keys are shown only now. Copy them somewhere safe; if one is lost, roll it under API keys.
+                </Alert>
                 {keys.map((key) => (
                   <RevealedKey
                     key={key.mode}
@@ -50,20 +55,22 @@ export default async function OnboardingPage() {
             ) : (
               <Alert tone="info">
                 Your keys were shown when the account was created and are no longer available in full. Create or roll keys under{" "}
-                <Link href="/dashboard/api-keys" className="font-medium underline">API keys</Link>.
+                <Link href="/dashboard/api-keys" className="font-medium underline">
+                  API keys
+                </Link>
+                .
               </Alert>
             )}
           </CardBody>
         </Card>
 
         <Card>
-          <CardHeader title="2. Your merchant profile" description="The Bakong account your customers pay into. Every QR code you create uses it." />
+          <CardHeader
+            title="2. Your merchant profile"
+            description="The Bakong account your customers pay into. Every QR code you create uses it."
+          />
           <CardBody>
-            <ProfileForm
-              action={finishOnboarding}
-              submitLabel="Save profile and continue"
-              initial={profileFormValues(profile)}
-            />
+            <ProfileForm action={finishOnboarding} submitLabel="Save profile and continue" initial={profileFormValues(profile)} />
           </CardBody>
         </Card>
       </main>

@@ -25,7 +25,10 @@ export function ApiKeysManager({ keys, createKey, rollKey, revokeKey }: Props) {
     <div className="space-y-6">
       {revealed ? (
         <Card className="ring-2 ring-amber-300">
-          <CardHeader title="Your new key" description="Copy it now and store it on your server. For your security it will not be shown again." />
+          <CardHeader
+            title="Your new key"
+            description="Copy it now and store it on your server. For your security it will not be shown again."
+          />
           <CardBody>
             <RevealedKey mode={revealed.mode} value={revealed.key} label={revealed.name} />
           </CardBody>
@@ -38,7 +41,10 @@ export function ApiKeysManager({ keys, createKey, rollKey, revokeKey }: Props) {
       ))}
 
       <Card>
-        <CardHeader title="Your keys" description="Live keys create real Bakong QR codes; test keys use the sandbox. Keys are stored only as a hash." />
+        <CardHeader
+          title="Your keys"
+          description="Live keys create real Bakong QR codes; test keys use the sandbox. Keys are stored only as a hash."
+        />
         <KeysTable keys={keys} rollAction={rollAction} revokeAction={revokeAction} />
       </Card>
 
@@ -46,7 +52,15 @@ export function ApiKeysManager({ keys, createKey, rollKey, revokeKey }: Props) {
         <CardHeader title="Create a key" description="One key per server or app makes rolling and revoking painless." />
         <CardBody>
           <form action={createAction} className="grid grid-cols-1 gap-4 sm:grid-cols-[minmax(0,1fr)_160px_auto] sm:items-end">
-            <TextField label="Name" name="name" placeholder="Production server" required maxLength={60} defaultValue={created.values?.name} error={created.fieldErrors?.name} />
+            <TextField
+              label="Name"
+              name="name"
+              placeholder="Production server"
+              required
+              maxLength={60}
+              defaultValue={created.values?.name}
+              error={created.fieldErrors?.name}
+            />
             <SelectField label="Mode" name="mode" defaultValue={created.values?.mode ?? "test"} error={created.fieldErrors?.mode}>
               <option value="test">Test</option>
               <option value="live">Live</option>

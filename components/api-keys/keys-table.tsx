@@ -20,7 +20,13 @@ function KeyActions({ row, rollAction, revokeAction }: { row: KeyRow } & Omit<Pr
   if (row.revoked) return null;
   if (confirming) {
     return (
-      <form action={confirming === "roll" ? rollAction : revokeAction} onSubmit={() => setTimeout(() => setConfirming(null))} className="flex flex-col items-end gap-2" role="group" aria-label={`Confirm ${confirming}`}>
+      <form
+        action={confirming === "roll" ? rollAction : revokeAction}
+        onSubmit={() => setTimeout(() => setConfirming(null))}
+        className="flex flex-col items-end gap-2"
+        role="group"
+        aria-label={`Confirm ${confirming}`}
+      >
         <input type="hidden" name="keyId" value={row.id} />
         <p className="max-w-xs text-right text-xs text-slate-600">
           {confirming === "roll" ? "Roll" : "Revoke"} “{row.name}”? {CONSEQUENCE[confirming]}
@@ -54,17 +60,35 @@ export function KeysTable({ keys, rollAction, revokeAction }: Props) {
       <table className="min-w-full divide-y divide-slate-100 text-sm">
         <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
           <tr>
-            <th scope="col" className="px-5 py-3">Name</th>
-            <th scope="col" className="px-3 py-3">Key</th>
-            <th scope="col" className="hidden px-3 py-3 md:table-cell">Created</th>
-            <th scope="col" className="hidden px-3 py-3 md:table-cell">Last used</th>
-            <th scope="col" className="px-3 py-3">Status</th>
-            <th scope="col" className="px-5 py-3 text-right"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="px-5 py-3">
+              Name
+            </th>
+            <th scope="col" className="px-3 py-3">
+              Key
+            </th>
+            <th scope="col" className="hidden px-3 py-3 md:table-cell">
+              Created
+            </th>
+            <th scope="col" className="hidden px-3 py-3 md:table-cell">
+              Last used
+            </th>
+            <th scope="col" className="px-3 py-3">
+              Status
+            </th>
+            <th scope="col" className="px-5 py-3 text-right">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {keys.map((row) => (
-            <tr key={row.id} data-testid="api-key-row" data-mode={row.mode} data-revoked={row.revoked} className={row.revoked ? "bg-slate-50/60 text-slate-400" : ""}>
+            <tr
+              key={row.id}
+              data-testid="api-key-row"
+              data-mode={row.mode}
+              data-revoked={row.revoked}
+              className={row.revoked ? "bg-slate-50/60 text-slate-400" : ""}
+            >
               <td className="px-5 py-3">
                 <div className="flex items-center gap-2 font-medium text-slate-900">
                   <ModeBadge mode={row.mode} />

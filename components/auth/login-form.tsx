@@ -25,7 +25,11 @@ export function LoginForm({ callbackPath, notice }: { callbackPath: string; noti
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+    const result = await signIn("credentials", {
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+      redirect: false,
+    });
     if (result?.ok && !result.error) {
       router.replace(callbackPath);
       router.refresh();

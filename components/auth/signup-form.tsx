@@ -17,7 +17,15 @@ export function SignUpForm({ action }: Props) {
   return (
     <form action={formAction} onSubmit={onSubmit} onChange={onChange} noValidate className="space-y-5">
       {state.error && !state.fieldErrors ? <Alert tone="error">{state.error}</Alert> : null}
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errors.email} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={errors.email}
+      />
       <TextField
         label="Password"
         name="password"

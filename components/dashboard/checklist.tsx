@@ -8,7 +8,14 @@ export function Checklist({ items }: { items: ChecklistItem[] }) {
   return (
     <div>
       <div className="mb-3 flex items-center gap-3">
-        <div className="h-2 flex-1 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={items.length} aria-valuenow={done} aria-label="Getting started progress">
+        <div
+          className="h-2 flex-1 overflow-hidden rounded-full bg-slate-100"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={items.length}
+          aria-valuenow={done}
+          aria-label="Getting started progress"
+        >
           <div className="h-full rounded-full bg-brand-600" style={{ width: `${(done / items.length) * 100}%` }} />
         </div>
         <span className="text-xs text-slate-500">
@@ -20,7 +27,10 @@ export function Checklist({ items }: { items: ChecklistItem[] }) {
           <li key={item.title} className="flex items-center justify-between gap-3 py-2.5">
             <span className="flex items-center gap-3 text-sm">
               <span
-                className={cn("grid size-5 place-items-center rounded-full text-[11px] font-bold", item.done ? "bg-emerald-500 text-white" : "ring-1 ring-slate-300 ring-inset")}
+                className={cn(
+                  "grid size-5 place-items-center rounded-full text-[11px] font-bold",
+                  item.done ? "bg-emerald-500 text-white" : "ring-1 ring-slate-300 ring-inset",
+                )}
                 aria-hidden="true"
               >
                 {item.done ? "✓" : ""}

@@ -33,7 +33,10 @@ export function DashboardNav() {
           </Link>
         );
       })}
-      <Link href="/docs" className="rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap text-slate-600 hover:bg-white/60 hover:text-slate-900">
+      <Link
+        href="/docs"
+        className="rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap text-slate-600 hover:bg-white/60 hover:text-slate-900"
+      >
         API docs ↗
       </Link>
     </nav>

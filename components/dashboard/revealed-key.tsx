@@ -13,7 +13,10 @@ export function RevealedKey({ mode, value, label }: { mode: Mode; value: string;
         </div>
         <CopyButton value={value} label="Copy key" />
       </div>
-      <code data-testid={`${mode}-key`} className="block overflow-x-auto rounded bg-white px-3 py-2 font-mono text-[13px] break-all text-slate-900 ring-1 ring-slate-200 select-all">
+      <code
+        data-testid={`${mode}-key`}
+        className="block overflow-x-auto rounded bg-white px-3 py-2 font-mono text-[13px] break-all text-slate-900 ring-1 ring-slate-200 select-all"
+      >
         {value}
       </code>
     </div>

@@ -3,7 +3,10 @@ import { ModeBadge, StatusBadge } from "@/components/ui/badge";
 import { formatMoney, formatShortDateTime } from "@/components/ui/format";
 import type { TransactionListRow } from "@/lib/dashboard/transactions";
 
-export type TransactionRowView = Pick<TransactionListRow, "id" | "mode" | "status" | "isStatic" | "amount" | "currency" | "orderId" | "billNumber" | "md5" | "createdAt">;
+export type TransactionRowView = Pick<
+  TransactionListRow,
+  "id" | "mode" | "status" | "isStatic" | "amount" | "currency" | "orderId" | "billNumber" | "md5" | "createdAt"
+>;
 
 /** Transactions as a table on wide screens; each row links to its detail page. */
 export function TransactionsTable({ rows, showMode = false }: { rows: TransactionRowView[]; showMode?: boolean }) {
@@ -12,18 +15,32 @@ export function TransactionsTable({ rows, showMode = false }: { rows: Transactio
       <table className="min-w-full divide-y divide-slate-100 text-sm">
         <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
           <tr>
-            <th scope="col" className="px-5 py-3">Amount</th>
-            <th scope="col" className="px-3 py-3">Status</th>
-            <th scope="col" className="px-3 py-3">Order / bill</th>
-            <th scope="col" className="hidden px-3 py-3 md:table-cell">md5</th>
-            <th scope="col" className="px-5 py-3 text-right">Created</th>
+            <th scope="col" className="px-5 py-3">
+              Amount
+            </th>
+            <th scope="col" className="px-3 py-3">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-3">
+              Order / bill
+            </th>
+            <th scope="col" className="hidden px-3 py-3 md:table-cell">
+              md5
+            </th>
+            <th scope="col" className="px-5 py-3 text-right">
+              Created
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 bg-white">
           {rows.map((row) => (
             <tr key={row.id} className="group relative hover:bg-slate-50">
               <td className="px-5 py-3 font-medium whitespace-nowrap text-slate-900">
-                <Link href={`/dashboard/transactions/${row.id}`} className="after:absolute after:inset-0 focus:outline-none" data-testid="transaction-link">
+                <Link
+                  href={`/dashboard/transactions/${row.id}`}
+                  className="after:absolute after:inset-0 focus:outline-none"
+                  data-testid="transaction-link"
+                >
                   {formatMoney(row.amount, row.currency)}
                 </Link>
                 <span className="ml-2 text-xs font-normal text-slate-400">{row.currency}</span>

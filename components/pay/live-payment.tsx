@@ -56,7 +56,9 @@ export function LivePayment({ md5, qr, amountLabel, initial }: { md5: string; qr
             <path d="M5 13l4 4L19 7" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
         </div>
-        <p className="mt-4 text-2xl font-semibold text-emerald-700" data-testid="pay-status">Paid</p>
+        <p className="mt-4 text-2xl font-semibold text-emerald-700" data-testid="pay-status">
+          Paid
+        </p>
         <p className="mt-1 text-sm text-slate-600">{amountLabel} received. Thank you!</p>
       </div>
     );
@@ -69,14 +71,18 @@ export function LivePayment({ md5, qr, amountLabel, initial }: { md5: string; qr
       </div>
       <div className="mt-4 flex items-center gap-2 text-sm" role="status" aria-live="polite">
         {timedOut ? (
-          <span className="font-medium text-slate-700" data-testid="pay-status">Expired — ask the merchant for a new code</span>
+          <span className="font-medium text-slate-700" data-testid="pay-status">
+            Expired — ask the merchant for a new code
+          </span>
         ) : (
           <>
             <span className="relative flex size-2.5" aria-hidden="true">
               <span className="absolute inline-flex size-full animate-ping rounded-full bg-amber-400 opacity-75" />
               <span className="relative inline-flex size-2.5 rounded-full bg-amber-500" />
             </span>
-            <span className="font-medium text-slate-700" data-testid="pay-status">Waiting for payment</span>
+            <span className="font-medium text-slate-700" data-testid="pay-status">
+              Waiting for payment
+            </span>
           </>
         )}
       </div>
@@ -85,7 +91,9 @@ export function LivePayment({ md5, qr, amountLabel, initial }: { md5: string; qr
           Expires in <span className="font-mono font-medium text-slate-800 tabular-nums">{clock(seconds)}</span>
         </p>
       ) : null}
-      {timedOut ? null : <p className="mt-4 text-center text-xs text-slate-500">Scan with ABA, ACLEDA, Wing or any Bakong member bank app.</p>}
+      {timedOut ? null : (
+        <p className="mt-4 text-center text-xs text-slate-500">Scan with ABA, ACLEDA, Wing or any Bakong member bank app.</p>
+      )}
     </div>
   );
 }

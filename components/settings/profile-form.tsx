@@ -44,7 +44,13 @@ export function ProfileForm({ action, initial, submitLabel }: Props) {
   }
 
   return (
-    <form action={formAction} onSubmit={onSubmit} onChange={handleChange} noValidate className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_260px]">
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      onChange={handleChange}
+      noValidate
+      className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_260px]"
+    >
       <div className="space-y-5">
         {state.success ? <Alert tone="success">{state.success}</Alert> : null}
         {state.error ? <Alert tone="error">{state.error}</Alert> : null}
@@ -60,19 +66,55 @@ export function ProfileForm({ action, initial, submitLabel }: Props) {
           hint="The account payments go to, as shown in your bank app: name@bank."
         />
         <div className="grid gap-5 sm:grid-cols-2">
-          <TextField label="Merchant name" name="merchantName" defaultValue={shown.merchantName} maxLength={KHQR_LIMITS.merchantName} error={errors.merchantName} hint={`Shown to the customer; up to ${KHQR_LIMITS.merchantName} characters.`} />
-          <TextField label="City" name="merchantCity" defaultValue={shown.merchantCity} maxLength={KHQR_LIMITS.merchantCity} error={errors.merchantCity} hint={`Up to ${KHQR_LIMITS.merchantCity} characters.`} />
+          <TextField
+            label="Merchant name"
+            name="merchantName"
+            defaultValue={shown.merchantName}
+            maxLength={KHQR_LIMITS.merchantName}
+            error={errors.merchantName}
+            hint={`Shown to the customer; up to ${KHQR_LIMITS.merchantName} characters.`}
+          />
+          <TextField
+            label="City"
+            name="merchantCity"
+            defaultValue={shown.merchantCity}
+            maxLength={KHQR_LIMITS.merchantCity}
+            error={errors.merchantCity}
+            hint={`Up to ${KHQR_LIMITS.merchantCity} characters.`}
+          />
         </div>
-        <SelectField label="Default currency" name="currency" defaultValue={shown.currency} error={errors.currency} hint="Used when an API call does not say.">
+        <SelectField
+          label="Default currency"
+          name="currency"
+          defaultValue={shown.currency}
+          error={errors.currency}
+          hint="Used when an API call does not say."
+        >
           <option value="USD">USD — US dollar</option>
           <option value="KHR">KHR — Cambodian riel</option>
         </SelectField>
         <fieldset className="rounded-lg border border-slate-200 p-4">
           <legend className="px-1 text-sm font-medium text-slate-800">Merchant account (optional)</legend>
-          <p className="mb-4 text-xs text-slate-500">Fill in both to issue merchant (tag 30) QR codes instead of individual (tag 29) ones.</p>
+          <p className="mb-4 text-xs text-slate-500">
+            Fill in both to issue merchant (tag 30) QR codes instead of individual (tag 29) ones.
+          </p>
           <div className="grid gap-5 sm:grid-cols-2">
-            <TextField label="Merchant ID" name="merchantId" defaultValue={shown.merchantId} maxLength={KHQR_LIMITS.merchantId} error={errors.merchantId} autoComplete="off" />
-            <TextField label="Acquiring bank" name="acquiringBank" defaultValue={shown.acquiringBank} maxLength={KHQR_LIMITS.acquiringBank} error={errors.acquiringBank} autoComplete="off" />
+            <TextField
+              label="Merchant ID"
+              name="merchantId"
+              defaultValue={shown.merchantId}
+              maxLength={KHQR_LIMITS.merchantId}
+              error={errors.merchantId}
+              autoComplete="off"
+            />
+            <TextField
+              label="Acquiring bank"
+              name="acquiringBank"
+              defaultValue={shown.acquiringBank}
+              maxLength={KHQR_LIMITS.acquiringBank}
+              error={errors.acquiringBank}
+              autoComplete="off"
+            />
           </div>
         </fieldset>
         <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>

@@ -31,7 +31,8 @@ export function QrPreview({ values }: { values: Record<string, string> }) {
         <div className="mt-3 text-sm">
           <p className="font-semibold text-slate-900">{parsed.data.merchantName}</p>
           <p className="text-xs text-slate-500">
-            {parsed.data.merchantCity} · {parsed.data.currency} · {parsed.data.merchantId ? "merchant account (tag 30)" : "individual account (tag 29)"}
+            {parsed.data.merchantCity} · {parsed.data.currency} ·{" "}
+            {parsed.data.merchantId ? "merchant account (tag 30)" : "individual account (tag 29)"}
           </p>
         </div>
       ) : null}

@@ -10,10 +10,18 @@ export function Pricing() {
   return (
     <div className="grid gap-6 md:grid-cols-3">
       {(Object.entries(PLANS) as [Plan, (typeof PLANS)[Plan]][]).map(([id, plan]) => (
-        <div key={id} className={cn("flex flex-col rounded-2xl bg-white p-6 shadow-sm ring-1", id === HIGHLIGHTED ? "ring-2 ring-brand-500" : "ring-slate-200")}>
+        <div
+          key={id}
+          className={cn(
+            "flex flex-col rounded-2xl bg-white p-6 shadow-sm ring-1",
+            id === HIGHLIGHTED ? "ring-2 ring-brand-500" : "ring-slate-200",
+          )}
+        >
           <div className="flex items-center justify-between">
             <h3 className="text-lg font-semibold text-slate-900">{plan.name}</h3>
-            {id === HIGHLIGHTED ? <span className="rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-medium text-brand-700">Popular</span> : null}
+            {id === HIGHLIGHTED ? (
+              <span className="rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-medium text-brand-700">Popular</span>
+            ) : null}
           </div>
           <p className="mt-4 text-3xl font-semibold tracking-tight text-slate-900">{plan.price}</p>
           <p className="mt-2 text-sm text-slate-600">{plan.description}</p>

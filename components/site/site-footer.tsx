@@ -10,9 +10,15 @@ export function SiteFooter() {
           <span>KHQR Pay — Bakong KHQR payments for developers.</span>
         </div>
         <nav aria-label="Footer" className="flex gap-4">
-          <Link href="/docs" className="hover:text-slate-900">API docs</Link>
-          <Link href="/api/v1/openapi.json" className="hover:text-slate-900">OpenAPI</Link>
-          <Link href="/signup" className="hover:text-slate-900">Create account</Link>
+          <Link href="/docs" className="hover:text-slate-900">
+            API docs
+          </Link>
+          <Link href="/api/v1/openapi.json" className="hover:text-slate-900">
+            OpenAPI
+          </Link>
+          <Link href="/signup" className="hover:text-slate-900">
+            Create account
+          </Link>
         </nav>
       </div>
     </footer>

@@ -11,7 +11,10 @@ const TONES = {
 /** A message box; errors are announced at once (role=alert), the rest politely (role=status). */
 export function Alert({ tone, children, className }: { tone: keyof typeof TONES; children: ReactNode; className?: string }) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={cn("rounded-lg px-4 py-3 text-sm ring-1 ring-inset", TONES[tone], className)}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={cn("rounded-lg px-4 py-3 text-sm ring-1 ring-inset", TONES[tone], className)}
+    >
       {children}
     </div>
   );

@@ -12,7 +12,17 @@ const TONES = {
 };
 
 export function Badge({ tone, children, className }: { tone: keyof typeof TONES; children: ReactNode; className?: string }) {
-  return <span className={cn("inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", TONES[tone], className)}>{children}</span>;
+  return (
+    <span
+      className={cn(
+        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        TONES[tone],
+        className,
+      )}
+    >
+      {children}
+    </span>
+  );
 }
 
 const STATUS = {
@@ -25,7 +35,10 @@ export function StatusBadge({ status }: { status: keyof typeof STATUS }) {
   const { tone, label } = STATUS[status];
   return (
     <Badge tone={tone}>
-      <span className={cn("size-1.5 rounded-full", tone === "green" ? "bg-emerald-500" : tone === "amber" ? "bg-amber-500" : "bg-slate-400")} aria-hidden="true" />
+      <span
+        className={cn("size-1.5 rounded-full", tone === "green" ? "bg-emerald-500" : tone === "amber" ? "bg-amber-500" : "bg-slate-400")}
+        aria-hidden="true"
+      />
       {label}
     </Badge>
   );

@@ -38,15 +38,37 @@ function describedBy(name: string, error?: string, hint?: ReactNode) {
 export function TextField({ label, name, error, hint, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldFrame label={label} name={name} error={error} hint={hint}>
-      <input id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, error, hint)} className={cn(controlClasses(error), className)} {...input} />
+      <input
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        className={cn(controlClasses(error), className)}
+        {...input}
+      />
     </FieldFrame>
   );
 }
 
-export function SelectField({ label, name, error, hint, children, className, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  name,
+  error,
+  hint,
+  children,
+  className,
+  ...select
+}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldFrame label={label} name={name} error={error} hint={hint}>
-      <select id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, error, hint)} className={cn(controlClasses(error), "pr-8", className)} {...select}>
+      <select
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        className={cn(controlClasses(error), "pr-8", className)}
+        {...select}
+      >
         {children}
       </select>
     </FieldFrame>

@@ -2,8 +2,24 @@ import type { Currency } from "@/lib/config/enums";
 // Merchants and their customers are in Cambodia: times are shown in Cambodian time whatever the server's zone.
 const TIME_ZONE = "Asia/Phnom_Penh";
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
-const shortDateTime = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false });
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+});
+const shortDateTime = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
 
 export function formatDateTime(value: Date | string | null): string {
   return value ? `${dateTime.format(new Date(value))} ICT` : "—";

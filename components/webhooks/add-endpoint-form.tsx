@@ -13,7 +13,10 @@ export function AddEndpointForm({ createEndpoint }: { createEndpoint: WebhookAct
   const [state, action] = useActionState(createEndpoint, {});
   return (
     <Card>
-      <CardHeader title="Add an endpoint" description="We POST a signed transaction.paid event to it whenever a payment of that mode is confirmed." />
+      <CardHeader
+        title="Add an endpoint"
+        description="We POST a signed transaction.paid event to it whenever a payment of that mode is confirmed."
+      />
       <CardBody>
         <form action={action} className="grid gap-4 sm:grid-cols-[1fr_140px_auto] sm:items-start" noValidate>
           <TextField

@@ -24,7 +24,13 @@ export function ConfirmForm({ action, fields, label, question, confirmLabel, var
     );
   }
   return (
-    <form action={action} onSubmit={() => setTimeout(() => setConfirming(false))} role="group" aria-label={`Confirm: ${label}`} className="flex w-full flex-col gap-2 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
+    <form
+      action={action}
+      onSubmit={() => setTimeout(() => setConfirming(false))}
+      role="group"
+      aria-label={`Confirm: ${label}`}
+      className="flex w-full flex-col gap-2 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200"
+    >
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -32,7 +32,11 @@ function LastAttempt({ row }: { row: DeliveryRow }) {
                 <span className="text-slate-500">
                   #{attempt.attempt} {attempt.at} · {attempt.statusCode ?? "no answer"}
                 </span>
-                {attempt.responseExcerpt ? <pre className="mt-0.5 max-h-32 max-w-md overflow-auto rounded bg-slate-50 p-2 whitespace-pre-wrap ring-1 ring-slate-200">{attempt.responseExcerpt}</pre> : null}
+                {attempt.responseExcerpt ? (
+                  <pre className="mt-0.5 max-h-32 max-w-md overflow-auto rounded bg-slate-50 p-2 whitespace-pre-wrap ring-1 ring-slate-200">
+                    {attempt.responseExcerpt}
+                  </pre>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -43,7 +47,15 @@ function LastAttempt({ row }: { row: DeliveryRow }) {
 }
 
 /** Recent deliveries to one endpoint with their attempts; finished ones can be sent again. */
-export function DeliveryLog({ url, deliveries, resendDelivery }: { url: string; deliveries: DeliveryRow[]; resendDelivery: WebhookAction }) {
+export function DeliveryLog({
+  url,
+  deliveries,
+  resendDelivery,
+}: {
+  url: string;
+  deliveries: DeliveryRow[];
+  resendDelivery: WebhookAction;
+}) {
   const [state, resendAction] = useActionState(resendDelivery, {});
   return (
     <Card>
@@ -53,17 +65,29 @@ export function DeliveryLog({ url, deliveries, resendDelivery }: { url: string; 
         <ActionMessage state={state} />
       </div>
       {deliveries.length === 0 ? (
-        <EmptyState title="No deliveries yet">Paid payments and test events sent to this endpoint show up here with every attempt.</EmptyState>
+        <EmptyState title="No deliveries yet">
+          Paid payments and test events sent to this endpoint show up here with every attempt.
+        </EmptyState>
       ) : (
         <div className="overflow-x-auto">
           <table className="min-w-full divide-y divide-slate-100 text-sm">
             <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
               <tr>
-                <th scope="col" className="px-5 py-3">Event</th>
-                <th scope="col" className="px-3 py-3">Status</th>
-                <th scope="col" className="px-3 py-3">Last attempt</th>
-                <th scope="col" className="px-3 py-3">Next retry</th>
-                <th scope="col" className="px-5 py-3 text-right"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="px-5 py-3">
+                  Event
+                </th>
+                <th scope="col" className="px-3 py-3">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-3">
+                  Last attempt
+                </th>
+                <th scope="col" className="px-3 py-3">
+                  Next retry
+                </th>
+                <th scope="col" className="px-5 py-3 text-right">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 align-top">

@@ -30,14 +30,21 @@ export function EndpointCard({ endpoint, actions, selected }: Props) {
           <div className="flex flex-wrap items-center gap-2">
             <ModeBadge mode={endpoint.mode} />
             {endpoint.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}
-            {endpoint.enabled && endpoint.consecutiveFailures > 0 ? <Badge tone="amber">{endpoint.consecutiveFailures} failed in a row</Badge> : null}
+            {endpoint.enabled && endpoint.consecutiveFailures > 0 ? (
+              <Badge tone="amber">{endpoint.consecutiveFailures} failed in a row</Badge>
+            ) : null}
           </div>
           <p className="mt-1.5 font-mono text-sm break-all text-slate-900">{endpoint.url}</p>
           <p className="mt-1 text-xs text-slate-500">
-            Last {endpoint.stats.windowDays} days: {endpoint.stats.succeeded} delivered · {endpoint.stats.failed} failed · {endpoint.stats.pending} retrying · last event {endpoint.stats.lastDelivery} · added {endpoint.created}
+            Last {endpoint.stats.windowDays} days: {endpoint.stats.succeeded} delivered · {endpoint.stats.failed} failed ·{" "}
+            {endpoint.stats.pending} retrying · last event {endpoint.stats.lastDelivery} · added {endpoint.created}
           </p>
         </div>
-        <Link href={`/dashboard/webhooks?endpoint=${endpoint.id}#deliveries`} className={buttonClasses("ghost", "sm")} aria-current={selected ? "true" : undefined}>
+        <Link
+          href={`/dashboard/webhooks?endpoint=${endpoint.id}#deliveries`}
+          className={buttonClasses("ghost", "sm")}
+          aria-current={selected ? "true" : undefined}
+        >
           Delivery log →
         </Link>
       </div>

@@ -10,7 +10,17 @@ const DESCRIPTION = {
 };
 
 /** The endpoints of one mode. */
-export function EndpointList({ mode, endpoints, actions, selectedId }: { mode: Mode; endpoints: EndpointView[]; actions: EndpointActions; selectedId: string | null }) {
+export function EndpointList({
+  mode,
+  endpoints,
+  actions,
+  selectedId,
+}: {
+  mode: Mode;
+  endpoints: EndpointView[];
+  actions: EndpointActions;
+  selectedId: string | null;
+}) {
   return (
     <Card>
       <CardHeader title={mode === "live" ? "Live endpoints" : "Test endpoints"} description={DESCRIPTION[mode]} />

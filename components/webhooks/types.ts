@@ -14,7 +14,14 @@ export type EndpointView = {
   stats: { windowDays: number; succeeded: number; failed: number; pending: number; lastDelivery: string };
 };
 
-export type AttemptView = { attempt: number; statusCode: number | null; durationMs: number; responseExcerpt: string | null; error: string | null; at: string };
+export type AttemptView = {
+  attempt: number;
+  statusCode: number | null;
+  durationMs: number;
+  responseExcerpt: string | null;
+  error: string | null;
+  at: string;
+};
 
 export type DeliveryRow = {
   id: string;

@@ -15,6 +15,7 @@ export async function createUser(tx: DbOrTx, { email, passwordHash }: { email: s
     .values({ id, email: normalizeEmail(email), passwordHash })
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
-  if (inserted.length === 0) throw new AppError("conflict", "An account with this email already exists. Log in instead.", { field: "email" });
+  if (inserted.length === 0)
+    throw new AppError("conflict", "An account with this email already exists. Log in instead.", { field: "email" });
   return id;
 }

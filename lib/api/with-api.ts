@@ -96,13 +96,17 @@ export function withApi<Schema extends z.ZodType | undefined = undefined>(option
       try {
         result = await run(auth);
       } catch (error) {
-        const stale = error instanceof AccountChangedError || (cached !== null && error instanceof AppError && !(await isKeyUnchanged(auth)));
+        const stale =
+          error instanceof AccountChangedError || (cached !== null && error instanceof AppError && !(await isKeyUnchanged(auth)));
         if (!stale) throw error;
         // Revoked → the lookup answers 403; a changed profile or plan → the handler runs on what is current.
         auth = await authenticate(request, headers);
         result = await run(auth).catch((retryError: unknown) => {
           if (!(retryError instanceof AccountChangedError)) throw retryError;
-          throw new AppError("conflict", "Your API key or account changed while this request ran, twice; nothing was written. Retry the request.");
+          throw new AppError(
+            "conflict",
+            "Your API key or account changed while this request ran, twice; nothing was written. Retry the request.",
+          );
         });
       }
       return json(status, result, headers);

@@ -32,7 +32,11 @@ export async function authorizeCredentials(email: string, password: string, ip: 
   const limit = await limitAuthAttempt({ ip, email: normalized });
   if (!limit.allowed) throw new Error(tooManyAttemptsMessage(limit.retryAfterSeconds));
   const db = await getDb();
-  const [user] = await db.select({ id: users.id, email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.email, normalized)).limit(1);
+  const [user] = await db
+    .select({ id: users.id, email: users.email, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, normalized))
+    .limit(1);
   if (!user) {
     decoyHash ??= hashPassword("decoy password for unknown emails");
     await verifyPassword(password, await decoyHash);

@@ -1,10 +1,4 @@
-export type BakongUnavailableReason =
-  | "not_configured"
-  | "timeout"
-  | "network"
-  | "http_error"
-  | "auth_failed"
-  | "bad_response";
+export type BakongUnavailableReason = "not_configured" | "timeout" | "network" | "http_error" | "auth_failed" | "bad_response";
 
 /**
  * Bakong could not tell us the status of a payment. Never to be read as "unpaid": that would hide outages.

@@ -43,11 +43,7 @@ export async function postToBakong(request: BakongHttpRequest): Promise<BakongHt
     return { status: response.status, retryAfterHeader: response.headers.get("retry-after"), bodyText };
   } catch (error) {
     if (signal.aborted) {
-      throw new BakongUnavailableError(
-        "timeout",
-        `Bakong did not answer ${request.url} within ${request.timeoutMs} ms`,
-        { cause: error },
-      );
+      throw new BakongUnavailableError("timeout", `Bakong did not answer ${request.url} within ${request.timeoutMs} ms`, { cause: error });
     }
     throw new BakongUnavailableError("network", `Could not reach Bakong at ${request.url}: ${describeNetworkError(error)}`, {
       cause: error,

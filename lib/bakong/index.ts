@@ -1,11 +1,4 @@
-export type {
-  BakongTransaction,
-  BakongCheckResult,
-  BakongClient,
-  LiveBakongOptions,
-  SandboxPayment,
-  SandboxLedger,
-} from "./types";
+export type { BakongTransaction, BakongCheckResult, BakongClient, LiveBakongOptions, SandboxPayment, SandboxLedger } from "./types";
 export { BakongUnavailableError, type BakongUnavailableReason } from "./errors";
 export { createLiveBakongClient } from "./live-client";
 export { createSandboxBakongClient } from "./sandbox-client";

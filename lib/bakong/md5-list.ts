@@ -82,4 +82,3 @@ function matchItemsByEchoedMd5(chunk: string[], items: unknown[]): Map<string, B
   }
   return settled;
 }
-

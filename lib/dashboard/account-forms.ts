@@ -5,10 +5,7 @@ export const PASSWORD_MIN_LENGTH = 10;
 /** Sign-up fields; shared by the form (instant messages) and the server action (the real check). */
 export const signUpInput = z.object({
   email: z.string().trim().min(1, "Enter your email address").pipe(z.email("Enter a valid email address")),
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
-    .max(200, "Use at most 200 characters"),
+  password: z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`).max(200, "Use at most 200 characters"),
 });
 
 export const logInInput = z.object({

@@ -33,7 +33,13 @@ export function unsealKeys(sealed: string): OnboardingKey[] | null {
   }
 }
 
-const cookieOptions = (maxAge: number) => ({ httpOnly: true, sameSite: "lax" as const, path: "/onboarding", secure: secureSessionCookies(), maxAge });
+const cookieOptions = (maxAge: number) => ({
+  httpOnly: true,
+  sameSite: "lax" as const,
+  path: "/onboarding",
+  secure: secureSessionCookies(),
+  maxAge,
+});
 
 /** Hands the new account's full keys to the onboarding page; server actions only (it sets a cookie). */
 export async function rememberOnboardingKeys(keys: OnboardingKey[]): Promise<void> {

@@ -16,7 +16,10 @@ export async function todayStats(userId: string, mode: Mode, now: Date = new Dat
   const db = await getDb();
   const since = cambodiaDayStart(now);
   const mine = and(eq(transactions.userId, userId), eq(transactions.mode, mode));
-  const [created] = await db.select({ n: count() }).from(transactions).where(and(mine, gte(transactions.createdAt, since)));
+  const [created] = await db
+    .select({ n: count() })
+    .from(transactions)
+    .where(and(mine, gte(transactions.createdAt, since)));
   const paidRows = await db
     .select({ currency: transactions.currency, n: count(), total: sum(transactions.amount) })
     .from(transactions)
@@ -38,10 +41,19 @@ export async function gettingStarted(userId: string): Promise<Checklist> {
   const [profile, anyQr, anyPaid, anyWebhook] = await Promise.all([
     db.select({ id: merchantProfiles.userId }).from(merchantProfiles).where(eq(merchantProfiles.userId, userId)).limit(1),
     db.select({ id: transactions.id }).from(transactions).where(mine).limit(1),
-    db.select({ id: transactions.id }).from(transactions).where(and(mine, eq(transactions.status, "paid"))).limit(1),
+    db
+      .select({ id: transactions.id })
+      .from(transactions)
+      .where(and(mine, eq(transactions.status, "paid")))
+      .limit(1),
     db.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(eq(webhookEndpoints.userId, userId)).limit(1),
   ]);
-  return { profileSaved: profile.length > 0, firstQr: anyQr.length > 0, firstPaid: anyPaid.length > 0, webhookAdded: anyWebhook.length > 0 };
+  return {
+    profileSaved: profile.length > 0,
+    firstQr: anyQr.length > 0,
+    firstPaid: anyPaid.length > 0,
+    webhookAdded: anyWebhook.length > 0,
+  };
 }
 
 /** Which mode the dashboard opens in: live once the account has live payments, the sandbox until then. */

@@ -30,9 +30,17 @@ async function findByMd5(md5: string) {
   const db = await getDb();
   const [row] = await db
     .select({
-      md5: transactions.md5, qr: transactions.qr, mode: transactions.mode, isStatic: transactions.isStatic,
-      amount: transactions.amount, currency: transactions.currency, billNumber: transactions.billNumber,
-      status: transactions.status, paidAt: transactions.paidAt, expiresAt: transactions.expiresAt, merchantName: merchantProfiles.merchantName,
+      md5: transactions.md5,
+      qr: transactions.qr,
+      mode: transactions.mode,
+      isStatic: transactions.isStatic,
+      amount: transactions.amount,
+      currency: transactions.currency,
+      billNumber: transactions.billNumber,
+      status: transactions.status,
+      paidAt: transactions.paidAt,
+      expiresAt: transactions.expiresAt,
+      merchantName: merchantProfiles.merchantName,
     })
     .from(transactions)
     .leftJoin(merchantProfiles, eq(merchantProfiles.userId, transactions.userId))
@@ -47,8 +55,14 @@ export async function getPublicPayment(md5Param: string): Promise<PublicPayment 
   const row = md5 ? await findByMd5(md5) : undefined;
   if (!row) return null;
   return {
-    md5: row.md5, qr: row.qr, mode: row.mode, isStatic: row.isStatic, amount: row.amount, currency: row.currency,
-    billNumber: row.billNumber, merchantName: row.merchantName,
+    md5: row.md5,
+    qr: row.qr,
+    mode: row.mode,
+    isStatic: row.isStatic,
+    amount: row.amount,
+    currency: row.currency,
+    billNumber: row.billNumber,
+    merchantName: row.merchantName,
     status: { status: row.status, paid_at: row.paidAt?.toISOString() ?? null, expires_at: row.expiresAt?.toISOString() ?? null },
   };
 }

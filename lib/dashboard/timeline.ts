@@ -20,16 +20,40 @@ export function buildTimeline({ transaction, events }: TransactionDetail, now: D
         items.push({ id: event.id, title: "QR code created", at: event.createdAt, tone: "neutral" });
         break;
       case "paid":
-        items.push({ id: event.id, title: "Paid", detail: "Bakong confirmed the payment to your account.", at: transaction.paidAt ?? event.createdAt, tone: "good" });
+        items.push({
+          id: event.id,
+          title: "Paid",
+          detail: "Bakong confirmed the payment to your account.",
+          at: transaction.paidAt ?? event.createdAt,
+          tone: "good",
+        });
         break;
       case "paid_after_expiry":
-        items.push({ id: event.id, title: "Paid after the expiry time", detail: "Accepted: the customer paid a QR created before it expired.", at: transaction.paidAt ?? event.createdAt, tone: "good" });
+        items.push({
+          id: event.id,
+          title: "Paid after the expiry time",
+          detail: "Accepted: the customer paid a QR created before it expired.",
+          at: transaction.paidAt ?? event.createdAt,
+          tone: "good",
+        });
         break;
       case "expired":
-        items.push({ id: event.id, title: "Expired", detail: "A final check after the expiry time found no payment.", at: event.createdAt, tone: "neutral" });
+        items.push({
+          id: event.id,
+          title: "Expired",
+          detail: "A final check after the expiry time found no payment.",
+          at: event.createdAt,
+          tone: "neutral",
+        });
         break;
       case "amount_mismatch":
-        items.push({ id: event.id, title: "Payment did not match", detail: describeDetail(event.detail) ?? "Bakong reported a transfer that did not match this QR.", at: event.createdAt, tone: "bad" });
+        items.push({
+          id: event.id,
+          title: "Payment did not match",
+          detail: describeDetail(event.detail) ?? "Bakong reported a transfer that did not match this QR.",
+          at: event.createdAt,
+          tone: "bad",
+        });
         break;
       case "bakong_error":
         items.push({ id: event.id, title: "Bakong could not be reached", at: event.createdAt, tone: "bad" });

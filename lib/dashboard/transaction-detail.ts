@@ -10,10 +10,19 @@ export type TransactionDetail = { transaction: Transaction; events: TransactionE
 export async function getTransactionDetail(userId: string, transactionId: string): Promise<TransactionDetail | null> {
   if (!isUuid(transactionId)) return null;
   const db = await getDb();
-  const [row] = await db.select().from(transactions).where(and(eq(transactions.id, transactionId), eq(transactions.userId, userId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(transactions)
+    .where(and(eq(transactions.id, transactionId), eq(transactions.userId, userId)))
+    .limit(1);
   if (!row) return null;
   const events = await db
-    .select({ id: transactionEvents.id, kind: transactionEvents.kind, detail: transactionEvents.detail, createdAt: transactionEvents.createdAt })
+    .select({
+      id: transactionEvents.id,
+      kind: transactionEvents.kind,
+      detail: transactionEvents.detail,
+      createdAt: transactionEvents.createdAt,
+    })
     .from(transactionEvents)
     .where(eq(transactionEvents.transactionId, row.id))
     .orderBy(asc(transactionEvents.createdAt));

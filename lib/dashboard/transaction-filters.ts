@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { CURRENCIES, MODES, TRANSACTION_STATUSES, type Currency, type Mode, type TransactionStatus } from "@/lib/config/enums";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(value)));
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(Date.parse(value)));
 
 // Unknown or malformed query parameters are dropped rather than failing the page: a URL is user input.
 export const transactionFiltersSchema = z.object({
@@ -10,7 +13,13 @@ export const transactionFiltersSchema = z.object({
   currency: z.enum(CURRENCIES).optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
-  q: z.string().trim().max(64).optional().catch(undefined).transform((value) => value || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined),
 });
 
 export type TransactionFilters = {

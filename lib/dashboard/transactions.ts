@@ -64,16 +64,28 @@ export function filterConditions(userId: string, filters: TransactionFilters): S
   if (filters.to) conditions.push(lt(transactions.createdAt, cambodiaDateStart(filters.to, 1)));
   if (filters.q) {
     const prefix = `${escapeLike(filters.q)}%`;
-    conditions.push(or(like(transactions.orderId, prefix), like(transactions.billNumber, prefix), like(transactions.md5, prefix.toLowerCase()))!);
+    conditions.push(
+      or(like(transactions.orderId, prefix), like(transactions.billNumber, prefix), like(transactions.md5, prefix.toLowerCase()))!,
+    );
   }
   return conditions;
 }
 
 const listColumns = {
-  id: transactions.id, mode: transactions.mode, status: transactions.status, isStatic: transactions.isStatic,
-  amount: transactions.amount, currency: transactions.currency, orderId: transactions.orderId, billNumber: transactions.billNumber,
-  storeLabel: transactions.storeLabel, terminalLabel: transactions.terminalLabel, md5: transactions.md5,
-  createdAt: transactions.createdAt, paidAt: transactions.paidAt, expiresAt: transactions.expiresAt,
+  id: transactions.id,
+  mode: transactions.mode,
+  status: transactions.status,
+  isStatic: transactions.isStatic,
+  amount: transactions.amount,
+  currency: transactions.currency,
+  orderId: transactions.orderId,
+  billNumber: transactions.billNumber,
+  storeLabel: transactions.storeLabel,
+  terminalLabel: transactions.terminalLabel,
+  md5: transactions.md5,
+  createdAt: transactions.createdAt,
+  paidAt: transactions.paidAt,
+  expiresAt: transactions.expiresAt,
   cursorTime: sql<string>`${transactions.createdAt}::text`,
 };
 
@@ -87,11 +99,25 @@ export function pageQuery(db: Db, userId: string, filters: TransactionFilters, p
   if (after) conditions.push(sql`(${transactions.createdAt}, ${transactions.id}) < (${after.time}::timestamptz, ${after.id}::uuid)`);
   if (before) conditions.push(sql`(${transactions.createdAt}, ${transactions.id}) > (${before.time}::timestamptz, ${before.id}::uuid)`);
   const order = before ? [asc(transactions.createdAt), asc(transactions.id)] : [desc(transactions.createdAt), desc(transactions.id)];
-  return { query: db.select(listColumns).from(transactions).where(and(...conditions)).orderBy(...order).limit(limit), after, before };
+  return {
+    query: db
+      .select(listColumns)
+      .from(transactions)
+      .where(and(...conditions))
+      .orderBy(...order)
+      .limit(limit),
+    after,
+    before,
+  };
 }
 
 /** One page of a user's transactions, newest first, by keyset pagination so page 4,000 costs what page 1 does. */
-export async function listTransactions(userId: string, filters: TransactionFilters, position: PagePosition = {}, pageSize = PAGE_SIZE): Promise<TransactionPage> {
+export async function listTransactions(
+  userId: string,
+  filters: TransactionFilters,
+  position: PagePosition = {},
+  pageSize = PAGE_SIZE,
+): Promise<TransactionPage> {
   const { query, after, before } = pageQuery(await getDb(), userId, filters, position, pageSize + 1);
   const fetched = await query;
   const hasMore = fetched.length > pageSize;

@@ -44,7 +44,8 @@ async function answerAppErrors<Result extends ActionState>(formData: FormData, r
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const values = formValues(formData);
-    if (error.field) return { error: "Please correct the highlighted fields.", fieldErrors: { [error.field]: error.message }, values } as Result;
+    if (error.field)
+      return { error: "Please correct the highlighted fields.", fieldErrors: { [error.field]: error.message }, values } as Result;
     return { error: error.message, values } as Result;
   }
 }
@@ -59,7 +60,10 @@ export function validatedAction<Schema extends z.ZodType, Result extends ActionS
 }
 
 /** As validatedAction, for signed-in users only: the session is checked on the server before anything else. */
-export function validatedActionWithUser<Schema extends z.ZodType, Result extends ActionState>(schema: Schema, action: UserAction<Schema, Result>) {
+export function validatedActionWithUser<Schema extends z.ZodType, Result extends ActionState>(
+  schema: Schema,
+  action: UserAction<Schema, Result>,
+) {
   return async (_previous: Result, formData: FormData): Promise<Result> => {
     const user = await requireUser();
     const parsed = schema.safeParse(Object.fromEntries(formData));

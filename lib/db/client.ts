@@ -62,7 +62,9 @@ async function openPglite(dataDir: string): Promise<Handle> {
   }
 }
 
-export function databaseTarget(env: NodeJS.ProcessEnv = process.env): { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string } {
+export function databaseTarget(
+  env: NodeJS.ProcessEnv = process.env,
+): { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string } {
   if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
   return { kind: "pglite", dataDir: env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite") };
 }

@@ -26,159 +26,223 @@ const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull(
 const oneOf = (name: string, column: AnyPgColumn, values: readonly string[]) =>
   check(name, sql`${column} in (${sql.raw(values.map((value) => `'${value}'`).join(", "))})`);
 
-export const users = pgTable("users", {
-  id: uuid("id").primaryKey(),
-  email: text("email").notNull(),
-  passwordHash: text("password_hash").notNull(),
-  plan: text("plan").notNull().default("free"),
-  createdAt: createdAt(),
-}, (t) => [uniqueIndex("users_email_key").on(t.email)]);
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey(),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    plan: text("plan").notNull().default("free"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
 
-export const merchantProfiles = pgTable("merchant_profiles", {
-  userId: uuid("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
-  bakongAccountId: text("bakong_account_id").notNull(),
-  merchantName: text("merchant_name").notNull(),
-  merchantCity: text("merchant_city").notNull().default("Phnom Penh"),
-  currency: text("currency", { enum: CURRENCIES }).notNull(),
-  merchantId: text("merchant_id"),
-  acquiringBank: text("acquiring_bank"),
-  createdAt: createdAt(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [oneOf("merchant_profiles_currency_check", t.currency, CURRENCIES)]);
+export const merchantProfiles = pgTable(
+  "merchant_profiles",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    bakongAccountId: text("bakong_account_id").notNull(),
+    merchantName: text("merchant_name").notNull(),
+    merchantCity: text("merchant_city").notNull().default("Phnom Penh"),
+    currency: text("currency", { enum: CURRENCIES }).notNull(),
+    merchantId: text("merchant_id"),
+    acquiringBank: text("acquiring_bank"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [oneOf("merchant_profiles_currency_check", t.currency, CURRENCIES)],
+);
 
-export const apiKeys = pgTable("api_keys", {
-  id: uuid("id").primaryKey(),
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  name: text("name").notNull(),
-  mode: text("mode", { enum: MODES }).notNull(),
-  keyHash: text("key_hash").notNull(),
-  hint: text("hint").notNull(),
-  createdAt: createdAt(),
-  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
-  revokedAt: timestamp("revoked_at", { withTimezone: true }),
-}, (t) => [
-  uniqueIndex("api_keys_key_hash_key").on(t.keyHash),
-  index("api_keys_user_idx").on(t.userId, t.createdAt),
-  oneOf("api_keys_mode_check", t.mode, MODES),
-]);
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    mode: text("mode", { enum: MODES }).notNull(),
+    keyHash: text("key_hash").notNull(),
+    hint: text("hint").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("api_keys_key_hash_key").on(t.keyHash),
+    index("api_keys_user_idx").on(t.userId, t.createdAt),
+    oneOf("api_keys_mode_check", t.mode, MODES),
+  ],
+);
 
-export const transactions = pgTable("transactions", {
-  id: uuid("id").primaryKey(),
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  mode: text("mode", { enum: MODES }).notNull(),
-  apiKeyId: uuid("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
-  orderId: text("order_id"),
-  md5: text("md5").notNull(),
-  qr: text("qr").notNull(),
-  isStatic: boolean("is_static").notNull(),
-  amount: numeric("amount", { precision: 16, scale: 2 }),
-  currency: text("currency", { enum: CURRENCIES }).notNull(),
-  billNumber: text("bill_number"),
-  storeLabel: text("store_label"),
-  terminalLabel: text("terminal_label"),
-  toAccountId: text("to_account_id").notNull(),
-  requestFingerprint: text("request_fingerprint").notNull(),
-  status: text("status", { enum: TRANSACTION_STATUSES }).notNull().default("pending"),
-  expiresAt: timestamp("expires_at", { withTimezone: true }),
-  paidAt: timestamp("paid_at", { withTimezone: true }),
-  bakongHash: text("bakong_hash"),
-  bakongResponse: jsonb("bakong_response"),
-  lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
-  lastCheckError: text("last_check_error"),
-  checkCount: integer("check_count").notNull().default(0),
-  nextCheckAt: timestamp("next_check_at", { withTimezone: true }),
-  createdAt: createdAt(),
-}, (t) => [
-  uniqueIndex("transactions_order_key").on(t.userId, t.mode, t.orderId).where(sql`${t.orderId} is not null`),
-  // A dynamic QR's md5 is what Bakong indexes the payment under: two orders must never share one.
-  uniqueIndex("transactions_dynamic_md5_key").on(t.md5).where(sql`not ${t.isStatic}`),
-  index("transactions_md5_idx").on(t.md5),
-  index("transactions_user_created_idx").on(t.userId, t.mode, t.createdAt, t.id),
-  index("transactions_due_idx").on(t.nextCheckAt).where(sql`${t.status} = 'pending' and not ${t.isStatic}`),
-  oneOf("transactions_mode_check", t.mode, MODES),
-  oneOf("transactions_currency_check", t.currency, CURRENCIES),
-  oneOf("transactions_status_check", t.status, TRANSACTION_STATUSES),
-]);
+export const transactions = pgTable(
+  "transactions",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mode: text("mode", { enum: MODES }).notNull(),
+    apiKeyId: uuid("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
+    orderId: text("order_id"),
+    md5: text("md5").notNull(),
+    qr: text("qr").notNull(),
+    isStatic: boolean("is_static").notNull(),
+    amount: numeric("amount", { precision: 16, scale: 2 }),
+    currency: text("currency", { enum: CURRENCIES }).notNull(),
+    billNumber: text("bill_number"),
+    storeLabel: text("store_label"),
+    terminalLabel: text("terminal_label"),
+    toAccountId: text("to_account_id").notNull(),
+    requestFingerprint: text("request_fingerprint").notNull(),
+    status: text("status", { enum: TRANSACTION_STATUSES }).notNull().default("pending"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    bakongHash: text("bakong_hash"),
+    bakongResponse: jsonb("bakong_response"),
+    lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
+    lastCheckError: text("last_check_error"),
+    checkCount: integer("check_count").notNull().default(0),
+    nextCheckAt: timestamp("next_check_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("transactions_order_key")
+      .on(t.userId, t.mode, t.orderId)
+      .where(sql`${t.orderId} is not null`),
+    // A dynamic QR's md5 is what Bakong indexes the payment under: two orders must never share one.
+    uniqueIndex("transactions_dynamic_md5_key")
+      .on(t.md5)
+      .where(sql`not ${t.isStatic}`),
+    index("transactions_md5_idx").on(t.md5),
+    index("transactions_user_created_idx").on(t.userId, t.mode, t.createdAt, t.id),
+    index("transactions_due_idx")
+      .on(t.nextCheckAt)
+      .where(sql`${t.status} = 'pending' and not ${t.isStatic}`),
+    oneOf("transactions_mode_check", t.mode, MODES),
+    oneOf("transactions_currency_check", t.currency, CURRENCIES),
+    oneOf("transactions_status_check", t.status, TRANSACTION_STATUSES),
+  ],
+);
 
-export const transactionEvents = pgTable("transaction_events", {
-  id: uuid("id").primaryKey(),
-  transactionId: uuid("transaction_id").notNull().references(() => transactions.id, { onDelete: "cascade" }),
-  kind: text("kind", { enum: TRANSACTION_EVENT_KINDS }).notNull(),
-  detail: jsonb("detail"),
-  createdAt: createdAt(),
-}, (t) => [
-  index("transaction_events_tx_idx").on(t.transactionId, t.createdAt),
-  oneOf("transaction_events_kind_check", t.kind, TRANSACTION_EVENT_KINDS),
-]);
+export const transactionEvents = pgTable(
+  "transaction_events",
+  {
+    id: uuid("id").primaryKey(),
+    transactionId: uuid("transaction_id")
+      .notNull()
+      .references(() => transactions.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: TRANSACTION_EVENT_KINDS }).notNull(),
+    detail: jsonb("detail"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("transaction_events_tx_idx").on(t.transactionId, t.createdAt),
+    oneOf("transaction_events_kind_check", t.kind, TRANSACTION_EVENT_KINDS),
+  ],
+);
 
 // What the sandbox Bakong simulator reports as paid; written by "Simulate payment" and the sandbox API.
-export const sandboxPayments = pgTable("sandbox_payments", {
-  md5: text("md5").primaryKey(),
-  hash: text("hash").notNull(),
-  fromAccountId: text("from_account_id").notNull(),
-  toAccountId: text("to_account_id").notNull(),
-  amount: numeric("amount", { precision: 16, scale: 2 }).notNull(),
-  currency: text("currency", { enum: CURRENCIES }).notNull(),
-  createdDateMs: bigint("created_date_ms", { mode: "number" }).notNull(),
-  createdAt: createdAt(),
-}, (t) => [oneOf("sandbox_payments_currency_check", t.currency, CURRENCIES)]);
+export const sandboxPayments = pgTable(
+  "sandbox_payments",
+  {
+    md5: text("md5").primaryKey(),
+    hash: text("hash").notNull(),
+    fromAccountId: text("from_account_id").notNull(),
+    toAccountId: text("to_account_id").notNull(),
+    amount: numeric("amount", { precision: 16, scale: 2 }).notNull(),
+    currency: text("currency", { enum: CURRENCIES }).notNull(),
+    createdDateMs: bigint("created_date_ms", { mode: "number" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [oneOf("sandbox_payments_currency_check", t.currency, CURRENCIES)],
+);
 
 // Daily plan quota, counted in PostgreSQL (money) even when Redis is down. qr_limit is the plan's quota as
 // of the last count; the check makes a count past it fail, so the statement creating that QR fails whole.
-export const usageDaily = pgTable("usage_daily", {
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  mode: text("mode", { enum: MODES }).notNull(),
-  day: date("day").notNull(),
-  qrCount: integer("qr_count").notNull().default(0),
-  qrLimit: integer("qr_limit").notNull(),
-}, (t) => [
-  primaryKey({ columns: [t.userId, t.mode, t.day] }),
-  check("usage_daily_within_quota", sql`${t.qrCount} <= ${t.qrLimit}`),
-  oneOf("usage_daily_mode_check", t.mode, MODES),
-]);
+export const usageDaily = pgTable(
+  "usage_daily",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mode: text("mode", { enum: MODES }).notNull(),
+    day: date("day").notNull(),
+    qrCount: integer("qr_count").notNull().default(0),
+    qrLimit: integer("qr_limit").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.mode, t.day] }),
+    check("usage_daily_within_quota", sql`${t.qrCount} <= ${t.qrLimit}`),
+    oneOf("usage_daily_mode_check", t.mode, MODES),
+  ],
+);
 
-export const webhookEndpoints = pgTable("webhook_endpoints", {
-  id: uuid("id").primaryKey(),
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  mode: text("mode", { enum: MODES }).notNull(),
-  url: text("url").notNull(),
-  secret: text("secret").notNull(),
-  enabled: boolean("enabled").notNull().default(true),
-  disabledReason: text("disabled_reason"),
-  consecutiveFailures: integer("consecutive_failures").notNull().default(0),
-  createdAt: createdAt(),
-}, (t) => [index("webhook_endpoints_user_idx").on(t.userId, t.mode), oneOf("webhook_endpoints_mode_check", t.mode, MODES)]);
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mode: text("mode", { enum: MODES }).notNull(),
+    url: text("url").notNull(),
+    secret: text("secret").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    disabledReason: text("disabled_reason"),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_endpoints_user_idx").on(t.userId, t.mode), oneOf("webhook_endpoints_mode_check", t.mode, MODES)],
+);
 
-export const webhookDeliveries = pgTable("webhook_deliveries", {
-  id: uuid("id").primaryKey(),
-  endpointId: uuid("endpoint_id").notNull().references(() => webhookEndpoints.id, { onDelete: "cascade" }),
-  transactionId: uuid("transaction_id").references(() => transactions.id, { onDelete: "set null" }),
-  event: text("event").notNull(),
-  body: text("body").notNull(),
-  status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
-  attemptCount: integer("attempt_count").notNull().default(0),
-  nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
-  lockedUntil: timestamp("locked_until", { withTimezone: true }),
-  lastStatusCode: integer("last_status_code"),
-  lastError: text("last_error"),
-  deliveredAt: timestamp("delivered_at", { withTimezone: true }),
-  createdAt: createdAt(),
-}, (t) => [
-  index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
-  index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
-  oneOf("webhook_deliveries_status_check", t.status, DELIVERY_STATUSES),
-]);
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey(),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    transactionId: uuid("transaction_id").references(() => transactions.id, { onDelete: "set null" }),
+    event: text("event").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
+    attemptCount: integer("attempt_count").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("webhook_deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    oneOf("webhook_deliveries_status_check", t.status, DELIVERY_STATUSES),
+  ],
+);
 
-export const webhookAttempts = pgTable("webhook_attempts", {
-  id: uuid("id").primaryKey(),
-  deliveryId: uuid("delivery_id").notNull().references(() => webhookDeliveries.id, { onDelete: "cascade" }),
-  attempt: integer("attempt").notNull(),
-  statusCode: integer("status_code"),
-  durationMs: integer("duration_ms").notNull(),
-  responseExcerpt: text("response_excerpt"),
-  error: text("error"),
-  createdAt: createdAt(),
-}, (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attempt)]);
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: uuid("id").primaryKey(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    attempt: integer("attempt").notNull(),
+    statusCode: integer("status_code"),
+    durationMs: integer("duration_ms").notNull(),
+    responseExcerpt: text("response_excerpt"),
+    error: text("error"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attempt)],
+);
 
 export type User = typeof users.$inferSelect;
 export type MerchantProfile = typeof merchantProfiles.$inferSelect;

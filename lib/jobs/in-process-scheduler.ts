@@ -19,7 +19,10 @@ export type InProcessScheduler = {
  * job, so a Bakong outage never delays webhooks and a slow receiver never delays polling. The jobs claim
  * their rows, so several servers doing this at once is still safe.
  */
-export function startInProcessScheduler({ jobs = JOBS, intervalMs }: { jobs?: readonly JobDefinition[]; intervalMs?: number } = {}): InProcessScheduler {
+export function startInProcessScheduler({
+  jobs = JOBS,
+  intervalMs,
+}: { jobs?: readonly JobDefinition[]; intervalMs?: number } = {}): InProcessScheduler {
   const tickers = jobs.map((job) => ({
     job,
     ticker: startTicker({ name: job.id, intervalMs: intervalMs ?? Math.min(job.everyMs, SCHEDULER_INTERVAL_MS), run: job.run }),

@@ -11,7 +11,11 @@ import { cachedKeyLookup, cacheKeyLookup, KEY_CACHE_TTL_MS } from "./key-cache";
 const keyLookup = preparedStatement((db: Db) =>
   db
     .select({
-      id: apiKeys.id, userId: apiKeys.userId, mode: apiKeys.mode, revokedAt: apiKeys.revokedAt, lastUsedAt: apiKeys.lastUsedAt,
+      id: apiKeys.id,
+      userId: apiKeys.userId,
+      mode: apiKeys.mode,
+      revokedAt: apiKeys.revokedAt,
+      lastUsedAt: apiKeys.lastUsedAt,
       ...accountFields,
     })
     .from(apiKeys)
@@ -34,7 +38,11 @@ function keyHashOf(authorization: string | null): string | null {
 export async function authenticateApiKey(authorization: string | null): Promise<ApiKeyAuth> {
   if (!/^Bearer\s+\S+\s*$/i.test(authorization ?? "")) throw new AppError("unauthorized", MISSING);
   const keyHash = keyHashOf(authorization);
-  if (!keyHash) throw new AppError("unauthorized", "That is not a KHQR Pay API key: keys look like khqr_live_ or khqr_test_ followed by 32 letters and digits.");
+  if (!keyHash)
+    throw new AppError(
+      "unauthorized",
+      "That is not a KHQR Pay API key: keys look like khqr_live_ or khqr_test_ followed by 32 letters and digits.",
+    );
 
   const db = await getDb();
   const [row] = await keyLookup(db).execute({ keyHash });
@@ -48,7 +56,12 @@ export async function authenticateApiKey(authorization: string | null): Promise<
       .set({ lastUsedAt: sql`now()` })
       .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
   }
-  const auth: ApiKeyAuth = { userId: row.userId, keyId: row.id, mode: row.mode, account: { plan: row.plan, profile: row.profile, version: row.version } };
+  const auth: ApiKeyAuth = {
+    userId: row.userId,
+    keyId: row.id,
+    mode: row.mode,
+    account: { plan: row.plan, profile: row.profile, version: row.version },
+  };
   cacheKeyLookup(keyHash, auth);
   return auth;
 }

@@ -16,11 +16,13 @@ export function keyRecheck(db: Db) {
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))
     .leftJoin(merchantProfiles, eq(merchantProfiles.userId, apiKeys.userId))
-    .where(and(
-      eq(apiKeys.id, sql.placeholder("checkKeyId")),
-      isNull(apiKeys.revokedAt),
-      eq(accountVersion, sql.placeholder("checkAccountVersion")),
-    ));
+    .where(
+      and(
+        eq(apiKeys.id, sql.placeholder("checkKeyId")),
+        isNull(apiKeys.revokedAt),
+        eq(accountVersion, sql.placeholder("checkAccountVersion")),
+      ),
+    );
 }
 
 export function keyRecheckValues({ keyId, version }: { keyId: string; version: string }) {

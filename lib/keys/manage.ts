@@ -20,7 +20,15 @@ export async function issueApiKey(userId: string, mode: Mode, name: string, db?:
 export async function listApiKeys(userId: string): Promise<ApiKeySummary[]> {
   const db = await getDb();
   return db
-    .select({ id: apiKeys.id, name: apiKeys.name, mode: apiKeys.mode, hint: apiKeys.hint, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      mode: apiKeys.mode,
+      hint: apiKeys.hint,
+      createdAt: apiKeys.createdAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+    })
     .from(apiKeys)
     .where(eq(apiKeys.userId, userId))
     .orderBy(desc(apiKeys.createdAt));

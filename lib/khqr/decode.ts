@@ -50,7 +50,9 @@ function checkCrc(qr: string, fields: Map<string, string>): string {
 function pointOfInitiation(value: string): DecodedKhqr["pointOfInitiation"] {
   if (value === POINT_OF_INITIATION.static) return "static";
   if (value === POINT_OF_INITIATION.dynamic) return "dynamic";
-  throw new KhqrDecodeError(`tag 01: point of initiation must be ${POINT_OF_INITIATION.static} or ${POINT_OF_INITIATION.dynamic}, not ${value}`);
+  throw new KhqrDecodeError(
+    `tag 01: point of initiation must be ${POINT_OF_INITIATION.static} or ${POINT_OF_INITIATION.dynamic}, not ${value}`,
+  );
 }
 
 function currency(value: string): KhqrCurrency {
@@ -59,7 +61,9 @@ function currency(value: string): KhqrCurrency {
   throw new KhqrDecodeError(`tag 53: currency must be ${CURRENCY_CODE.KHR} (KHR) or ${CURRENCY_CODE.USD} (USD), not ${value}`);
 }
 
-function account(fields: Map<string, string>): Pick<DecodedKhqr, "type" | "bakongAccountId" | "merchantId" | "accountInformation" | "acquiringBank"> {
+function account(
+  fields: Map<string, string>,
+): Pick<DecodedKhqr, "type" | "bakongAccountId" | "merchantId" | "accountInformation" | "acquiringBank"> {
   const individual = fields.has(TAG.individualAccount);
   if (individual === fields.has(TAG.merchantAccount)) {
     throw new KhqrDecodeError("KHQR must carry exactly one account template: tag 29 (individual) or tag 30 (merchant)");

@@ -44,7 +44,8 @@ function payloadWithCrcHeader(khqr: ValidKhqr): string {
     optionalTlv(LANGUAGE_SUBTAG.merchantName, khqr.merchantNameAlternateLanguage) +
     optionalTlv(LANGUAGE_SUBTAG.merchantCity, khqr.merchantCityAlternateLanguage);
   const timestamps = khqr.timestamps
-    ? tlv(TIMESTAMP_SUBTAG.createdAt, String(khqr.timestamps.createdAtMs)) + tlv(TIMESTAMP_SUBTAG.expiresAt, String(khqr.timestamps.expiresAtMs))
+    ? tlv(TIMESTAMP_SUBTAG.createdAt, String(khqr.timestamps.createdAtMs)) +
+      tlv(TIMESTAMP_SUBTAG.expiresAt, String(khqr.timestamps.expiresAtMs))
     : "";
 
   return (

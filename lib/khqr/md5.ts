@@ -13,11 +13,26 @@ const state = new Int32Array(4);
 // RFC 1321 written out step by step: 64 calls to round helpers blow V8's inlining budget and
 // cost several times the arithmetic itself.
 function md5Block(bytes: Uint8Array, offset: number): void {
-  const x0 = word(bytes, offset), x1 = word(bytes, offset + 4), x2 = word(bytes, offset + 8), x3 = word(bytes, offset + 12);
-  const x4 = word(bytes, offset + 16), x5 = word(bytes, offset + 20), x6 = word(bytes, offset + 24), x7 = word(bytes, offset + 28);
-  const x8 = word(bytes, offset + 32), x9 = word(bytes, offset + 36), x10 = word(bytes, offset + 40), x11 = word(bytes, offset + 44);
-  const x12 = word(bytes, offset + 48), x13 = word(bytes, offset + 52), x14 = word(bytes, offset + 56), x15 = word(bytes, offset + 60);
-  let a = state[0]!, b = state[1]!, c = state[2]!, d = state[3]!;
+  const x0 = word(bytes, offset),
+    x1 = word(bytes, offset + 4),
+    x2 = word(bytes, offset + 8),
+    x3 = word(bytes, offset + 12);
+  const x4 = word(bytes, offset + 16),
+    x5 = word(bytes, offset + 20),
+    x6 = word(bytes, offset + 24),
+    x7 = word(bytes, offset + 28);
+  const x8 = word(bytes, offset + 32),
+    x9 = word(bytes, offset + 36),
+    x10 = word(bytes, offset + 40),
+    x11 = word(bytes, offset + 44);
+  const x12 = word(bytes, offset + 48),
+    x13 = word(bytes, offset + 52),
+    x14 = word(bytes, offset + 56),
+    x15 = word(bytes, offset + 60);
+  let a = state[0]!,
+    b = state[1]!,
+    c = state[2]!,
+    d = state[3]!;
 
   // Round 1: F
   a = (a + ((b & c) | (~b & d)) + x0 + 0xd76aa478) | 0;

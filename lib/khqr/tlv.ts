@@ -43,7 +43,9 @@ export function parseTlv(text: string, context: string): Map<string, string> {
     if (length === 0) throw new KhqrDecodeError(`${context}: tag ${tag} has an empty value`);
     const end = position + HEADER_LENGTH + length;
     if (end > text.length) {
-      throw new KhqrDecodeError(`${context}: tag ${tag} declares ${length} characters but only ${text.length - position - HEADER_LENGTH} remain`);
+      throw new KhqrDecodeError(
+        `${context}: tag ${tag} declares ${length} characters but only ${text.length - position - HEADER_LENGTH} remain`,
+      );
     }
     if (fields.has(tag)) throw new KhqrDecodeError(`${context}: duplicate tag ${tag}`);
     fields.set(tag, text.slice(position + HEADER_LENGTH, end));

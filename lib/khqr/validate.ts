@@ -65,7 +65,10 @@ function templateLength(values: readonly (string | undefined)[]): number {
 function checkTemplateFits(field: string, description: string, values: readonly (string | undefined)[]): void {
   const length = templateLength(values);
   if (length > MAX_TLV_VALUE_LENGTH) {
-    throw new KhqrFieldError(field, `${description} together take ${length} characters in the QR, more than the ${MAX_TLV_VALUE_LENGTH} a KHQR template can hold`);
+    throw new KhqrFieldError(
+      field,
+      `${description} together take ${length} characters in the QR, more than the ${MAX_TLV_VALUE_LENGTH} a KHQR template can hold`,
+    );
   }
 }
 
@@ -76,7 +79,8 @@ function checkedTimestamp(field: "createdAtMs" | "expiresAtMs", value: unknown):
 
 function dynamicTimestamps(input: KhqrInput): { createdAtMs: number; expiresAtMs: number } {
   const createdAtMs = checkedTimestamp("createdAtMs", input.createdAtMs ?? Date.now());
-  if (input.expiresAtMs === undefined) throw new KhqrFieldError("expiresAtMs", "expiresAtMs is required for a dynamic QR (one with an amount)");
+  if (input.expiresAtMs === undefined)
+    throw new KhqrFieldError("expiresAtMs", "expiresAtMs is required for a dynamic QR (one with an amount)");
   const expiresAtMs = checkedTimestamp("expiresAtMs", input.expiresAtMs);
   if (expiresAtMs <= createdAtMs) throw new KhqrFieldError("expiresAtMs", "expiresAtMs must be after createdAtMs");
   return { createdAtMs, expiresAtMs };
@@ -100,7 +104,12 @@ function bakongAccountId(input: KhqrInput): string {
 /** Sub 01 is the merchant id in tag 30 and the optional account information in tag 29. */
 function accountSub01(input: KhqrInput, type: ValidKhqr["accountType"]): string | undefined {
   if (type === "merchant") {
-    forbidden("accountInformation", input.accountInformation, KHQR_LIMITS.accountInformation, "accountInformation is only written for individual accounts");
+    forbidden(
+      "accountInformation",
+      input.accountInformation,
+      KHQR_LIMITS.accountInformation,
+      "accountInformation is only written for individual accounts",
+    );
     return requiredText("merchantId", input.merchantId, KHQR_LIMITS.merchantId, "merchantId is required for a merchant account");
   }
   forbidden("merchantId", input.merchantId, KHQR_LIMITS.merchantId, "merchantId is only written for merchant accounts");
@@ -148,8 +157,14 @@ export function validateKhqrInput(input: KhqrInput): ValidKhqr {
   const accountId = bakongAccountId(input);
   const sub01 = accountSub01(input, type);
   const acquiringBank =
-    type === "merchant" ? requiredText("acquiringBank", input.acquiringBank, KHQR_LIMITS.acquiringBank, "acquiringBank is required for a merchant account") : optionalText("acquiringBank", input.acquiringBank, KHQR_LIMITS.acquiringBank);
-  checkTemplateFits("merchantAccountInformation", "bakongAccountId, merchantId or accountInformation, and acquiringBank", [accountId, sub01, acquiringBank]);
+    type === "merchant"
+      ? requiredText("acquiringBank", input.acquiringBank, KHQR_LIMITS.acquiringBank, "acquiringBank is required for a merchant account")
+      : optionalText("acquiringBank", input.acquiringBank, KHQR_LIMITS.acquiringBank);
+  checkTemplateFits("merchantAccountInformation", "bakongAccountId, merchantId or accountInformation, and acquiringBank", [
+    accountId,
+    sub01,
+    acquiringBank,
+  ]);
 
   const billNumber = optionalText("billNumber", input.billNumber, KHQR_LIMITS.billNumber);
   const mobileNumber = optionalText("mobileNumber", input.mobileNumber, KHQR_LIMITS.mobileNumber);
@@ -165,8 +180,16 @@ export function validateKhqrInput(input: KhqrInput): ValidKhqr {
   ]);
 
   const languagePreference = optionalText("languagePreference", input.languagePreference, KHQR_LIMITS.languagePreference);
-  const merchantNameAlternateLanguage = optionalText("merchantNameAlternateLanguage", input.merchantNameAlternateLanguage, KHQR_LIMITS.merchantNameAlternateLanguage);
-  const merchantCityAlternateLanguage = optionalText("merchantCityAlternateLanguage", input.merchantCityAlternateLanguage, KHQR_LIMITS.merchantCityAlternateLanguage);
+  const merchantNameAlternateLanguage = optionalText(
+    "merchantNameAlternateLanguage",
+    input.merchantNameAlternateLanguage,
+    KHQR_LIMITS.merchantNameAlternateLanguage,
+  );
+  const merchantCityAlternateLanguage = optionalText(
+    "merchantCityAlternateLanguage",
+    input.merchantCityAlternateLanguage,
+    KHQR_LIMITS.merchantCityAlternateLanguage,
+  );
   checkLanguageTemplate(languagePreference, merchantNameAlternateLanguage, merchantCityAlternateLanguage);
 
   return {

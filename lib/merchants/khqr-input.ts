@@ -9,7 +9,9 @@ type ProfileFields = {
 };
 
 /** A saved merchant id + acquiring bank switch the QR from an individual (tag 29) to a merchant (tag 30) account. */
-export function khqrAccountFields(profile: ProfileFields): Pick<KhqrInput, "type" | "bakongAccountId" | "merchantName" | "merchantCity" | "merchantId" | "acquiringBank"> {
+export function khqrAccountFields(
+  profile: ProfileFields,
+): Pick<KhqrInput, "type" | "bakongAccountId" | "merchantName" | "merchantCity" | "merchantId" | "acquiringBank"> {
   const base = { bakongAccountId: profile.bakongAccountId, merchantName: profile.merchantName, merchantCity: profile.merchantCity };
   if (profile.merchantId && profile.acquiringBank) {
     return { ...base, type: "merchant", merchantId: profile.merchantId, acquiringBank: profile.acquiringBank };

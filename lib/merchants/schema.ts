@@ -7,7 +7,11 @@ const trimmed = (max: number, label: string) =>
   z.string().trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
 
 const optionalTrimmed = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} must be at most ${max} characters`).optional()
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .optional()
     .transform((value) => (value ? value : undefined));
 
 /** The merchant profile, validated exactly as KHQR requires; shared by the dashboard form and the API. */

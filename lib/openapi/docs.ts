@@ -8,10 +8,16 @@ export function endpointAnchor(endpoint: Pick<Endpoint, "operationId">): string 
 }
 
 export function curlExample(endpoint: Endpoint, baseUrl: string): string {
-  const lines = [`curl ${endpoint.method === "GET" ? "" : "-X POST "}${baseUrl}${endpoint.path} \\`, `  -H "Authorization: Bearer $KHQR_API_KEY"`];
+  const lines = [
+    `curl ${endpoint.method === "GET" ? "" : "-X POST "}${baseUrl}${endpoint.path} \\`,
+    `  -H "Authorization: Bearer $KHQR_API_KEY"`,
+  ];
   if (endpoint.example.request !== undefined) {
     lines[1] += " \\";
-    lines.push(`  -H "Content-Type: application/json" \\`, `  -d '${JSON.stringify(endpoint.example.request, null, 2).replaceAll("\n", "\n  ")}'`);
+    lines.push(
+      `  -H "Content-Type: application/json" \\`,
+      `  -d '${JSON.stringify(endpoint.example.request, null, 2).replaceAll("\n", "\n  ")}'`,
+    );
   }
   return lines.join("\n");
 }

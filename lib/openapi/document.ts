@@ -30,7 +30,10 @@ function errorResponses(codes: ErrorCode[]) {
       String(status),
       {
         description: group.map((code) => `\`${code}\`: ${API_ERRORS[code].description}`).join(" "),
-        headers: status === 429 ? { ...RATE_LIMIT_HEADERS, "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } : RATE_LIMIT_HEADERS,
+        headers:
+          status === 429
+            ? { ...RATE_LIMIT_HEADERS, "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } }
+            : RATE_LIMIT_HEADERS,
         content: { "application/json": { schema: ref("Error") } },
       },
     ]),
@@ -44,17 +47,29 @@ function operation(endpoint: Endpoint) {
     summary: endpoint.summary,
     description: limit ? `${endpoint.description}\n\nRate limit: ${limit} requests per minute per API key.` : endpoint.description,
     ...(endpoint.request && endpoint.requestName
-      ? { requestBody: { required: true, content: { "application/json": { schema: ref(endpoint.requestName), example: endpoint.example.request } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref(endpoint.requestName), example: endpoint.example.request } },
+          },
+        }
       : {}),
     responses: {
-      "200": { description: "Success", headers: RATE_LIMIT_HEADERS, content: { "application/json": { schema: ref(endpoint.responseName), example: endpoint.example.response } } },
+      "200": {
+        description: "Success",
+        headers: RATE_LIMIT_HEADERS,
+        content: { "application/json": { schema: ref(endpoint.responseName), example: endpoint.example.response } },
+      },
       ...errorResponses(endpoint.errors),
     },
   };
 }
 
 function componentSchemas(): Record<string, JsonSchema> {
-  const schemas: Record<string, JsonSchema> = { Error: toJsonSchema(errorResponse, "output"), TransactionPaidEvent: toJsonSchema(transactionPaidEvent, "output") };
+  const schemas: Record<string, JsonSchema> = {
+    Error: toJsonSchema(errorResponse, "output"),
+    TransactionPaidEvent: toJsonSchema(transactionPaidEvent, "output"),
+  };
   for (const endpoint of ENDPOINTS) {
     if (endpoint.request && endpoint.requestName) schemas[endpoint.requestName] = toJsonSchema(endpoint.request, "input");
     schemas[endpoint.responseName] = toJsonSchema(endpoint.response, "output");
@@ -96,7 +111,13 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
           summary: "A QR code was paid",
           description: "Sent to each enabled endpoint of the transaction's mode. Verify X-KHQR-Signature before trusting it.",
           // OpenAPI ignores a Content-Type header parameter: the request body's media type says it.
-          parameters: WEBHOOK_HEADERS.filter((header) => header.name !== "Content-Type").map((header) => ({ name: header.name, in: "header", required: true, description: header.description, schema: { type: "string" } })),
+          parameters: WEBHOOK_HEADERS.filter((header) => header.name !== "Content-Type").map((header) => ({
+            name: header.name,
+            in: "header",
+            required: true,
+            description: header.description,
+            schema: { type: "string" },
+          })),
           requestBody: { required: true, content: { "application/json": { schema: ref("TransactionPaidEvent") } } },
           responses: { "200": { description: "Any 2xx within 10 seconds acknowledges the delivery." } },
         },

@@ -3,8 +3,15 @@ import type { ErrorCode } from "@/lib/errors";
 import { API_RATE_LIMITS, type RateLimitedRoute } from "@/lib/config/rate-limits";
 import "./field-descriptions";
 import {
-  byOrderRequest, checkTransactionRequest, checkTransactionResponse, createQrRequest, createQrResponse, meResponse,
-  sandboxPayRequest, sandboxPayResponse, transactionByOrderResponse,
+  byOrderRequest,
+  checkTransactionRequest,
+  checkTransactionResponse,
+  createQrRequest,
+  createQrResponse,
+  meResponse,
+  sandboxPayRequest,
+  sandboxPayResponse,
+  transactionByOrderResponse,
 } from "@/lib/payments/schemas";
 
 /** One public API operation: the single description the OpenAPI document and the /docs page both render. */
@@ -49,8 +56,14 @@ export const ENDPOINTS: Endpoint[] = [
     example: {
       request: { amount: 5, currency: "USD", bill_number: "INV-001", order_id: "ORDER-1042" },
       response: {
-        qr: EXAMPLE_QR, md5: EXAMPLE_MD5, currency: "USD", amount: 5, order_id: "ORDER-1042",
-        expires_at: "2026-05-13T14:15:00.000Z", status: "pending", idempotent_replay: false,
+        qr: EXAMPLE_QR,
+        md5: EXAMPLE_MD5,
+        currency: "USD",
+        amount: 5,
+        order_id: "ORDER-1042",
+        expires_at: "2026-05-13T14:15:00.000Z",
+        status: "pending",
+        idempotent_replay: false,
       },
     },
   },
@@ -70,7 +83,11 @@ export const ENDPOINTS: Endpoint[] = [
     errors: ["invalid_input", "not_found", "bakong_unavailable", ...ALWAYS],
     example: {
       request: { md5: EXAMPLE_MD5 },
-      response: { md5: EXAMPLE_MD5, status: "paid", bakong_response: { responseCode: 0, responseMessage: "Success", errorCode: null, data: { hash: "8a3f…" } } },
+      response: {
+        md5: EXAMPLE_MD5,
+        status: "paid",
+        bakong_response: { responseCode: 0, responseMessage: "Success", errorCode: null, data: { hash: "8a3f…" } },
+      },
     },
   },
   {
@@ -78,7 +95,8 @@ export const ENDPOINTS: Endpoint[] = [
     method: "POST",
     path: "/transaction/by-order",
     summary: "Look up a payment by order id",
-    description: "Finds a payment by the order_id you sent when creating it: handy in an admin panel where you have your order but not the md5.",
+    description:
+      "Finds a payment by the order_id you sent when creating it: handy in an admin panel where you have your order but not the md5.",
     rateLimit: "by_order",
     request: byOrderRequest,
     requestName: "TransactionByOrderRequest",
@@ -88,8 +106,15 @@ export const ENDPOINTS: Endpoint[] = [
     example: {
       request: { order_id: "ORDER-1042" },
       response: {
-        order_id: "ORDER-1042", md5: EXAMPLE_MD5, status: "paid", amount: 5, currency: "USD", bill_number: "INV-001",
-        paid_at: "2026-05-13T14:02:11.000Z", expires_at: "2026-05-13T14:15:00.000Z", created_at: "2026-05-13T14:00:00.000Z",
+        order_id: "ORDER-1042",
+        md5: EXAMPLE_MD5,
+        status: "paid",
+        amount: 5,
+        currency: "USD",
+        bill_number: "INV-001",
+        paid_at: "2026-05-13T14:02:11.000Z",
+        expires_at: "2026-05-13T14:15:00.000Z",
+        created_at: "2026-05-13T14:00:00.000Z",
       },
     },
   },
@@ -98,7 +123,8 @@ export const ENDPOINTS: Endpoint[] = [
     method: "GET",
     path: "/me",
     summary: "The account behind a key",
-    description: "Returns the account and merchant profile that own the API key. Profile fields are null until the profile is saved in the dashboard.",
+    description:
+      "Returns the account and merchant profile that own the API key. Profile fields are null until the profile is saved in the dashboard.",
     rateLimit: "general",
     response: meResponse,
     responseName: "MeResponse",

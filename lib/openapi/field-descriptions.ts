@@ -1,7 +1,14 @@
 import { z } from "zod";
 import {
-  byOrderRequest, checkTransactionRequest, checkTransactionResponse, createQrRequest, createQrResponse, meResponse,
-  sandboxPayRequest, sandboxPayResponse, transactionByOrderResponse,
+  byOrderRequest,
+  checkTransactionRequest,
+  checkTransactionResponse,
+  createQrRequest,
+  createQrResponse,
+  meResponse,
+  sandboxPayRequest,
+  sandboxPayResponse,
+  transactionByOrderResponse,
 } from "@/lib/payments/schemas";
 
 /**

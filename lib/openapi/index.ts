@@ -1,5 +1,12 @@
 export { buildOpenApiDocument, errorResponse } from "./document";
 export { ENDPOINTS, type Endpoint } from "./endpoints";
 export { fieldsOf, toJsonSchema } from "./json-schema";
-export { transactionPaidEvent, WEBHOOK_HEADERS, WEBHOOK_ATTEMPTS, WEBHOOK_RETRY_SCHEDULE, WEBHOOK_TIMEOUT_SECONDS, WEBHOOK_DISABLE_AFTER_FAILURES } from "./webhooks";
+export {
+  transactionPaidEvent,
+  WEBHOOK_HEADERS,
+  WEBHOOK_ATTEMPTS,
+  WEBHOOK_RETRY_SCHEDULE,
+  WEBHOOK_TIMEOUT_SECONDS,
+  WEBHOOK_DISABLE_AFTER_FAILURES,
+} from "./webhooks";
 export { endpointViews } from "./docs";

@@ -15,11 +15,19 @@ export const transactionPaidEvent = z.object({
 });
 
 export const WEBHOOK_HEADERS = [
-  { name: "X-KHQR-Signature", example: "t=1715600000,v1=5f2b…", description: "t = unix seconds; v1 = hex HMAC-SHA256 of \"<t>.<raw body>\" keyed with the endpoint's secret (whsec_…)." },
+  {
+    name: "X-KHQR-Signature",
+    example: "t=1715600000,v1=5f2b…",
+    description: 't = unix seconds; v1 = hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint\'s secret (whsec_…).',
+  },
   { name: "X-KHQR-Timestamp", example: "1715600000", description: "The same unix time as t: reject deliveries more than 5 minutes old." },
   { name: "X-KHQR-Delivery-Id", example: "0b9d7e0c-…", description: "Stable across retries of one delivery: store it and ignore repeats." },
   { name: "X-KHQR-Event", example: "transaction.paid", description: "The event type, also in the body." },
-  { name: "Content-Type", example: "application/json", description: "The body is JSON; verify the signature over the raw bytes before parsing." },
+  {
+    name: "Content-Type",
+    example: "application/json",
+    description: "The body is JSON; verify the signature over the raw bytes before parsing.",
+  },
 ] as const;
 
 function humanDelay(ms: number): string {

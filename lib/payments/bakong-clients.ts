@@ -1,5 +1,12 @@
 import { inArray } from "drizzle-orm";
-import { bakongConfigFromEnv, createLiveBakongClient, createSandboxBakongClient, type BakongClient, type SandboxLedger, type SandboxPayment } from "@/lib/bakong";
+import {
+  bakongConfigFromEnv,
+  createLiveBakongClient,
+  createSandboxBakongClient,
+  type BakongClient,
+  type SandboxLedger,
+  type SandboxPayment,
+} from "@/lib/bakong";
 import { getDb } from "@/lib/db";
 import { sandboxPayments } from "@/lib/db/schema";
 import { log } from "@/lib/log";
@@ -13,8 +20,14 @@ const databaseLedger: SandboxLedger = {
     const rows = await db.select().from(sandboxPayments).where(inArray(sandboxPayments.md5, md5s));
     for (const row of rows) {
       found.set(row.md5, {
-        md5: row.md5, hash: row.hash, fromAccountId: row.fromAccountId, toAccountId: row.toAccountId,
-        amount: Number(row.amount), currency: row.currency, createdDateMs: row.createdDateMs, acknowledgedDateMs: row.createdDateMs,
+        md5: row.md5,
+        hash: row.hash,
+        fromAccountId: row.fromAccountId,
+        toAccountId: row.toAccountId,
+        amount: Number(row.amount),
+        currency: row.currency,
+        createdDateMs: row.createdDateMs,
+        acknowledgedDateMs: row.createdDateMs,
       });
     }
     return found;

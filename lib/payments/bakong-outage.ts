@@ -27,7 +27,11 @@ export function outageDetail(error: unknown): string {
 
 /** The 502 a check answers while Bakong cannot tell: the status is unknown, which is not "pending". */
 export function statusUnknownError(detail: string, retryAfterSeconds?: number): AppError {
-  return new AppError("bakong_unavailable", `${detail} The payment status is unknown; retry in a few seconds.`, retryAfterSeconds ? { retryAfterSeconds } : {});
+  return new AppError(
+    "bakong_unavailable",
+    `${detail} The payment status is unknown; retry in a few seconds.`,
+    retryAfterSeconds ? { retryAfterSeconds } : {},
+  );
 }
 
 /**
@@ -41,7 +45,15 @@ export async function recordCheckError(rows: Pick<Transaction, "id">[], detail: 
   await db
     .update(transactions)
     .set({ lastCheckError: detail, ...(retryAt ? { nextCheckAt: retryAt } : {}) })
-    .where(and(inArray(transactions.id, rows.map((row) => row.id)), eq(transactions.status, "pending")));
+    .where(
+      and(
+        inArray(
+          transactions.id,
+          rows.map((row) => row.id),
+        ),
+        eq(transactions.status, "pending"),
+      ),
+    );
 }
 
 /** Bakong could not answer for these transactions: remember why and ask again after the backoff. */

@@ -30,7 +30,12 @@ export async function claimDueTransactions({ now, limit }: { now: Date; limit: n
     return tx
       .update(transactions)
       .set({ nextCheckAt: new Date(now.getTime() + POLL_LEASE_MS), lastCheckedAt: now, checkCount: sql`${transactions.checkCount} + 1` })
-      .where(inArray(transactions.id, due.map((row) => row.id)))
+      .where(
+        inArray(
+          transactions.id,
+          due.map((row) => row.id),
+        ),
+      )
       .returning();
   });
 }

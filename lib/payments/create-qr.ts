@@ -27,19 +27,29 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
   // The account as the key lookup read it, or read now for callers that hold only the key's ids.
   const { plan, profile, version } = auth.account ?? (await readAccount(auth.userId));
   if (!profile) {
-    throw new AppError("merchant_not_configured", "Save your Bakong account ID and merchant name in the dashboard (Settings → Merchant profile) before creating QR codes.");
+    throw new AppError(
+      "merchant_not_configured",
+      "Save your Bakong account ID and merchant name in the dashboard (Settings → Merchant profile) before creating QR codes.",
+    );
   }
   const currency = request.currency ?? profile.currency;
   const amount = normalizeAmount(request.amount, currency);
   const isStatic = amount === null;
   if (isStatic && request.expires_in_seconds !== undefined) {
-    throw new AppError("invalid_input", "expires_in_seconds applies to dynamic QRs only: send a positive amount, or leave expires_in_seconds out for a static QR");
+    throw new AppError(
+      "invalid_input",
+      "expires_in_seconds applies to dynamic QRs only: send a positive amount, or leave expires_in_seconds out for a static QR",
+    );
   }
   const expiresInSeconds = isStatic ? null : (request.expires_in_seconds ?? QR_EXPIRY_SECONDS.default);
   // Compared by value, so "5", 5 and "5.00" replay the same order.
   const requestFingerprint = fingerprint({
-    amount: amount === null ? null : toMinorUnits(amount, currency), currency, bill: request.bill_number ?? null, store: request.store_label ?? null,
-    terminal: request.terminal_label ?? null, expiresInSeconds,
+    amount: amount === null ? null : toMinorUnits(amount, currency),
+    currency,
+    bill: request.bill_number ?? null,
+    store: request.store_label ?? null,
+    terminal: request.terminal_label ?? null,
+    expiresInSeconds,
   });
 
   const db = await getDb();
@@ -66,14 +76,33 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
       throw error;
     }
     const row: NewQrRow = {
-      id: randomUUID(), userId: auth.userId, mode: auth.mode, apiKeyId: auth.keyId, orderId: request.order_id ?? null,
-      md5: encoded.md5, qr: encoded.qr, isStatic, amount, currency, billNumber: request.bill_number ?? null,
-      storeLabel: request.store_label ?? null, terminalLabel: request.terminal_label ?? null,
-      toAccountId: profile.bakongAccountId, requestFingerprint, expiresAt, createdAt,
+      id: randomUUID(),
+      userId: auth.userId,
+      mode: auth.mode,
+      apiKeyId: auth.keyId,
+      orderId: request.order_id ?? null,
+      md5: encoded.md5,
+      qr: encoded.qr,
+      isStatic,
+      amount,
+      currency,
+      billNumber: request.bill_number ?? null,
+      storeLabel: request.store_label ?? null,
+      terminalLabel: request.terminal_label ?? null,
+      toAccountId: profile.bakongAccountId,
+      requestFingerprint,
+      expiresAt,
+      createdAt,
       nextCheckAt: expiresAt ? nextCheckAt(createdAt, expiresAt, createdAt) : null,
     };
     try {
-      const status = await insertQr(db, row, randomUUID(), { keyId: auth.keyId, version }, { userId: auth.userId, mode: auth.mode, plan, now: createdAt });
+      const status = await insertQr(
+        db,
+        row,
+        randomUUID(),
+        { keyId: auth.keyId, version },
+        { userId: auth.userId, mode: auth.mode, plan, now: createdAt },
+      );
       if (status) return qrView({ ...row, status }, false);
       return replay(auth, request.order_id!, requestFingerprint);
     } catch (error) {
@@ -87,7 +116,10 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
 async function replay(auth: ApiKeyAuth, orderId: string, requestFingerprint: string) {
   const existing = await findOwnTransactionByOrder(auth, orderId);
   if (existing.requestFingerprint !== requestFingerprint) {
-    throw new AppError("conflict", `order_id "${orderId}" was already used with different parameters. Use a new order_id for a new payment.`);
+    throw new AppError(
+      "conflict",
+      `order_id "${orderId}" was already used with different parameters. Use a new order_id for a new payment.`,
+    );
   }
   return qrView(existing, true);
 }

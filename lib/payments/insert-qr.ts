@@ -5,8 +5,24 @@ import { AccountChangedError, keyRecheck, keyRecheckValues } from "@/lib/keys";
 import { dailyQuotaCount, dailyQuotaValues, quotaErrorOf, type QuotaSubject } from "@/lib/ratelimit";
 
 const COLUMNS = [
-  "id", "userId", "mode", "apiKeyId", "orderId", "md5", "qr", "isStatic", "amount", "currency", "billNumber", "storeLabel",
-  "terminalLabel", "toAccountId", "requestFingerprint", "expiresAt", "createdAt", "nextCheckAt",
+  "id",
+  "userId",
+  "mode",
+  "apiKeyId",
+  "orderId",
+  "md5",
+  "qr",
+  "isStatic",
+  "amount",
+  "currency",
+  "billNumber",
+  "storeLabel",
+  "terminalLabel",
+  "toAccountId",
+  "requestFingerprint",
+  "expiresAt",
+  "createdAt",
+  "nextCheckAt",
 ] as const;
 
 /** The columns a new QR sets, each one given (null where empty); the rest take their defaults. */
@@ -77,11 +93,20 @@ const driverValues = (row: NewQrRow) =>
  * quota is spent, and AccountChangedError when the key or its account is no longer at `account.version`.
  */
 export async function insertQr(
-  db: Db, row: NewQrRow, eventId: string, account: { keyId: string; version: string }, quota: QuotaSubject,
+  db: Db,
+  row: NewQrRow,
+  eventId: string,
+  account: { keyId: string; version: string },
+  quota: QuotaSubject,
 ): Promise<Result["status"]> {
   let result: Result | undefined;
   try {
-    [result] = await insertQrStatement(db).execute({ ...driverValues(row), eventId, ...keyRecheckValues(account), ...dailyQuotaValues(quota) });
+    [result] = await insertQrStatement(db).execute({
+      ...driverValues(row),
+      eventId,
+      ...keyRecheckValues(account),
+      ...dailyQuotaValues(quota),
+    });
   } catch (error) {
     throw quotaErrorOf(error, quota) ?? error;
   }

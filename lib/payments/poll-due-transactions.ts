@@ -57,7 +57,12 @@ async function pollMode(client: BakongClient, rows: Transaction[], now: Date, su
     } catch (error) {
       outage ??= error;
       // Expected during outages: the message is enough, no stack.
-      log("warn", "bakong_poll_failed", { mode: batch[0]?.mode, md5_count: batch.length, retry_in_ms: outageBackoffMs(error), error_message: error instanceof Error ? error.message : String(error) });
+      log("warn", "bakong_poll_failed", {
+        mode: batch[0]?.mode,
+        md5_count: batch.length,
+        retry_in_ms: outageBackoffMs(error),
+        error_message: error instanceof Error ? error.message : String(error),
+      });
       return defer(batch, error);
     }
     await mapLimited(batch, SETTLE_CONCURRENCY, (row) => settle(row, results.get(row.md5), now, summary));

@@ -12,7 +12,8 @@ const SANDBOX_PAYER = "sandbox_payer@khqr";
  * background poller) then finds it, just as Bakong would report a real one.
  */
 export async function simulatePayment(scope: AccountScope, md5: string, now: Date = new Date()) {
-  if (scope.mode !== "test") throw new AppError("forbidden", "Sandbox payments need a test key (khqr_test_…); live QRs are paid by real customers only.");
+  if (scope.mode !== "test")
+    throw new AppError("forbidden", "Sandbox payments need a test key (khqr_test_…); live QRs are paid by real customers only.");
   const row = await findOwnTransactionByMd5(scope, md5);
   const db = await getDb();
   const [payment] = await db

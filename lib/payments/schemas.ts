@@ -9,17 +9,31 @@ const label = (name: string, max: number) =>
 const amount = z
   .union([
     z.number().refine(Number.isFinite, "amount must be a finite number"),
-    z.string().trim().regex(/^\d+(\.\d+)?$/, "amount must be a number such as 5 or 5.25"),
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?$/, "amount must be a number such as 5 or 5.25"),
   ])
   .refine((value) => Number(value) >= 0, "amount must not be negative")
-  .describe("Amount in major units (dollars or riel). 0 or omitted makes a static, reusable QR. USD allows up to 2 decimals; KHR must be whole. A numeric string is accepted.");
+  .describe(
+    "Amount in major units (dollars or riel). 0 or omitted makes a static, reusable QR. USD allows up to 2 decimals; KHR must be whole. A numeric string is accepted.",
+  );
 
-const md5 = z.string().regex(/^[0-9a-f]{32}$/i, "md5 must be 32 hexadecimal characters").transform((value) => value.toLowerCase());
-const orderId = z.string().min(1, "order_id must not be empty").max(ORDER_ID_MAX_LENGTH, `order_id must be at most ${ORDER_ID_MAX_LENGTH} characters`);
+const md5 = z
+  .string()
+  .regex(/^[0-9a-f]{32}$/i, "md5 must be 32 hexadecimal characters")
+  .transform((value) => value.toLowerCase());
+const orderId = z
+  .string()
+  .min(1, "order_id must not be empty")
+  .max(ORDER_ID_MAX_LENGTH, `order_id must be at most ${ORDER_ID_MAX_LENGTH} characters`);
 
 export const createQrRequest = z.strictObject({
   amount: amount.optional(),
-  currency: z.enum(CURRENCIES, "currency must be USD or KHR").optional().describe("Defaults to the currency saved in your merchant profile."),
+  currency: z
+    .enum(CURRENCIES, "currency must be USD or KHR")
+    .optional()
+    .describe("Defaults to the currency saved in your merchant profile."),
   bill_number: label("bill_number", KHQR_LIMITS.billNumber).optional(),
   store_label: label("store_label", KHQR_LIMITS.storeLabel).optional(),
   terminal_label: label("terminal_label", KHQR_LIMITS.terminalLabel).optional(),

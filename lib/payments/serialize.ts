@@ -3,7 +3,10 @@ import { amountForResponse } from "./amounts";
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
-export function qrView(row: Pick<Transaction, "qr" | "md5" | "currency" | "amount" | "orderId" | "expiresAt" | "status">, idempotentReplay: boolean) {
+export function qrView(
+  row: Pick<Transaction, "qr" | "md5" | "currency" | "amount" | "orderId" | "expiresAt" | "status">,
+  idempotentReplay: boolean,
+) {
   return {
     qr: row.qr,
     md5: row.md5,

@@ -25,8 +25,12 @@ function mismatch(row: Transaction, paid: BakongTransaction): string | null {
   if (paid.toAccountId !== undefined && paid.toAccountId.toLowerCase() !== row.toAccountId.toLowerCase()) {
     return `toAccountId ${paid.toAccountId} is not ${row.toAccountId}`;
   }
-  if (paid.currency !== undefined && paid.currency.toUpperCase() !== row.currency) return `currency ${paid.currency} is not ${row.currency}`;
-  if (row.amount !== null && (paid.amount === undefined || toMinorUnits(paid.amount, row.currency) !== toMinorUnits(row.amount, row.currency))) {
+  if (paid.currency !== undefined && paid.currency.toUpperCase() !== row.currency)
+    return `currency ${paid.currency} is not ${row.currency}`;
+  if (
+    row.amount !== null &&
+    (paid.amount === undefined || toMinorUnits(paid.amount, row.currency) !== toMinorUnits(row.amount, row.currency))
+  ) {
     return `amount ${paid.amount} is not ${row.amount}`;
   }
   return null;
@@ -44,7 +48,11 @@ async function markPaid(row: Transaction, paid: BakongTransaction, raw: unknown,
     if (!updated) return null;
     const late = updated.expiresAt !== null && paidAt.getTime() > updated.expiresAt.getTime();
     await tx.insert(transactionEvents).values({
-      id: randomUUID(), transactionId: row.id, kind: late ? "paid_after_expiry" : "paid", detail: { hash: paid.hash, paid_at: paidAt.toISOString() }, createdAt: now,
+      id: randomUUID(),
+      transactionId: row.id,
+      kind: late ? "paid_after_expiry" : "paid",
+      detail: { hash: paid.hash, paid_at: paidAt.toISOString() },
+      createdAt: now,
     });
     await enqueuePaidEvent(tx, updated, now);
     return updated;
@@ -64,7 +72,12 @@ async function reload(id: string): Promise<Transaction> {
   return row;
 }
 
-async function recordUnpaid(row: Transaction, raw: unknown, now: Date, note?: { kind: "amount_mismatch"; detail: unknown }): Promise<Transaction> {
+async function recordUnpaid(
+  row: Transaction,
+  raw: unknown,
+  now: Date,
+  note?: { kind: "amount_mismatch"; detail: unknown },
+): Promise<Transaction> {
   const db = await getDb();
   const pastExpiry = row.expiresAt !== null && now.getTime() > row.expiresAt.getTime();
   return db.transaction(async (tx) => {
@@ -80,7 +93,10 @@ async function recordUnpaid(row: Transaction, raw: unknown, now: Date, note?: { 
       .where(and(eq(transactions.id, row.id), eq(transactions.status, "pending")))
       .returning();
     if (!updated) return reload(row.id);
-    if (note) await tx.insert(transactionEvents).values({ id: randomUUID(), transactionId: row.id, kind: note.kind, detail: note.detail, createdAt: now });
+    if (note)
+      await tx
+        .insert(transactionEvents)
+        .values({ id: randomUUID(), transactionId: row.id, kind: note.kind, detail: note.detail, createdAt: now });
     if (updated.status === "expired") {
       await tx.insert(transactionEvents).values({ id: randomUUID(), transactionId: row.id, kind: "expired", detail: null, createdAt: now });
     }
@@ -105,11 +121,13 @@ export async function claimCheck(id: string, minIntervalMs: number): Promise<boo
   const claimed = await db
     .update(transactions)
     .set({ lastCheckedAt: sql`now()`, checkCount: sql`${transactions.checkCount} + 1` })
-    .where(and(
-      eq(transactions.id, id),
-      eq(transactions.status, "pending"),
-      sql`(${transactions.lastCheckedAt} is null or ${transactions.lastCheckedAt} < now() - make_interval(secs => ${minIntervalMs / 1000}::double precision))`,
-    ))
+    .where(
+      and(
+        eq(transactions.id, id),
+        eq(transactions.status, "pending"),
+        sql`(${transactions.lastCheckedAt} is null or ${transactions.lastCheckedAt} < now() - make_interval(secs => ${minIntervalMs / 1000}::double precision))`,
+      ),
+    )
     .returning({ id: transactions.id });
   return claimed.length === 1;
 }

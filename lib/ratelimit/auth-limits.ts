@@ -13,7 +13,13 @@ function emailDigest(email: string): string {
  * email address. Call it before checking the password; when not allowed, answer with a friendly "try again
  * in N seconds" and do not check anything.
  */
-export async function limitAuthAttempt({ ip, email }: { ip: string; email: string }): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+export async function limitAuthAttempt({
+  ip,
+  email,
+}: {
+  ip: string;
+  email: string;
+}): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   if (rateLimitsDisabled()) return { allowed: true, retryAfterSeconds: 0 };
   const [byIp, byEmail] = await Promise.all([
     sharedLimiter("auth:ip", AUTH_ATTEMPT_LIMITS.perIp)(ip),

@@ -44,7 +44,13 @@ export function createLimiter({ store, limit, windowSeconds, prefix, timeoutMs =
   });
   const windowMs = windowSeconds * 1000;
   // Nothing was counted, so the whole allowance is reported, until the end of the current window.
-  const failOpen = (): LimitDecision => ({ allowed: true, limit, remaining: limit, resetAt: (Math.floor(Date.now() / windowMs) + 1) * windowMs, failedOpen: true });
+  const failOpen = (): LimitDecision => ({
+    allowed: true,
+    limit,
+    remaining: limit,
+    resetAt: (Math.floor(Date.now() / windowMs) + 1) * windowMs,
+    failedOpen: true,
+  });
 
   return async (identifier) => {
     if (store.health.resting()) return failOpen();

@@ -13,7 +13,10 @@ export type StoreHealth = {
  * request a timeout per pause rather than every request; the outage is logged at most once per interval,
  * since during an outage every request fails the same way.
  */
-export function createStoreHealth(store: string, { logIntervalMs = RATE_LIMIT_OUTAGE_LOG_INTERVAL_MS, pauseMs = RATE_LIMIT_STORE_PAUSE_MS } = {}): StoreHealth {
+export function createStoreHealth(
+  store: string,
+  { logIntervalMs = RATE_LIMIT_OUTAGE_LOG_INTERVAL_MS, pauseMs = RATE_LIMIT_STORE_PAUSE_MS } = {},
+): StoreHealth {
   let restingUntil = 0;
   let lastLoggedAt = Number.NEGATIVE_INFINITY;
   let unlogged = 0;

@@ -27,14 +27,16 @@ export async function claimDueDeliveries({ now, limit, deliveryIds }: ClaimOptio
       .select({ id: webhookDeliveries.id })
       .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-      .where(and(
-        eq(webhookDeliveries.status, "pending"),
-        lte(webhookDeliveries.nextAttemptAt, now),
-        or(isNull(webhookDeliveries.lockedUntil), lte(webhookDeliveries.lockedUntil, now)),
-        // A disabled endpoint's deliveries wait; re-enabling it sends them.
-        eq(webhookEndpoints.enabled, true),
-        deliveryIds ? inArray(webhookDeliveries.id, deliveryIds) : undefined,
-      ))
+      .where(
+        and(
+          eq(webhookDeliveries.status, "pending"),
+          lte(webhookDeliveries.nextAttemptAt, now),
+          or(isNull(webhookDeliveries.lockedUntil), lte(webhookDeliveries.lockedUntil, now)),
+          // A disabled endpoint's deliveries wait; re-enabling it sends them.
+          eq(webhookEndpoints.enabled, true),
+          deliveryIds ? inArray(webhookDeliveries.id, deliveryIds) : undefined,
+        ),
+      )
       .orderBy(asc(webhookDeliveries.nextAttemptAt))
       .limit(limit)
       .for("update", { of: webhookDeliveries, skipLocked: true });
@@ -42,7 +44,12 @@ export async function claimDueDeliveries({ now, limit, deliveryIds }: ClaimOptio
     return tx
       .update(webhookDeliveries)
       .set({ lockedUntil: leaseUntil, attemptCount: sql`${webhookDeliveries.attemptCount} + 1` })
-      .where(inArray(webhookDeliveries.id, due.map((row) => row.id)))
+      .where(
+        inArray(
+          webhookDeliveries.id,
+          due.map((row) => row.id),
+        ),
+      )
       .returning();
   });
   if (claimed.length === 0) return [];

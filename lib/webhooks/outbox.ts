@@ -29,7 +29,13 @@ export async function enqueuePaidEvent(tx: DbOrTx, row: Transaction, now: Date =
   const body = paidEventBody(row);
   await tx.insert(webhookDeliveries).values(
     endpoints.map((endpoint) => ({
-      id: randomUUID(), endpointId: endpoint.id, transactionId: row.id, event: "transaction.paid", body, status: "pending" as const, nextAttemptAt: now,
+      id: randomUUID(),
+      endpointId: endpoint.id,
+      transactionId: row.id,
+      event: "transaction.paid",
+      body,
+      status: "pending" as const,
+      nextAttemptAt: now,
     })),
   );
   return endpoints.length;

@@ -71,7 +71,12 @@ export function postWebhook(request: WebhookRequest): Promise<AttemptOutcome> {
       let kept = 0;
       const conclude = () => {
         const responseExcerpt = chunks.length === 0 ? null : Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString("utf8");
-        finish({ ok: statusCode >= 200 && statusCode < 300, statusCode, responseExcerpt, error: statusError(statusCode, response.headers.location) });
+        finish({
+          ok: statusCode >= 200 && statusCode < 300,
+          statusCode,
+          responseExcerpt,
+          error: statusError(statusCode, response.headers.location),
+        });
       };
       response.on("data", (chunk: Buffer) => {
         chunks.push(chunk);
@@ -90,7 +95,8 @@ export function postWebhook(request: WebhookRequest): Promise<AttemptOutcome> {
 
 function statusError(statusCode: number, location: string | undefined): string | null {
   if (statusCode >= 200 && statusCode < 300) return null;
-  if (statusCode >= 300 && statusCode < 400) return `HTTP ${statusCode}: redirect${location ? ` to ${location}` : ""} not followed; point the endpoint at the final URL`;
+  if (statusCode >= 300 && statusCode < 400)
+    return `HTTP ${statusCode}: redirect${location ? ` to ${location}` : ""} not followed; point the endpoint at the final URL`;
   return `HTTP ${statusCode}`;
 }
 

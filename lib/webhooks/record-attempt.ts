@@ -16,7 +16,12 @@ const ERROR_MAX_LENGTH = 500;
  * The delivery is only updated while it is still this attempt's (attempt_count unchanged), so an attempt
  * whose lease ran out cannot overwrite the one that took over.
  */
-export async function recordAttempt(claimed: ClaimedDelivery, outcome: AttemptOutcome, startedAt: Date, random?: () => number): Promise<DeliveryState> {
+export async function recordAttempt(
+  claimed: ClaimedDelivery,
+  outcome: AttemptOutcome,
+  startedAt: Date,
+  random?: () => number,
+): Promise<DeliveryState> {
   const { delivery, endpoint } = claimed;
   const attempt = delivery.attemptCount;
   const finishedAt = new Date(startedAt.getTime() + outcome.durationMs);
@@ -27,8 +32,14 @@ export async function recordAttempt(claimed: ClaimedDelivery, outcome: AttemptOu
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.insert(webhookAttempts).values({
-      id: randomUUID(), deliveryId: delivery.id, attempt, statusCode: outcome.statusCode, durationMs: outcome.durationMs,
-      responseExcerpt: outcome.responseExcerpt, error, createdAt: startedAt,
+      id: randomUUID(),
+      deliveryId: delivery.id,
+      attempt,
+      statusCode: outcome.statusCode,
+      durationMs: outcome.durationMs,
+      responseExcerpt: outcome.responseExcerpt,
+      error,
+      createdAt: startedAt,
     });
     const [updated] = await tx
       .update(webhookDeliveries)
@@ -40,7 +51,9 @@ export async function recordAttempt(claimed: ClaimedDelivery, outcome: AttemptOu
         nextAttemptAt: delay === null ? null : new Date(finishedAt.getTime() + delay),
         ...(outcome.ok ? { deliveredAt: finishedAt } : {}),
       })
-      .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, "pending"), eq(webhookDeliveries.attemptCount, attempt)))
+      .where(
+        and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, "pending"), eq(webhookDeliveries.attemptCount, attempt)),
+      )
       .returning({ id: webhookDeliveries.id });
     if (!updated) return;
     if (state === "succeeded") await resetFailures(tx, endpoint.id);

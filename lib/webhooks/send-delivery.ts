@@ -22,14 +22,26 @@ export async function sendClaimedDelivery(claimed: ClaimedDelivery, options: Sen
     url: endpoint.url,
     body: delivery.body,
     // Signed with the wall clock: receivers compare it with theirs to reject replays.
-    headers: deliveryHeaders({ deliveryId: delivery.id, event: delivery.event, body: delivery.body, secret: endpoint.secret, timestamp: Math.floor(Date.now() / 1000) }),
+    headers: deliveryHeaders({
+      deliveryId: delivery.id,
+      event: delivery.event,
+      body: delivery.body,
+      secret: endpoint.secret,
+      timestamp: Math.floor(Date.now() / 1000),
+    }),
     allowPrivateTargets: allowPrivateTargets(),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
   const state = await recordAttempt(claimed, outcome, options.now, options.random);
   log(outcome.ok ? "info" : "warn", "webhook_attempt", {
-    delivery_id: delivery.id, endpoint_id: endpoint.id, event: delivery.event, attempt: delivery.attemptCount,
-    state, status_code: outcome.statusCode, duration_ms: outcome.durationMs, error: outcome.error,
+    delivery_id: delivery.id,
+    endpoint_id: endpoint.id,
+    event: delivery.event,
+    attempt: delivery.attemptCount,
+    state,
+    status_code: outcome.statusCode,
+    duration_ms: outcome.durationMs,
+    error: outcome.error,
   });
   return { deliveryId: delivery.id, attempt: delivery.attemptCount, state, outcome };
 }

@@ -19,7 +19,10 @@ const dataDir = path.join(tempRoot, "db");
 if (!process.env.DATABASE_URL) process.env.PGLITE_DATA_DIR = dataDir;
 
 function planSet(args: string[], env: Record<string, string> = {}) {
-  return run(path.resolve("node_modules/.bin/tsx"), ["scripts/plan-set.ts", ...args], { env: { ...process.env, ...env, LOG_SILENT: "true" }, timeout: 60_000 });
+  return run(path.resolve("node_modules/.bin/tsx"), ["scripts/plan-set.ts", ...args], {
+    env: { ...process.env, ...env, LOG_SILENT: "true" },
+    timeout: 60_000,
+  });
 }
 
 beforeAll(async () => {
@@ -36,12 +39,21 @@ describe("npm run plan:set -- <email> <plan>", () => {
   }, 60_000);
 
   it("exits 1 for an unknown email", async () => {
-    await expect(planSet(["nobody@example.com", "starter"])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("No account with the email nobody@example.com") });
+    await expect(planSet(["nobody@example.com", "starter"])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("No account with the email nobody@example.com"),
+    });
   }, 60_000);
 
   it("exits 1 for an unknown plan or missing arguments, without opening the database", async () => {
-    await expect(planSet([email, "platinum"])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Unknown plan "platinum". Plans: free, starter, business.') });
-    await expect(planSet([])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("Usage: npm run plan:set -- <email> <plan>") });
+    await expect(planSet([email, "platinum"])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Unknown plan "platinum". Plans: free, starter, business.'),
+    });
+    await expect(planSet([])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("Usage: npm run plan:set -- <email> <plan>"),
+    });
   }, 60_000);
 
   it("says so and exits 1 when a running server holds the embedded database", async () => {

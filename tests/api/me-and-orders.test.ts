@@ -24,23 +24,42 @@ describe("GET /api/v1/me", () => {
   it("has null merchant fields until the profile is saved", async () => {
     const newcomer = await createTestMerchant(null);
     const { body } = await call(meRoute, { key: newcomer.testKey.key });
-    expect(body).toEqual({ user_id: newcomer.userId, merchant: { bakong_account_id: null, merchant_name: null, merchant_city: null, currency: null } });
+    expect(body).toEqual({
+      user_id: newcomer.userId,
+      merchant: { bakong_account_id: null, merchant_name: null, merchant_city: null, currency: null },
+    });
   });
 });
 
 describe("POST /api/v1/transaction/by-order", () => {
   it("returns the transaction with ISO 8601 UTC times", async () => {
-    const created = await call(createQrRoute, { key: merchant.liveKey.key, body: { amount: 5, bill_number: "INV-9", order_id: "ORDER-1042" } });
+    const created = await call(createQrRoute, {
+      key: merchant.liveKey.key,
+      body: { amount: 5, bill_number: "INV-9", order_id: "ORDER-1042" },
+    });
     const { status, body } = await call(byOrderRoute, { key: merchant.liveKey.key, body: { order_id: "ORDER-1042" } });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ order_id: "ORDER-1042", md5: created.body.md5, status: "pending", amount: 5, currency: "USD", bill_number: "INV-9", paid_at: null, expires_at: created.body.expires_at });
+    expect(body).toMatchObject({
+      order_id: "ORDER-1042",
+      md5: created.body.md5,
+      status: "pending",
+      amount: 5,
+      currency: "USD",
+      bill_number: "INV-9",
+      paid_at: null,
+      expires_at: created.body.expires_at,
+    });
     expect(body.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it("404s for an unknown order, another mode's order and another account's order", async () => {
     await call(createQrRoute, { key: merchant.liveKey.key, body: { amount: 5, order_id: "LIVE-ONLY" } });
     const other = await createTestMerchant();
-    for (const [key, orderId] of [[merchant.liveKey.key, "NOPE"], [merchant.testKey.key, "LIVE-ONLY"], [other.liveKey.key, "LIVE-ONLY"]] as const) {
+    for (const [key, orderId] of [
+      [merchant.liveKey.key, "NOPE"],
+      [merchant.testKey.key, "LIVE-ONLY"],
+      [other.liveKey.key, "LIVE-ONLY"],
+    ] as const) {
       const { status, body } = await call(byOrderRoute, { key, body: { order_id: orderId } });
       expect(status).toBe(404);
       expect(body.error).toBe("not_found");

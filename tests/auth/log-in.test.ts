@@ -16,7 +16,10 @@ beforeAll(async () => {
 
 describe("log-in with email and password", () => {
   it("accepts the right password, whatever the email's case", async () => {
-    expect(await authorizeCredentials(merchant.email.toUpperCase(), "correct horse battery", ip())).toEqual({ id: merchant.userId, email: merchant.email });
+    expect(await authorizeCredentials(merchant.email.toUpperCase(), "correct horse battery", ip())).toEqual({
+      id: merchant.userId,
+      email: merchant.email,
+    });
   });
 
   it("answers a wrong password and an unknown email identically", async () => {
@@ -29,7 +32,9 @@ describe("log-in with email and password", () => {
     for (let attempt = 0; attempt < AUTH_ATTEMPT_LIMITS.perEmail.limit; attempt++) {
       expect(await authorizeCredentials(target.email, "guess", ip())).toBeNull();
     }
-    await expect(authorizeCredentials(target.email, "correct horse battery", ip())).rejects.toThrow(/Too many attempts\. Please wait \d+ (seconds|minutes)/);
+    await expect(authorizeCredentials(target.email, "correct horse battery", ip())).rejects.toThrow(
+      /Too many attempts\. Please wait \d+ (seconds|minutes)/,
+    );
   });
 });
 

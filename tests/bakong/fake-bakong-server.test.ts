@@ -20,7 +20,13 @@ const post = (path: string, body: unknown, token?: string) =>
 describe("fake Bakong HTTP control routes", () => {
   it("marks a payment paid, records requests and resets, all over HTTP", async () => {
     const md5 = md5Of("e2e");
-    const marked = await post("/_fake/paid", { md5, toAccountId: "shop@aclb", amount: 2, currency: "KHR", createdDateMs: 1_600_000_000_000 });
+    const marked = await post("/_fake/paid", {
+      md5,
+      toAccountId: "shop@aclb",
+      amount: 2,
+      currency: "KHR",
+      createdDateMs: 1_600_000_000_000,
+    });
     expect(marked.status).toBe(200);
 
     const check = await post("/v1/check_transaction_by_md5", { md5 }, "fake-token");

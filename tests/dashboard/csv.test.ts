@@ -9,7 +9,7 @@ describe("CSV escaping", () => {
     ["with,comma", '"with,comma"'],
     ['with "quotes"', '"with ""quotes"""'],
     ["two\nlines", '"two\nlines"'],
-    ["=HYPERLINK(\"http://evil\")", "\"'=HYPERLINK(\"\"http://evil\"\")\""],
+    ['=HYPERLINK("http://evil")', '"\'=HYPERLINK(""http://evil"")"'],
     ["+1", "'+1"],
     ["-2", "'-2"],
     ["@SUM(A1)", "'@SUM(A1)"],
@@ -28,13 +28,23 @@ describe("CSV export", () => {
     const merchant = await createTestMerchant();
     const start = Date.parse("2026-01-01T00:00:00Z");
     for (let i = 0; i < 520; i++) {
-      await insertTransaction(merchant.userId, { createdAt: new Date(start + i * 1000), orderId: `O-${i}`, status: i < 20 ? "paid" : "pending" });
+      await insertTransaction(merchant.userId, {
+        createdAt: new Date(start + i * 1000),
+        orderId: `O-${i}`,
+        status: i < 20 ? "paid" : "pending",
+      });
     }
-    const evil = await insertTransaction(merchant.userId, { createdAt: new Date(start + 600_000), orderId: '=cmd|" /C calc"!A0', billNumber: "a,b" });
+    const evil = await insertTransaction(merchant.userId, {
+      createdAt: new Date(start + 600_000),
+      orderId: '=cmd|" /C calc"!A0',
+      billNumber: "a,b",
+    });
 
     const lines: string[] = [];
     for await (const line of transactionsCsv(merchant.userId, { mode: "test" })) lines.push(line);
-    expect(lines[0]).toBe("id,created_at,mode,status,amount,currency,order_id,bill_number,store_label,terminal_label,md5,paid_at,expires_at\r\n");
+    expect(lines[0]).toBe(
+      "id,created_at,mode,status,amount,currency,order_id,bill_number,store_label,terminal_label,md5,paid_at,expires_at\r\n",
+    );
     expect(lines).toHaveLength(1 + 521);
     expect(new Set(lines).size).toBe(lines.length);
     expect(lines[1]).toContain(`"'=cmd|"" /C calc""!A0","a,b"`);

@@ -29,7 +29,12 @@ async function createTestQr(merchant: TestMerchant, body: Record<string, unknown
 
 beforeAll(async () => {
   alice = await createTestMerchant();
-  mallory = await createTestMerchant({ bakongAccountId: "mallory@wing", merchantName: "Mallory", merchantCity: "Siem Reap", currency: "KHR" });
+  mallory = await createTestMerchant({
+    bakongAccountId: "mallory@wing",
+    merchantName: "Mallory",
+    merchantCity: "Siem Reap",
+    currency: "KHR",
+  });
   aliceTx = await createTestQr(alice, { amount: 12.5, currency: "USD", order_id: "ALICE-1", bill_number: "INV-9" });
 });
 
@@ -90,7 +95,14 @@ describe("simulate payment from the dashboard", () => {
 describe("public payment page data", () => {
   it("shows the QR and what it charges, nothing about the account", async () => {
     const payment = await getPublicPayment(aliceTx.md5.toUpperCase());
-    expect(payment).toMatchObject({ md5: aliceTx.md5, mode: "test", amount: "12.50", currency: "USD", merchantName: "Coffee Shop", billNumber: "INV-9" });
+    expect(payment).toMatchObject({
+      md5: aliceTx.md5,
+      mode: "test",
+      amount: "12.50",
+      currency: "USD",
+      merchantName: "Coffee Shop",
+      billNumber: "INV-9",
+    });
     expect(Object.keys(payment!.status).sort()).toEqual(["expires_at", "paid_at", "status"]);
     expect(JSON.stringify(payment)).not.toContain(alice.userId);
     expect(await getPublicPayment("0".repeat(32))).toBeNull();

@@ -47,8 +47,14 @@ describe.skipIf(!onPostgres)("transactions list at 100,000 rows (PostgreSQL)", (
         const { sql: text, params } = query.toSQL();
         const result = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(`explain (format json) ${text}`, params);
         const plan = nodes(result.rows[0]!["QUERY PLAN"][0].Plan);
-        expect(plan.some((node) => node["Index Name"] === "transactions_user_created_idx"), `${label}: ${JSON.stringify(plan.map((node) => node["Node Type"]))}`).toBe(true);
-        expect(plan.some((node) => node["Node Type"] === "Sort"), `${label} must not sort`).toBe(false);
+        expect(
+          plan.some((node) => node["Index Name"] === "transactions_user_created_idx"),
+          `${label}: ${JSON.stringify(plan.map((node) => node["Node Type"]))}`,
+        ).toBe(true);
+        expect(
+          plan.some((node) => node["Node Type"] === "Sort"),
+          `${label} must not sort`,
+        ).toBe(false);
       }
     } finally {
       await client.end();

@@ -2,7 +2,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { transactionEvents, transactions, type Transaction } from "@/lib/db/schema";
 
-type Overrides = Partial<Pick<Transaction, "mode" | "status" | "currency" | "amount" | "orderId" | "billNumber" | "createdAt" | "paidAt" | "expiresAt" | "isStatic" | "md5">>;
+type Overrides = Partial<
+  Pick<
+    Transaction,
+    "mode" | "status" | "currency" | "amount" | "orderId" | "billNumber" | "createdAt" | "paidAt" | "expiresAt" | "isStatic" | "md5"
+  >
+>;
 
 /** A transaction row written directly, for read-model tests that need exact statuses and times. */
 export async function insertTransaction(userId: string, overrides: Overrides = {}): Promise<Transaction> {

@@ -69,9 +69,13 @@ describe("listTransactions", () => {
     expect((await listTransactions(merchant.userId, filters({ to: "2026-05-12" }), {}, 100)).rows).toHaveLength(0);
 
     expect((await listTransactions(merchant.userId, filters({ q: "ORDER-02" }), {}, 100)).rows).toHaveLength(10);
-    expect((await listTransactions(merchant.userId, filters({ q: "INV-SPECIAL" }), {}, 100)).rows.map((row) => row.orderId)).toEqual(["ORDER-007"]);
+    expect((await listTransactions(merchant.userId, filters({ q: "INV-SPECIAL" }), {}, 100)).rows.map((row) => row.orderId)).toEqual([
+      "ORDER-007",
+    ]);
     const [one] = (await listTransactions(merchant.userId, filters({ q: "ORDER-011" }), {}, 1)).rows;
-    expect((await listTransactions(merchant.userId, filters({ q: one!.md5.toUpperCase() }), {}, 100)).rows.map((row) => row.id)).toEqual([one!.id]);
+    expect((await listTransactions(merchant.userId, filters({ q: one!.md5.toUpperCase() }), {}, 100)).rows.map((row) => row.id)).toEqual([
+      one!.id,
+    ]);
     // LIKE wildcards in a search are literal characters.
     expect((await listTransactions(merchant.userId, filters({ q: "%" }), {}, 100)).rows).toHaveLength(0);
   });
@@ -86,9 +90,13 @@ describe("listTransactions", () => {
   });
 
   it("ignores malformed query parameters and cursors instead of failing", async () => {
-    expect(parseTransactionFilters({ status: "bogus", currency: "EUR", from: "yesterday", mode: "prod" }, "test")).toEqual({ mode: "test" });
+    expect(parseTransactionFilters({ status: "bogus", currency: "EUR", from: "yesterday", mode: "prod" }, "test")).toEqual({
+      mode: "test",
+    });
     expect(decodeCursor("not-a-cursor")).toBeNull();
-    expect(decodeCursor(Buffer.from(JSON.stringify(["2026-01-01 00:00:00+00", "'; drop table users; --"])).toString("base64url"))).toBeNull();
+    expect(
+      decodeCursor(Buffer.from(JSON.stringify(["2026-01-01 00:00:00+00", "'; drop table users; --"])).toString("base64url")),
+    ).toBeNull();
     const page = await listTransactions(merchant.userId, filters(), { after: "garbage" }, 5);
     expect(page.rows[0]!.orderId).toBe("ORDER-029");
   });

@@ -13,7 +13,10 @@ function script(name: string, env: Record<string, string>) {
   // These scripts are about the embedded database: without DATABASE_URL they open PGLITE_DATA_DIR.
   const base = { ...process.env };
   delete base.DATABASE_URL;
-  return run(path.resolve("node_modules/.bin/tsx"), [`scripts/${name}.ts`], { env: { ...base, ...env, LOG_SILENT: "true" }, timeout: 60_000 });
+  return run(path.resolve("node_modules/.bin/tsx"), [`scripts/${name}.ts`], {
+    env: { ...base, ...env, LOG_SILENT: "true" },
+    timeout: 60_000,
+  });
 }
 
 afterAll(() => fs.rmSync(tempRoot, { recursive: true, force: true }));

@@ -94,7 +94,12 @@ export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string
   });
 
   flow.step("a QR created with the test key over HTTP appears in Transactions", async () => {
-    const response = await api(baseUrl, keys.test, "POST", "/qr", { amount: 4.25, currency: "USD", order_id: orderId, bill_number: "INV-E2E" });
+    const response = await api(baseUrl, keys.test, "POST", "/qr", {
+      amount: 4.25,
+      currency: "USD",
+      order_id: orderId,
+      bill_number: "INV-E2E",
+    });
     expectEqual(response.status, 200, "POST /qr");
     created = { qr: String(response.body.qr), md5: String(response.body.md5) };
     await page.goto(`${baseUrl}/dashboard/transactions?mode=test`);
@@ -128,7 +133,10 @@ export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string
     await page.getByRole("button", { name: "Simulate payment" }).click();
     await page.getByTestId("transaction-status").getByText("Paid").waitFor({ timeout: 15_000 });
     await payPage.getByTestId("pay-status").getByText("Paid").waitFor({ timeout: 15_000 });
-    expect(await payPage.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true), "the payment page flipped to Paid without a reload");
+    expect(
+      await payPage.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true),
+      "the payment page flipped to Paid without a reload",
+    );
     await screenshot(payPage, "pay-page-paid");
     await screenshot(page, "transaction-detail-paid");
     await page.setViewportSize({ width: 390, height: 844 });
@@ -177,18 +185,29 @@ export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string
       expectEqual(secret, shownOnCreate, "revealed secret vs. the one shown when the endpoint was added");
 
       const hookOrderId = `HOOK-${randomUUID().slice(0, 8)}`;
-      const qr = await api(baseUrl, keys.test, "POST", "/qr", { amount: 7.5, currency: "USD", order_id: hookOrderId, bill_number: "INV-HOOK" });
+      const qr = await api(baseUrl, keys.test, "POST", "/qr", {
+        amount: 7.5,
+        currency: "USD",
+        order_id: hookOrderId,
+        bill_number: "INV-HOOK",
+      });
       expectEqual(qr.status, 200, "POST /qr for the webhook payment");
       const md5 = String(qr.body.md5);
       // Paid through the public sandbox API; the background poller notices it and the scheduler delivers.
       const paid = await api(baseUrl, keys.test, "POST", "/sandbox/transactions/pay", { md5 });
       expectEqual(paid.status, 200, "POST /sandbox/transactions/pay");
-      const delivery = await receiver.waitFor((request) => request.headers["x-khqr-event"] === "transaction.paid" && request.rawBody.includes(md5), 20_000);
+      const delivery = await receiver.waitFor(
+        (request) => request.headers["x-khqr-event"] === "transaction.paid" && request.rawBody.includes(md5),
+        20_000,
+      );
 
       expectEqual(delivery.method, "POST", "webhook method");
       expectEqual(delivery.path, "/hook", "webhook path");
       expectEqual(delivery.headers["content-type"], "application/json", "webhook Content-Type");
-      expect(verify(delivery.rawBody, delivery.headers, secret), `the published verify() accepts the delivery: ${delivery.headers["x-khqr-signature"]}`);
+      expect(
+        verify(delivery.rawBody, delivery.headers, secret),
+        `the published verify() accepts the delivery: ${delivery.headers["x-khqr-signature"]}`,
+      );
       expect(!verify(delivery.rawBody, delivery.headers, `${secret}x`), "verify() rejects the delivery under another secret");
       expect(!verify(delivery.rawBody.replace("7.5", "75"), delivery.headers, secret), "verify() rejects a tampered body");
       const timestamp = String(delivery.headers["x-khqr-timestamp"]);
@@ -210,7 +229,10 @@ export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string
       expectEqual(body.bill_number, "INV-HOOK", "body.bill_number");
       expectEqual(body.external_order_id, hookOrderId, "body.external_order_id");
       expectEqual(body.transaction_id, transactionId, "body.transaction_id (the dashboard's id)");
-      expect(typeof body.paid_at === "string" && !Number.isNaN(Date.parse(body.paid_at)), `body.paid_at is a date, got ${String(body.paid_at)}`);
+      expect(
+        typeof body.paid_at === "string" && !Number.isNaN(Date.parse(body.paid_at)),
+        `body.paid_at is a date, got ${String(body.paid_at)}`,
+      );
 
       // The attempt is recorded once our receiver has answered, so give the log a moment to catch up.
       const logged = page.locator(`[data-testid="webhook-delivery"][data-status="succeeded"]`).filter({ hasText: deliveryId });
@@ -224,9 +246,16 @@ export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string
       }
       await logged.getByText("transaction.paid").waitFor();
       await logged.getByText("Delivered").waitFor();
-      expect(/^200 · \d+ ms · attempt 1$/.test(((await logged.locator("td").nth(2).locator("p").first().textContent()) ?? "").trim()), "the last attempt shows HTTP 200 on attempt 1");
+      expect(
+        /^200 · \d+ ms · attempt 1$/.test(((await logged.locator("td").nth(2).locator("p").first().textContent()) ?? "").trim()),
+        "the last attempt shows HTTP 200 on attempt 1",
+      );
       await card.getByText("1 delivered").waitFor();
-      expectEqual(receiver.received.filter((request) => request.rawBody.includes(md5)).length, 1, "deliveries of this payment (no duplicates)");
+      expectEqual(
+        receiver.received.filter((request) => request.rawBody.includes(md5)).length,
+        1,
+        "deliveries of this payment (no duplicates)",
+      );
       await screenshot(page, "webhooks");
     } finally {
       await receiver.close();

@@ -6,7 +6,15 @@ import { expect } from "./harness";
 import { buildApp, startApp, startWithoutSecret, type RunningApp } from "./server";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--headless"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--headless",
+];
 
 async function main(): Promise<number> {
   mkdirSync("test-results", { recursive: true });

@@ -70,18 +70,22 @@ export async function startApp(): Promise<RunningApp> {
   const database = await freshDatabase(workDir);
   const logFile = path.join(workDir, "server.log");
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      ...database.env,
-      NODE_ENV: "production",
-      NEXTAUTH_URL: baseUrl,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
-      WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
-      NEXT_TELEMETRY_DISABLED: "1",
+  const child = spawn(
+    process.execPath,
+    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        ...database.env,
+        NODE_ENV: "production",
+        NEXTAUTH_URL: baseUrl,
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const stop = async () => {
@@ -112,11 +116,20 @@ export async function startApp(): Promise<RunningApp> {
 export async function startWithoutSecret(timeoutMs = 45_000): Promise<{ code: number | null; output: string }> {
   const workDir = mkdtempSync(path.join(tmpdir(), "khqr-e2e-nosecret-"));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PGLITE_DATA_DIR: path.join(workDir, "pglite"), NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PGLITE_DATA_DIR: path.join(workDir, "pglite"),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   delete env.NEXTAUTH_SECRET;
   delete env.AUTH_SECRET;
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    { env, stdio: ["ignore", "pipe", "pipe"] },
+  );
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

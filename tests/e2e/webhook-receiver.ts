@@ -20,8 +20,16 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       // Lower-cased names, one string each (Node joins repeated headers), as a framework would hand them to verify().
-      const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : (value ?? "")]));
-      received.push({ method: request.method ?? "", path: request.url ?? "", headers, rawBody: Buffer.concat(chunks).toString("utf8"), at: Date.now() });
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : (value ?? "")]),
+      );
+      received.push({
+        method: request.method ?? "",
+        path: request.url ?? "",
+        headers,
+        rawBody: Buffer.concat(chunks).toString("utf8"),
+        at: Date.now(),
+      });
       response.writeHead(200, { "Content-Type": "text/plain" });
       response.end("ok");
     });
@@ -39,7 +47,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       for (;;) {
         const found = received.find(match);
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no matching webhook within ${timeoutMs / 1000} s; received ${received.length}: ${received.map((r) => r.rawBody.slice(0, 200)).join(" | ")}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `no matching webhook within ${timeoutMs / 1000} s; received ${received.length}: ${received.map((r) => r.rawBody.slice(0, 200)).join(" | ")}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     },

@@ -155,7 +155,12 @@ export async function startFakeBakong(options: FakeBakongOptions = {}): Promise<
     switch (path) {
       case "/_fake/paid": {
         const { md5, ...transaction } = fields;
-        if (typeof md5 !== "string" || typeof transaction.toAccountId !== "string" || typeof transaction.amount !== "number" || typeof transaction.currency !== "string") {
+        if (
+          typeof md5 !== "string" ||
+          typeof transaction.toAccountId !== "string" ||
+          typeof transaction.amount !== "number" ||
+          typeof transaction.currency !== "string"
+        ) {
           return { status: 400, body: { error: "need md5, toAccountId, amount (number), currency" } };
         }
         return ok({ ok: true, transaction: markPaid(md5, transaction as FakePaidTransaction) });

@@ -3,7 +3,17 @@ type Handler = (request: Request) => Promise<Response>;
 export type ApiCall = { status: number; body: Record<string, unknown>; headers: Headers };
 
 /** Calls a real route handler the way Next.js would, with a Bearer key and a JSON body. */
-export async function call(handler: Handler, options: { key?: string | null; body?: unknown; rawBody?: string; method?: string; contentType?: string; headers?: Record<string, string> } = {}): Promise<ApiCall> {
+export async function call(
+  handler: Handler,
+  options: {
+    key?: string | null;
+    body?: unknown;
+    rawBody?: string;
+    method?: string;
+    contentType?: string;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<ApiCall> {
   const headers = new Headers(options.headers);
   if (options.key) headers.set("authorization", `Bearer ${options.key}`);
   const hasBody = options.body !== undefined || options.rawBody !== undefined;

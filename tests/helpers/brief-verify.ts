@@ -13,9 +13,11 @@ export const verify: BriefVerify = function verify(rawBody, headers, secret) {
   if (Math.abs(Date.now() / 1000 - ts) > 300) return false;
 
   // 2. Recompute HMAC over "<ts>.<raw_body>" using the RAW body (do not re-serialize JSON)
-  const v1 = sigHeader.split(",").find(p => p.startsWith("v1="))?.slice(3);
-  const expected = crypto.createHmac("sha256", secret)
-    .update(`${ts}.${rawBody}`).digest("hex");
+  const v1 = sigHeader
+    .split(",")
+    .find((p) => p.startsWith("v1="))
+    ?.slice(3);
+  const expected = crypto.createHmac("sha256", secret).update(`${ts}.${rawBody}`).digest("hex");
 
   // 3. Constant-time compare
   if (!v1 || v1.length !== expected.length) return false;

@@ -18,7 +18,10 @@ export async function createTestMerchant(profile: MerchantProfileInput | null = 
   const { userId, liveKey, testKey } = await signUp(email, "correct horse battery");
   if (profile) await saveMerchantProfile(userId, profile);
   return {
-    userId, email, liveKey, testKey,
+    userId,
+    email,
+    liveKey,
+    testKey,
     live: { userId, keyId: liveKey.id, mode: "live" },
     test: { userId, keyId: testKey.id, mode: "test" },
   };

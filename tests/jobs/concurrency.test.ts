@@ -13,13 +13,15 @@ import { payNewQr } from "../webhooks/fixtures";
 import { startReceiver, type Receiver } from "../webhooks/receiver";
 import { insertPendingTransactions } from "../payments/pending-transactions";
 
-
 /** A separate Node process running the sender, as a second app instance would; `ready` once it is connected. */
 function runSenderProcess(runMs: number): { ready: Promise<void>; done: Promise<{ sent: number }> } {
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const done = new Promise<{ sent: number }>((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "tests/jobs/run-sender.ts"], { env: { ...process.env, SENDER_RUN_MS: String(runMs) }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("npx", ["tsx", "tests/jobs/run-sender.ts"], {
+      env: { ...process.env, SENDER_RUN_MS: String(runMs) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     let errors = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -68,10 +70,18 @@ describe.skipIf(!process.env.DATABASE_URL)("several instances at once (PostgreSQ
     let sentHere = 0;
     const local = startInProcessScheduler({
       intervalMs: 5,
-      jobs: [{ id: "deliver-webhooks", name: "deliver", everyMs: 5, runsWhenPaid: true, run: async () => {
-        const { claimed } = await deliverDueWebhooks({ limit: 10 });
-        sentHere += claimed;
-      } }],
+      jobs: [
+        {
+          id: "deliver-webhooks",
+          name: "deliver",
+          everyMs: 5,
+          runsWhenPaid: true,
+          run: async () => {
+            const { claimed } = await deliverDueWebhooks({ limit: 10 });
+            sentHere += claimed;
+          },
+        },
+      ],
     });
     const passes = await Promise.all(Array.from({ length: 4 }, () => deliverDueWebhooks({ limit: 10 })));
     sentHere += passes.reduce((sum, pass) => sum + pass.claimed, 0);
@@ -97,7 +107,9 @@ describe.skipIf(!process.env.DATABASE_URL)("several instances at once (PostgreSQ
     await insertPendingTransactions({ userId: merchant.userId, mode: "live", count: 500, createdAt: t0 });
     fake.reset();
 
-    const summaries = await Promise.all(Array.from({ length: 4 }, () => pollDueTransactions({ now: new Date(t0.getTime() + 3_000), limit: 150 })));
+    const summaries = await Promise.all(
+      Array.from({ length: 4 }, () => pollDueTransactions({ now: new Date(t0.getTime() + 3_000), limit: 150 })),
+    );
 
     expect(summaries.reduce((sum, s) => sum + s.claimed, 0)).toBe(500);
     const asked = fake.requests.flatMap((r) => (Array.isArray(r.body) ? (r.body as string[]) : []));

@@ -10,7 +10,6 @@ import { createTestMerchant } from "../helpers/merchant";
 import { paidWithEndpoint } from "../webhooks/fixtures";
 import { startReceiver, type Receiver } from "../webhooks/receiver";
 
-
 const job = (id: string) => JOBS.find((candidate) => candidate.id === id)!;
 const inngestFunction = (id: string) => inngestFunctions.find((candidate) => candidate.id() === id)!;
 const POLL_PASSES_PER_RUN = passesPerCronRun(job("poll-bakong"));
@@ -40,7 +39,10 @@ describe("Inngest driver", () => {
     const merchant = await createTestMerchant();
     const qr = await createQr(merchant.test, { amount: 3, currency: "USD" }, () => new Date(Date.now() - 10_000));
     await simulatePayment(merchant.test, qr.md5);
-    const engine = new InngestTestEngine({ function: inngestFunction("poll-bakong"), steps: mockedSleeps("poll-bakong", POLL_PASSES_PER_RUN) });
+    const engine = new InngestTestEngine({
+      function: inngestFunction("poll-bakong"),
+      steps: mockedSleeps("poll-bakong", POLL_PASSES_PER_RUN),
+    });
 
     const { result, ctx } = await engine.execute();
 
@@ -57,7 +59,10 @@ describe("Inngest driver", () => {
   it("deliver-webhooks: a cron run makes 9 delivery passes 5 s apart and delivers what is due", async () => {
     const setup = await paidWithEndpoint(receiver.url);
     const before = receiver.received.length;
-    const engine = new InngestTestEngine({ function: inngestFunction("deliver-webhooks"), steps: mockedSleeps("deliver-webhooks", DELIVERY_PASSES_PER_RUN) });
+    const engine = new InngestTestEngine({
+      function: inngestFunction("deliver-webhooks"),
+      steps: mockedSleeps("deliver-webhooks", DELIVERY_PASSES_PER_RUN),
+    });
 
     const { result, ctx } = await engine.execute();
 

@@ -13,10 +13,18 @@ console.log("ready");
 let sent = 0;
 const scheduler = startInProcessScheduler({
   intervalMs: 5,
-  jobs: [{ id: "deliver-webhooks", name: "deliver", everyMs: 5, runsWhenPaid: true, run: async () => {
-    const summary = await deliverDueWebhooks({ limit: 10 });
-    sent += summary.claimed;
-  } }],
+  jobs: [
+    {
+      id: "deliver-webhooks",
+      name: "deliver",
+      everyMs: 5,
+      runsWhenPaid: true,
+      run: async () => {
+        const summary = await deliverDueWebhooks({ limit: 10 });
+        sent += summary.claimed;
+      },
+    },
+  ],
 });
 await new Promise((resolve) => setTimeout(resolve, runMs));
 await scheduler.stop();

@@ -52,7 +52,10 @@ describe("API key authentication", () => {
     expect(first).toBeInstanceOf(Date);
     await call(meRoute, { key: merchant.testKey.key });
     expect((await read())?.getTime()).toBe(first?.getTime());
-    await db.update(apiKeys).set({ lastUsedAt: new Date(Date.now() - 61_000) }).where(eq(apiKeys.id, merchant.testKey.id));
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: new Date(Date.now() - 61_000) })
+      .where(eq(apiKeys.id, merchant.testKey.id));
     await call(meRoute, { key: merchant.testKey.key });
     expect((await read())!.getTime()).toBeGreaterThan(Date.now() - 5_000);
   });

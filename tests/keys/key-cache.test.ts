@@ -71,7 +71,9 @@ describe("POST /api/v1/qr with a key it has seen before", () => {
     await setPlan(merchant.email, "starter");
     expect((await createQrWith(merchant.liveKey.key)).status).toBe(200);
     const db = await getDb();
-    await db.update(usageDaily).set({ qrCount: planQuota("free", "live"), qrLimit: planQuota("starter", "live") })
+    await db
+      .update(usageDaily)
+      .set({ qrCount: planQuota("free", "live"), qrLimit: planQuota("starter", "live") })
       .where(eq(usageDaily.userId, merchant.userId));
     await setPlan(merchant.email, "free");
     const { status, body } = await createQrWith(merchant.liveKey.key);
@@ -85,7 +87,8 @@ describe("POST /api/v1/qr with a key it has seen before", () => {
   it("still records last_used_at once a minute", async () => {
     const merchant = await createTestMerchant();
     const db = await getDb();
-    const lastUsedAt = async () => (await db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, merchant.liveKey.id)))[0]?.at;
+    const lastUsedAt = async () =>
+      (await db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, merchant.liveKey.id)))[0]?.at;
     expect((await createQrWith(merchant.liveKey.key)).status).toBe(200);
     const longAgo = new Date(Date.now() - 3_600_000);
     await db.update(apiKeys).set({ lastUsedAt: longAgo }).where(eq(apiKeys.id, merchant.liveKey.id));

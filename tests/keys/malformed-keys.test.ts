@@ -11,12 +11,16 @@ vi.mock("@/lib/db", async (importOriginal) => ({
 const { authenticateApiKey } = await import("@/lib/keys");
 
 describe("malformed keys never reach the database", () => {
-  it.each(["", "Bearer", "Bearer khqr_live_short", `Bearer khqr_prod_${"a".repeat(32)}`, `Bearer khqr_live_${"!".repeat(32)}`, `Token khqr_live_${"a".repeat(32)}`])(
-    "%j is unauthorized without a query",
-    async (header) => {
-      await expect(authenticateApiKey(header)).rejects.toMatchObject({ code: "unauthorized" });
-    },
-  );
+  it.each([
+    "",
+    "Bearer",
+    "Bearer khqr_live_short",
+    `Bearer khqr_prod_${"a".repeat(32)}`,
+    `Bearer khqr_live_${"!".repeat(32)}`,
+    `Token khqr_live_${"a".repeat(32)}`,
+  ])("%j is unauthorized without a query", async (header) => {
+    await expect(authenticateApiKey(header)).rejects.toMatchObject({ code: "unauthorized" });
+  });
 
   it("a well-formed key does go to the database", async () => {
     await expect(authenticateApiKey(`Bearer khqr_test_${"a".repeat(32)}`)).rejects.toThrow("the database was touched");

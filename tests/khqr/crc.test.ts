@@ -14,7 +14,14 @@ function referenceCrc16(input: string): string {
   return crc.toString(16).toUpperCase().padStart(4, "0");
 }
 
-const text = fc.string({ unit: fc.oneof(fc.constantFrom("a", "6", "@", " "), fc.integer({ min: 0x1780, max: 0x17ff }).map((code) => String.fromCharCode(code)), fc.constant("😀")), maxLength: 300 });
+const text = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom("a", "6", "@", " "),
+    fc.integer({ min: 0x1780, max: 0x17ff }).map((code) => String.fromCharCode(code)),
+    fc.constant("😀"),
+  ),
+  maxLength: 300,
+});
 
 describe("crc16", () => {
   it("gives the CRC-16/CCITT-FALSE check value", () => {
@@ -39,7 +46,10 @@ describe("crc16", () => {
   });
 
   it("matches the bitwise definition on any text", () => {
-    fc.assert(fc.property(text, (input) => crc16(input) === referenceCrc16(input)), { numRuns: 500 });
+    fc.assert(
+      fc.property(text, (input) => crc16(input) === referenceCrc16(input)),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -69,7 +79,10 @@ describe("md5Hex", () => {
 
   it("matches node:crypto on any text, long ones included", () => {
     fc.assert(
-      fc.property(fc.oneof(text, fc.string({ minLength: 1000, maxLength: 5000 })), (input) => md5Hex(input) === createHash("md5").update(input, "utf8").digest("hex")),
+      fc.property(
+        fc.oneof(text, fc.string({ minLength: 1000, maxLength: 5000 })),
+        (input) => md5Hex(input) === createHash("md5").update(input, "utf8").digest("hex"),
+      ),
       { numRuns: 500 },
     );
   });

@@ -8,7 +8,15 @@ const vector = (id: string) => vectors.find((candidate) => candidate.id === id)!
 const dynamicUsd = vector("D").qr; // ...5802KH5910Jonh Smith6010Phnom Penh9934<timestamps>6304....
 const merchantFull = vector("G").qr;
 
-const HEADER = "000201010212" + tlv("29", tlv("00", "jonhsmith@nbcq")) + "52045999" + "5303840" + tlv("54", "1.50") + "5802KH" + tlv("59", "Jonh Smith") + tlv("60", "Phnom Penh");
+const HEADER =
+  "000201010212" +
+  tlv("29", tlv("00", "jonhsmith@nbcq")) +
+  "52045999" +
+  "5303840" +
+  tlv("54", "1.50") +
+  "5802KH" +
+  tlv("59", "Jonh Smith") +
+  tlv("60", "Phnom Penh");
 const timestamps = (created: string, expires: string) => tlv("99", tlv("00", created) + tlv("01", expires));
 
 function decodeError(qr: string): string {
@@ -35,12 +43,16 @@ describe("decodeKhqr rejects", () => {
   });
 
   it("a repeated tag inside a template", () => {
-    const twoBills = withCrc(HEADER + tlv("62", tlv("01", "INV-1") + tlv("01", "INV-2")) + timestamps(String(createdAtMs), "9999999999999"));
+    const twoBills = withCrc(
+      HEADER + tlv("62", tlv("01", "INV-1") + tlv("01", "INV-2")) + timestamps(String(createdAtMs), "9999999999999"),
+    );
     expect(decodeError(twoBills)).toBe("tag 62: duplicate tag 01");
   });
 
   it("both an individual and a merchant account", () => {
-    const both = withCrc(HEADER + tlv("30", tlv("00", "a@b") + tlv("01", "1") + tlv("02", "B")) + timestamps(String(createdAtMs), "9999999999999"));
+    const both = withCrc(
+      HEADER + tlv("30", tlv("00", "a@b") + tlv("01", "1") + tlv("02", "B")) + timestamps(String(createdAtMs), "9999999999999"),
+    );
     expect(decodeError(both)).toMatch(/exactly one account template/);
   });
 
@@ -90,7 +102,9 @@ describe("decodeKhqr rejects", () => {
   });
 
   it("a merchant template without a merchant id", () => {
-    const merchant = withCrc(withoutCrc(vector("F").qr).replace("30400014jonhsmith@devb01061234560208Dev Bank", "30300014jonhsmith@devb0208Dev Bank"));
+    const merchant = withCrc(
+      withoutCrc(vector("F").qr).replace("30400014jonhsmith@devb01061234560208Dev Bank", "30300014jonhsmith@devb0208Dev Bank"),
+    );
     expect(decodeError(merchant)).toBe("tag 30: required tag 01 is missing");
   });
 
@@ -112,7 +126,15 @@ describe("decodeKhqr accepts", () => {
 });
 
 describe("verifyKhqr", () => {
-  const input: KhqrInput = { type: "individual", bakongAccountId: "jonhsmith@nbcq", merchantName: "Jonh Smith", currency: "USD", amount: 5, createdAtMs, expiresAtMs: createdAtMs + 60_000 };
+  const input: KhqrInput = {
+    type: "individual",
+    bakongAccountId: "jonhsmith@nbcq",
+    merchantName: "Jonh Smith",
+    currency: "USD",
+    amount: 5,
+    createdAtMs,
+    expiresAtMs: createdAtMs + 60_000,
+  };
   const { qr } = encodeKhqr(input);
 
   it("accepts a dynamic QR until its expiry, inclusive", () => {
@@ -131,16 +153,25 @@ describe("verifyKhqr", () => {
 
   it("rejects a dynamic QR whose expiry is in seconds", () => {
     const seconds = withCrc(HEADER + timestamps(String(createdAtMs), String(Math.floor(createdAtMs / 1000) + 900)));
-    expect(verifyKhqr(seconds, createdAtMs)).toEqual({ valid: false, reason: "the expiration timestamp must be epoch milliseconds with exactly 13 digits" });
+    expect(verifyKhqr(seconds, createdAtMs)).toEqual({
+      valid: false,
+      reason: "the expiration timestamp must be epoch milliseconds with exactly 13 digits",
+    });
   });
 
   it("rejects a dynamic QR whose expiry is not after its creation", () => {
     const backwards = withCrc(HEADER + timestamps(String(createdAtMs), String(createdAtMs - 1)));
-    expect(verifyKhqr(backwards, createdAtMs - 10)).toEqual({ valid: false, reason: "the expiration timestamp is not after the creation timestamp" });
+    expect(verifyKhqr(backwards, createdAtMs - 10)).toEqual({
+      valid: false,
+      reason: "the expiration timestamp is not after the creation timestamp",
+    });
   });
 
   it("rejects a dynamic QR without timestamps or without an amount", () => {
-    expect(verifyKhqr(withCrc(HEADER), createdAtMs)).toEqual({ valid: false, reason: "a dynamic KHQR must carry an expiration timestamp (tag 99 sub 01)" });
+    expect(verifyKhqr(withCrc(HEADER), createdAtMs)).toEqual({
+      valid: false,
+      reason: "a dynamic KHQR must carry an expiration timestamp (tag 99 sub 01)",
+    });
     const noAmount = withCrc(HEADER.replace(tlv("54", "1.50"), "") + timestamps(String(createdAtMs), "9999999999999"));
     expect(verifyKhqr(noAmount, createdAtMs)).toEqual({ valid: false, reason: "a dynamic KHQR must carry an amount (tag 54)" });
   });
@@ -155,6 +186,6 @@ describe("verifyKhqr", () => {
   });
 
   it("reports a structural problem as the reason", () => {
-    expect(verifyKhqr("hello")).toEqual({ valid: false, reason: "KHQR: tag \"he\" at position 0 is not two digits" });
+    expect(verifyKhqr("hello")).toEqual({ valid: false, reason: 'KHQR: tag "he" at position 0 is not two digits' });
   });
 });

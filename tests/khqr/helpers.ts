@@ -47,7 +47,9 @@ export function encodeWithSdk(input: KhqrInput): { qr: string; md5: string } {
   };
   const response =
     input.type === "merchant"
-      ? sdk.generateMerchant(new MerchantInfo(input.bakongAccountId, input.merchantName, input.merchantCity, input.merchantId, input.acquiringBank, optional))
+      ? sdk.generateMerchant(
+          new MerchantInfo(input.bakongAccountId, input.merchantName, input.merchantCity, input.merchantId, input.acquiringBank, optional),
+        )
       : sdk.generateIndividual(new IndividualInfo(input.bakongAccountId, input.merchantName, input.merchantCity, optional));
   if (response.status.code !== 0 || !response.data) throw new Error(`SDK rejected the input: ${response.status.message}`);
   return response.data;

@@ -157,7 +157,12 @@ describe("encodeKhqr rejects, naming the field", () => {
   });
 
   it("account fields that would not fit tag 30's two-digit length", () => {
-    const error = fieldErrorOf({ ...merchant, bakongAccountId: `${"a".repeat(27)}@nbcq`, merchantId: "m".repeat(32), acquiringBank: "b".repeat(32) });
+    const error = fieldErrorOf({
+      ...merchant,
+      bakongAccountId: `${"a".repeat(27)}@nbcq`,
+      merchantId: "m".repeat(32),
+      acquiringBank: "b".repeat(32),
+    });
     expect(error.field).toBe("merchantAccountInformation");
   });
 
@@ -177,12 +182,21 @@ describe("encodeKhqr rejects, naming the field", () => {
 describe("encodeKhqr follows the SDK on empty and zero values", () => {
   const plain = encodeKhqr(individual);
 
-  it.each(["billNumber", "mobileNumber", "storeLabel", "terminalLabel", "purposeOfTransaction", "accountInformation", "acquiringBank", "merchantCategoryCode", "languagePreference", "merchantNameAlternateLanguage", "merchantCityAlternateLanguage"])(
-    "an empty %s is left out, not an error",
-    (field) => {
-      expect(encodeKhqr({ ...individual, [field]: "" })).toEqual(plain);
-    },
-  );
+  it.each([
+    "billNumber",
+    "mobileNumber",
+    "storeLabel",
+    "terminalLabel",
+    "purposeOfTransaction",
+    "accountInformation",
+    "acquiringBank",
+    "merchantCategoryCode",
+    "languagePreference",
+    "merchantNameAlternateLanguage",
+    "merchantCityAlternateLanguage",
+  ])("an empty %s is left out, not an error", (field) => {
+    expect(encodeKhqr({ ...individual, [field]: "" })).toEqual(plain);
+  });
 
   it("an empty merchant city falls back to Phnom Penh", () => {
     expect(encodeKhqr({ ...individual, merchantCity: "" })).toEqual(encodeKhqr({ ...individual, merchantCity: "Phnom Penh" }));
@@ -197,6 +211,8 @@ describe("encodeKhqr follows the SDK on empty and zero values", () => {
 
   it("a static QR ignores the timestamps it cannot carry", () => {
     const staticInput = { ...individual, amount: undefined };
-    expect(encodeKhqr({ ...staticInput, createdAtMs: 5, expiresAtMs: 3 })).toEqual(encodeKhqr({ ...staticInput, createdAtMs: undefined, expiresAtMs: undefined }));
+    expect(encodeKhqr({ ...staticInput, createdAtMs: 5, expiresAtMs: 3 })).toEqual(
+      encodeKhqr({ ...staticInput, createdAtMs: undefined, expiresAtMs: undefined }),
+    );
   });
 });

@@ -16,7 +16,11 @@ const khmer = charFrom(0x1780, 0x17ff);
 const digit = charFrom(0x30, 0x39);
 const lowercase = charFrom(0x61, 0x7a);
 const idChar = fc.oneof(lowercase, digit, fc.constantFrom("_", "."));
-const mixedText = fc.oneof({ arbitrary: printableAscii, weight: 3 }, { arbitrary: khmer, weight: 3 }, { arbitrary: fc.constantFrom("😀", "𝄞"), weight: 1 });
+const mixedText = fc.oneof(
+  { arbitrary: printableAscii, weight: 3 },
+  { arbitrary: khmer, weight: 3 },
+  { arbitrary: fc.constantFrom("😀", "𝄞"), weight: 1 },
+);
 
 /** Keeps whole code points while the UTF-16 length fits, as a caller trimming to the limit would. */
 function fitTo(max: number) {
@@ -33,34 +37,52 @@ function fitTo(max: number) {
 /** Non-empty text at its limit about a third of the time, shorter otherwise. */
 function textUpTo(max: number, unit: fc.Arbitrary<string> = printableAscii): fc.Arbitrary<string> {
   return fc
-    .oneof(fc.string({ unit, minLength: max, maxLength: max }), fc.string({ unit, minLength: 1, maxLength: max }), fc.string({ unit, minLength: 1, maxLength: max }))
+    .oneof(
+      fc.string({ unit, minLength: max, maxLength: max }),
+      fc.string({ unit, minLength: 1, maxLength: max }),
+      fc.string({ unit, minLength: 1, maxLength: max }),
+    )
     .map(fitTo(max))
     .filter((text) => text.length > 0);
 }
 
 /** Absent, empty (which the SDK drops), or a value. */
 function optional(value: fc.Arbitrary<string>): fc.Arbitrary<string | undefined> {
-  return fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: fc.constant(""), weight: 1 }, { arbitrary: value, weight: 3 });
+  return fc.oneof(
+    { arbitrary: fc.constant(undefined), weight: 2 },
+    { arbitrary: fc.constant(""), weight: 1 },
+    { arbitrary: value, weight: 3 },
+  );
 }
 
 function digits(minLength: number, maxLength: number): fc.Arbitrary<string> {
-  return fc.tuple(charFrom(0x31, 0x39), fc.string({ unit: digit, minLength: minLength - 1, maxLength: maxLength - 1 })).map(([first, rest]) => first + rest);
+  return fc
+    .tuple(charFrom(0x31, 0x39), fc.string({ unit: digit, minLength: minLength - 1, maxLength: maxLength - 1 }))
+    .map(([first, rest]) => first + rest);
 }
 
 const accountId = fc
   .integer({ min: 3, max: KHQR_LIMITS.bakongAccountId })
   .chain((total) => fc.integer({ min: 1, max: total - 2 }).map((nameLength) => [nameLength, total - 1 - nameLength] as const))
   .chain(([nameLength, bankLength]) =>
-    fc.tuple(fc.string({ unit: idChar, minLength: nameLength, maxLength: nameLength }), fc.string({ unit: idChar, minLength: bankLength, maxLength: bankLength })),
+    fc.tuple(
+      fc.string({ unit: idChar, minLength: nameLength, maxLength: nameLength }),
+      fc.string({ unit: idChar, minLength: bankLength, maxLength: bankLength }),
+    ),
   )
   .map(([name, bank]) => `${name}@${bank}`);
 
 // Up to 13 characters as written; numbers and strings, since the SDK treats "1.0" and 1.0 differently.
 const usdAmount = fc.oneof(
   digits(1, 13),
-  fc.tuple(fc.oneof(fc.constant("0"), digits(1, 10)), fc.string({ unit: digit, minLength: 1, maxLength: 2 })).map(([integer, fraction]) => `${integer}.${fraction}`),
+  fc
+    .tuple(fc.oneof(fc.constant("0"), digits(1, 10)), fc.string({ unit: digit, minLength: 1, maxLength: 2 }))
+    .map(([integer, fraction]) => `${integer}.${fraction}`),
 );
-const khrAmount = fc.oneof(digits(1, 13), fc.tuple(digits(1, 13), fc.constantFrom(".0", ".00")).map(([integer, zeros]) => integer + zeros));
+const khrAmount = fc.oneof(
+  digits(1, 13),
+  fc.tuple(digits(1, 13), fc.constantFrom(".0", ".00")).map(([integer, zeros]) => integer + zeros),
+);
 const zeroAmount = fc.constantFrom<number | string | undefined>(undefined, 0, "0", "0.00", "");
 
 function amount(decimal: fc.Arbitrary<string>): fc.Arbitrary<number | string | undefined> {
@@ -107,9 +129,12 @@ const language = fc.option(
 // The frozen clock, an expiry after it, and whether to pass the clock explicitly or let encodeKhqr read Date.now().
 const timing = fc
   .integer({ min: EARLIEST_MS, max: LATEST_MS - 1 })
-  .chain((clockMs) => fc.record({ clockMs: fc.constant(clockMs), expiresAtMs: fc.integer({ min: clockMs + 1, max: LATEST_MS }), passClock: fc.boolean() }));
+  .chain((clockMs) =>
+    fc.record({ clockMs: fc.constant(clockMs), expiresAtMs: fc.integer({ min: clockMs + 1, max: LATEST_MS }), passClock: fc.boolean() }),
+  );
 
-const templateLength = (values: readonly (string | undefined)[]) => values.reduce((length, value) => length + (value ? TLV_HEADER + value.length : 0), 0);
+const templateLength = (values: readonly (string | undefined)[]) =>
+  values.reduce((length, value) => length + (value ? TLV_HEADER + value.length : 0), 0);
 
 const validInput = fc
   .record({
@@ -137,7 +162,8 @@ const validInput = fc
   .filter(
     ({ input }) =>
       templateLength([input.bakongAccountId, input.accountInformation ?? input.merchantId, input.acquiringBank]) <= TEMPLATE_MAX &&
-      templateLength([input.billNumber, input.mobileNumber, input.storeLabel, input.terminalLabel, input.purposeOfTransaction]) <= TEMPLATE_MAX,
+      templateLength([input.billNumber, input.mobileNumber, input.storeLabel, input.terminalLabel, input.purposeOfTransaction]) <=
+        TEMPLATE_MAX,
   );
 
 describe("encodeKhqr against the official SDK", () => {

@@ -32,14 +32,19 @@ describe("log", () => {
       stdout.restore();
     }
     expect(stdout.lines).toHaveLength(1);
-    const entries = stdout.lines[0]!.trimEnd().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const entries = stdout.lines[0]!.trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries.map((entry) => entry.msg)).toEqual(["first", "second"]);
     expect(entries[0]).toMatchObject({ level: "info", api_key: "[redacted]", authorization: "[redacted]", route: "qr.create" });
   });
 
   it("loses no line when the process exits before the end of the turn", async () => {
     const script = `import { log } from "./lib/log/index.ts"; log("info", "last_words"); process.exit(0);`;
-    const { stdout } = await run(path.resolve("node_modules/.bin/tsx"), ["--eval", script], { env: { ...process.env, LOG_SILENT: "" }, timeout: 60_000 });
+    const { stdout } = await run(path.resolve("node_modules/.bin/tsx"), ["--eval", script], {
+      env: { ...process.env, LOG_SILENT: "" },
+      timeout: 60_000,
+    });
     expect(stdout).toContain('"msg":"last_words"');
   });
 });

@@ -21,8 +21,12 @@ describe("the merchant profile", () => {
   });
 
   it("names the field of each mistake", () => {
-    expect(fieldOf({ ...DEFAULT_PROFILE, bakongAccountId: "no-at-sign" })).toEqual(["bakongAccountId: Bakong account ID looks like name@bank (e.g. shop@aclb)"]);
-    expect(fieldOf({ ...DEFAULT_PROFILE, merchantName: "x".repeat(26) })).toEqual(["merchantName: Merchant name must be at most 25 characters"]);
+    expect(fieldOf({ ...DEFAULT_PROFILE, bakongAccountId: "no-at-sign" })).toEqual([
+      "bakongAccountId: Bakong account ID looks like name@bank (e.g. shop@aclb)",
+    ]);
+    expect(fieldOf({ ...DEFAULT_PROFILE, merchantName: "x".repeat(26) })).toEqual([
+      "merchantName: Merchant name must be at most 25 characters",
+    ]);
     expect(fieldOf({ ...DEFAULT_PROFILE, currency: "EUR" })).toEqual(["currency: Currency must be USD or KHR"]);
     expect(fieldOf({ ...DEFAULT_PROFILE, merchantId: "M-1" })).toEqual([
       "acquiringBank: Merchant ID and acquiring bank go together: fill in both for a merchant (tag 30) QR, or neither",
@@ -30,15 +34,29 @@ describe("the merchant profile", () => {
   });
 
   it("asks KHQR's encoder for the last word: a tag 30 template over 99 characters is refused", () => {
-    const issues = fieldOf({ ...DEFAULT_PROFILE, bakongAccountId: `${"a".repeat(27)}@aclb`, merchantId: "m".repeat(32), acquiringBank: "b".repeat(32) });
+    const issues = fieldOf({
+      ...DEFAULT_PROFILE,
+      bakongAccountId: `${"a".repeat(27)}@aclb`,
+      merchantId: "m".repeat(32),
+      acquiringBank: "b".repeat(32),
+    });
     expect(issues?.[0]).toMatch(/^merchantId: /);
   });
 
   it("creates, then replaces, the one profile of an account; an invalid one writes nothing", async () => {
     const merchant = await createTestMerchant();
     await saveMerchantProfile(merchant.userId, { ...DEFAULT_PROFILE, merchantName: "First Name" });
-    await saveMerchantProfile(merchant.userId, { ...DEFAULT_PROFILE, merchantName: "Second Name", merchantId: "M-1", acquiringBank: "ACLEDA" });
-    expect(await getMerchantProfile(merchant.userId)).toMatchObject({ merchantName: "Second Name", merchantId: "M-1", acquiringBank: "ACLEDA" });
+    await saveMerchantProfile(merchant.userId, {
+      ...DEFAULT_PROFILE,
+      merchantName: "Second Name",
+      merchantId: "M-1",
+      acquiringBank: "ACLEDA",
+    });
+    expect(await getMerchantProfile(merchant.userId)).toMatchObject({
+      merchantName: "Second Name",
+      merchantId: "M-1",
+      acquiringBank: "ACLEDA",
+    });
 
     await expect(saveMerchantProfile(merchant.userId, { ...DEFAULT_PROFILE, currency: "EUR" as "USD" })).rejects.toBeInstanceOf(ZodError);
     expect(await getMerchantProfile(merchant.userId)).toMatchObject({ merchantName: "Second Name", currency: DEFAULT_PROFILE.currency });

@@ -9,7 +9,11 @@ type Verify = (rawBody: string, headers: Record<string, string>, secret: string)
 /** The docs' verification code, run as a merchant would paste it (ES module syntax stripped). */
 function loadVerify(): Verify {
   const body = WEBHOOK_VERIFY_FUNCTION.replace(/^import .*$/m, "").replace(/^export /m, "");
-  return new Function("createHmac", "timingSafeEqual", "Buffer", `${body}\nreturn isGenuineDelivery;`)(createHmac, timingSafeEqual, Buffer) as Verify;
+  return new Function("createHmac", "timingSafeEqual", "Buffer", `${body}\nreturn isGenuineDelivery;`)(
+    createHmac,
+    timingSafeEqual,
+    Buffer,
+  ) as Verify;
 }
 
 describe("the docs' webhook verification example", () => {

@@ -31,7 +31,9 @@ describe("OpenAPI document", () => {
   it("documents every route under app/api/v1, and nothing that does not exist", () => {
     const onDisk = routesOnDisk();
     expect(onDisk.length).toBeGreaterThanOrEqual(6);
-    const documented = Object.entries(document.paths).flatMap(([routePath, operations]) => Object.keys(operations).map((method) => ({ method: method.toUpperCase(), path: routePath })));
+    const documented = Object.entries(document.paths).flatMap(([routePath, operations]) =>
+      Object.keys(operations).map((method) => ({ method: method.toUpperCase(), path: routePath })),
+    );
     const key = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
     expect(documented.map(key).sort()).toEqual(onDisk.map(key).sort());
   });
@@ -87,12 +89,25 @@ describe("docs page content", () => {
     for (const [index, endpoint] of ENDPOINTS.entries()) {
       const view = views[index]!;
       if (endpoint.request) expect(view.requestFields).toEqual(fieldsOf(toJsonSchema(endpoint.request, "input")));
-      expect(view.responseFields.map((field) => field.name)).toEqual(fieldsOf(toJsonSchema(endpoint.response, "output")).map((field) => field.name));
+      expect(view.responseFields.map((field) => field.name)).toEqual(
+        fieldsOf(toJsonSchema(endpoint.response, "output")).map((field) => field.name),
+      );
       expect(view.curl).toContain(`https://pay.example.com/api/v1${endpoint.path}`);
     }
     const createQr = views.find((view) => view.path === "/qr")!;
-    expect(createQr.requestFields!.map((field) => field.name)).toEqual(["amount", "currency", "bill_number", "store_label", "terminal_label", "expires_in_seconds", "order_id"]);
-    expect(createQr.requestFields!.find((field) => field.name === "order_id")).toMatchObject({ required: false, rules: ["at most 64 characters"] });
+    expect(createQr.requestFields!.map((field) => field.name)).toEqual([
+      "amount",
+      "currency",
+      "bill_number",
+      "store_label",
+      "terminal_label",
+      "expires_in_seconds",
+      "order_id",
+    ]);
+    expect(createQr.requestFields!.find((field) => field.name === "order_id")).toMatchObject({
+      required: false,
+      rules: ["at most 64 characters"],
+    });
     const me = views.find((view) => view.path === "/me")!;
     expect(me.responseFields.map((field) => field.name)).toContain("merchant.bakong_account_id");
   });

@@ -37,12 +37,17 @@ beforeEach(() => {
 /** Pretends the last Bakong check was long ago, instead of sleeping past the 2 s throttle. */
 async function forgetLastCheck(md5: string) {
   const db = await getDb();
-  await db.update(transactions).set({ lastCheckedAt: sql`now() - interval '1 minute'` }).where(eq(transactions.md5, md5));
+  await db
+    .update(transactions)
+    .set({ lastCheckedAt: sql`now() - interval '1 minute'` })
+    .where(eq(transactions.md5, md5));
 }
 
 async function status(md5: string) {
   const db = await getDb();
-  return (await db.select({ status: transactions.status, paidAt: transactions.paidAt }).from(transactions).where(eq(transactions.md5, md5)))[0];
+  return (
+    await db.select({ status: transactions.status, paidAt: transactions.paidAt }).from(transactions).where(eq(transactions.md5, md5))
+  )[0];
 }
 
 async function newLiveQr(body: Record<string, unknown> = { amount: 5 }) {
@@ -129,7 +134,9 @@ describe("live mode against a Bakong-speaking server", () => {
 
   it("asks Bakong at most once per ~2 s however many checks arrive at once", async () => {
     const qr = await newLiveQr();
-    const answers = await Promise.all(Array.from({ length: 10 }, () => call(checkRoute, { key: merchant.liveKey.key, body: { md5: qr.md5 } })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => call(checkRoute, { key: merchant.liveKey.key, body: { md5: qr.md5 } })),
+    );
     expect(answers.every((answer) => answer.status === 200 && answer.body.status === "pending")).toBe(true);
     expect(checks()).toBe(1);
     await call(checkRoute, { key: merchant.liveKey.key, body: { md5: qr.md5 } });
@@ -181,7 +188,11 @@ describe("ownership and modes", () => {
   it("another account's md5, another mode's md5 and an unknown md5 are 404 not_found", async () => {
     const qr = await newLiveQr();
     const other = await createTestMerchant();
-    for (const [key, md5] of [[other.liveKey.key, qr.md5], [merchant.testKey.key, qr.md5], [merchant.liveKey.key, "0".repeat(32)]] as const) {
+    for (const [key, md5] of [
+      [other.liveKey.key, qr.md5],
+      [merchant.testKey.key, qr.md5],
+      [merchant.liveKey.key, "0".repeat(32)],
+    ] as const) {
       const { status: code, body } = await call(checkRoute, { key, body: { md5 } });
       expect(code).toBe(404);
       expect(body.error).toBe("not_found");
@@ -208,7 +219,10 @@ describe("sandbox (test keys)", () => {
     expect(pay.body).toMatchObject({ md5: qr.md5, simulated: true });
     await forgetLastCheck(qr.md5 as string);
     const paid = await call(checkRoute, { key: merchant.testKey.key, body: { md5: qr.md5 } });
-    expect(paid.body).toMatchObject({ status: "paid", bakong_response: { responseCode: 0, data: { amount: 12.5, currency: "USD", toAccountId: "coffee_shop@aclb" } } });
+    expect(paid.body).toMatchObject({
+      status: "paid",
+      bakong_response: { responseCode: 0, data: { amount: 12.5, currency: "USD", toAccountId: "coffee_shop@aclb" } },
+    });
     expect(fake.requests).toHaveLength(0);
   });
 

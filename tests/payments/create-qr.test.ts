@@ -24,8 +24,15 @@ describe("POST /api/v1/qr", () => {
     expect(body).toMatchObject({ currency: "USD", amount: 5.25, order_id: "ORDER-1", status: "pending", idempotent_replay: false });
     const decoded = decodeKhqr(body.qr as string);
     expect(decoded).toMatchObject({
-      pointOfInitiation: "dynamic", type: "individual", bakongAccountId: "coffee_shop@aclb", merchantName: "Coffee Shop",
-      currency: "USD", amount: "5.25", billNumber: "INV-001", storeLabel: "Main", terminalLabel: "T1",
+      pointOfInitiation: "dynamic",
+      type: "individual",
+      bakongAccountId: "coffee_shop@aclb",
+      merchantName: "Coffee Shop",
+      currency: "USD",
+      amount: "5.25",
+      billNumber: "INV-001",
+      storeLabel: "Main",
+      terminalLabel: "T1",
     });
     expect(body.md5).toMatch(/^[0-9a-f]{32}$/);
     expect(verifyKhqr(body.qr as string).valid).toBe(true);
@@ -59,10 +66,21 @@ describe("POST /api/v1/qr", () => {
   });
 
   it("uses the merchant (tag 30) account when a merchant id and acquiring bank are saved", async () => {
-    const company = await createTestMerchant({ bakongAccountId: "shop@devb", merchantName: "Shop Co", currency: "KHR", merchantId: "123456", acquiringBank: "Dev Bank" });
+    const company = await createTestMerchant({
+      bakongAccountId: "shop@devb",
+      merchantName: "Shop Co",
+      currency: "KHR",
+      merchantId: "123456",
+      acquiringBank: "Dev Bank",
+    });
     const { body } = await call(createQrRoute, { key: company.liveKey.key, body: { amount: 5000 } });
     expect(body.qr).toContain("30350009shop@devb01061234560208Dev Bank");
-    expect(decodeKhqr(body.qr as string)).toMatchObject({ type: "merchant", merchantId: "123456", acquiringBank: "Dev Bank", currency: "KHR" });
+    expect(decodeKhqr(body.qr as string)).toMatchObject({
+      type: "merchant",
+      merchantId: "123456",
+      acquiringBank: "Dev Bank",
+      currency: "KHR",
+    });
   });
 
   it("two identical requests without order_id in the same instant still get distinct md5s", async () => {
@@ -94,7 +112,10 @@ describe("POST /api/v1/qr", () => {
 describe("idempotency with order_id", () => {
   it("replays the original QR for the same parameters, even with defaults spelled out", async () => {
     const first = await call(createQrRoute, { key: merchant.liveKey.key, body: { amount: 5, order_id: "IDEM-1" } });
-    const again = await call(createQrRoute, { key: merchant.liveKey.key, body: { amount: "5.00", currency: "USD", expires_in_seconds: 900, order_id: "IDEM-1" } });
+    const again = await call(createQrRoute, {
+      key: merchant.liveKey.key,
+      body: { amount: "5.00", currency: "USD", expires_in_seconds: 900, order_id: "IDEM-1" },
+    });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ qr: first.body.qr, md5: first.body.md5, idempotent_replay: true });
   });

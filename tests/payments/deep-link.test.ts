@@ -19,7 +19,13 @@ beforeAll(async () => {
     received.push({ authorization: request.headers.authorization, body });
     response.setHeader("content-type", "application/json");
     const ok = request.url === "/v1/generate_deeplink_by_qr" && body.qr !== "fail";
-    response.end(JSON.stringify(ok ? { responseCode: 0, errorCode: null, data: { shortLink: `https://bakong.example/${String(body.qr)}` } } : { responseCode: 1, errorCode: 4, data: null }));
+    response.end(
+      JSON.stringify(
+        ok
+          ? { responseCode: 0, errorCode: null, data: { shortLink: `https://bakong.example/${String(body.qr)}` } }
+          : { responseCode: 1, errorCode: 4, data: null },
+      ),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   process.env.BAKONG_API_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

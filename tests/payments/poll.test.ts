@@ -12,7 +12,6 @@ import { startFakeBakong, type FakeBakong } from "../fakes/fake-bakong-server";
 import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
 import { insertPendingTransactions } from "./pending-transactions";
 
-
 const LIST = "/v1/check_transaction_by_md5_list";
 const SINGLE = "/v1/check_transaction_by_md5";
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
@@ -43,7 +42,11 @@ async function reload(id: string): Promise<Transaction> {
 
 async function liveQr(createdAt: Date, expiresInSeconds = 900): Promise<Transaction> {
   // A bill number of its own keeps QRs made at one instant distinct, so each keeps exactly that creation time.
-  const qr = await createQr(merchant.live, { amount: 5, currency: "USD", bill_number: randomUUID().slice(0, 25), expires_in_seconds: expiresInSeconds }, () => createdAt);
+  const qr = await createQr(
+    merchant.live,
+    { amount: 5, currency: "USD", bill_number: randomUUID().slice(0, 25), expires_in_seconds: expiresInSeconds },
+    () => createdAt,
+  );
   const db = await getDb();
   const [row] = await db.select().from(transactions).where(eq(transactions.md5, qr.md5));
   return row!;
@@ -89,7 +92,9 @@ describe("pollDueTransactions", () => {
     expect(deferred).toMatchObject({ status: "pending", nextCheckAt: at(t0, 23_000) });
     expect(deferred.lastCheckError).toMatch(/Bakong did not answer \(http_error 503\)/);
     const db = await getDb();
-    expect((await db.select().from(transactionEvents).where(eq(transactionEvents.transactionId, row.id))).map((e) => e.kind)).toEqual(["created"]);
+    expect((await db.select().from(transactionEvents).where(eq(transactionEvents.transactionId, row.id))).map((e) => e.kind)).toEqual([
+      "created",
+    ]);
 
     expect(await pollDueTransactions({ now: at(t0, 10_000) })).toMatchObject({ claimed: 0 });
     fake.markPaid(row.md5, { toAccountId: row.toAccountId, amount: 5, currency: "USD", createdDateMs: t0.getTime() + 15_000 });
@@ -163,7 +168,9 @@ describe("pollDueTransactions", () => {
     expect(summary).toMatchObject({ claimed: 1_000, listCalls: 20, paid: 7, stillPending: 993 });
     // Only requests about this test's md5s: a fallback single check of an earlier test may still land late.
     const ours = new Set(rows.map((row) => row.md5));
-    const aboutOurs = fake.requests.filter((r) => (Array.isArray(r.body) ? (r.body as string[]) : [(r.body as { md5?: string }).md5]).some((md5) => ours.has(md5 ?? "")));
+    const aboutOurs = fake.requests.filter((r) =>
+      (Array.isArray(r.body) ? (r.body as string[]) : [(r.body as { md5?: string }).md5]).some((md5) => ours.has(md5 ?? "")),
+    );
     expect(aboutOurs.filter((r) => r.path === LIST).map((r) => (r.body as string[]).length)).toEqual(Array(20).fill(50));
     expect(aboutOurs.filter((r) => r.path === SINGLE)).toEqual([]);
   }, 120_000);

@@ -54,7 +54,11 @@ describe("POST /api/v1/qr rejects bad input with 400 invalid_input and writes no
   });
 
   it("wrong content type", async () => {
-    const { status, body } = await call(createQrRoute, { key: merchant.liveKey.key, rawBody: "amount=5", contentType: "application/x-www-form-urlencoded" });
+    const { status, body } = await call(createQrRoute, {
+      key: merchant.liveKey.key,
+      rawBody: "amount=5",
+      contentType: "application/x-www-form-urlencoded",
+    });
     expect(status).toBe(400);
     expect(body.error).toBe("invalid_input");
     expect(body.message).toMatch(/Content-Type/);

@@ -50,7 +50,10 @@ describe("rate-limit headers on /api/v1 responses", () => {
   });
 
   it("a request with a bad key carries the per-IP limit on its 401", async () => {
-    const { status, headers } = await call(limitedRoute, { key: `khqr_live_${"a".repeat(32)}`, headers: { "x-forwarded-for": randomUUID() } });
+    const { status, headers } = await call(limitedRoute, {
+      key: `khqr_live_${"a".repeat(32)}`,
+      headers: { "x-forwarded-for": randomUUID() },
+    });
     expect(status).toBe(401);
     expect(headers.get("x-ratelimit-limit")).toBe("60");
     expect(headers.get("x-ratelimit-remaining")).toBe("59");

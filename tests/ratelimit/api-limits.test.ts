@@ -69,7 +69,9 @@ describe("applyRateLimit on Redis", () => {
     for (let i = 0; i < 60; i++) expect((await applyRateLimit({ ip }, "unauthenticated")).allowed).toBe(true);
     const denied = await applyRateLimit({ ip }, "unauthenticated");
     expect(denied.allowed).toBe(false);
-    expect(denied.message).toMatch(/^Rate limit of 60 requests per minute for requests without a valid API key exceeded for this IP address; resets in \d+ s$/);
+    expect(denied.message).toMatch(
+      /^Rate limit of 60 requests per minute for requests without a valid API key exceeded for this IP address; resets in \d+ s$/,
+    );
     expect((await applyRateLimit({ ip: `${ip}-other` }, "unauthenticated")).allowed).toBe(true);
   });
 

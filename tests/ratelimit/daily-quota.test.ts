@@ -27,7 +27,9 @@ async function setUsage(userId: string, mode: Mode, day: string, qrCount: number
 }
 
 async function usage(userId: string, mode: Mode, day: string): Promise<number> {
-  const rows = await (await getDb())
+  const rows = await (
+    await getDb()
+  )
     .select({ qrCount: usageDaily.qrCount })
     .from(usageDaily)
     .where(and(eq(usageDaily.userId, userId), eq(usageDaily.mode, mode), eq(usageDaily.day, day)));
@@ -81,7 +83,9 @@ describe("the daily plan quota, counted as QRs are created", () => {
     expect(error).toBeInstanceOf(AppError);
     const appError = error as AppError;
     expect(appError.code).toBe("rate_limit_exceeded");
-    expect(appError.message).toMatch(/^Daily plan limit reached — upgrade to continue\. The Free plan includes 100 new QR codes per day in live mode/);
+    expect(appError.message).toMatch(
+      /^Daily plan limit reached — upgrade to continue\. The Free plan includes 100 new QR codes per day in live mode/,
+    );
     expect(appError.message).toContain("midnight Cambodia time (UTC+7), in 1 min");
     expect(appError.retryAfterSeconds).toBe(60);
     expect(appError.limit).toEqual({ limit: 100, remaining: 0, resetAtMs: MIDNIGHT.getTime() });
@@ -130,24 +134,27 @@ describe("the daily plan quota, counted as QRs are created", () => {
   });
 });
 
-describe.skipIf(!process.env.DATABASE_URL)("the daily plan quota under concurrency (PostgreSQL only: PGlite runs one query at a time)", () => {
-  it("lets exactly 10 of 50 concurrent calls through when 10 remain", async () => {
-    const merchant = await createUser();
-    const userId = merchant.userId;
-    const day = cambodiaDay(new Date());
-    await setUsage(userId, "live", day, 90);
-    const results = await Promise.allSettled(Array.from({ length: 50 }, () => consume(merchant, "live")));
-    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(10);
-    const rejections = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
-    expect(rejections.every((result) => result.reason instanceof AppError && result.reason.code === "rate_limit_exceeded")).toBe(true);
-    expect(await usage(userId, "live", day)).toBe(100);
-  });
+describe.skipIf(!process.env.DATABASE_URL)(
+  "the daily plan quota under concurrency (PostgreSQL only: PGlite runs one query at a time)",
+  () => {
+    it("lets exactly 10 of 50 concurrent calls through when 10 remain", async () => {
+      const merchant = await createUser();
+      const userId = merchant.userId;
+      const day = cambodiaDay(new Date());
+      await setUsage(userId, "live", day, 90);
+      const results = await Promise.allSettled(Array.from({ length: 50 }, () => consume(merchant, "live")));
+      expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(10);
+      const rejections = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
+      expect(rejections.every((result) => result.reason instanceof AppError && result.reason.code === "rate_limit_exceeded")).toBe(true);
+      expect(await usage(userId, "live", day)).toBe(100);
+    });
 
-  it("counts racing first calls of the day without losing one to the unique key: 150 at once on a fresh day, 100 through", async () => {
-    const merchant = await createUser();
-    const userId = merchant.userId;
-    const results = await Promise.allSettled(Array.from({ length: 150 }, () => consume(merchant, "live")));
-    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(100);
-    expect(await usage(userId, "live", cambodiaDay(new Date()))).toBe(100);
-  });
-});
+    it("counts racing first calls of the day without losing one to the unique key: 150 at once on a fresh day, 100 through", async () => {
+      const merchant = await createUser();
+      const userId = merchant.userId;
+      const results = await Promise.allSettled(Array.from({ length: 150 }, () => consume(merchant, "live")));
+      expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(100);
+      expect(await usage(userId, "live", cambodiaDay(new Date()))).toBe(100);
+    });
+  },
+);

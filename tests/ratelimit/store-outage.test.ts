@@ -105,7 +105,9 @@ describe("when Redis cannot be reached, requests are still served", () => {
     // Accepts connections and never answers, like a hung Redis.
     const accepted = new Set<net.Socket>();
     let bytesReceived = 0;
-    const silent = net.createServer((socket) => accepted.add(socket.on("error", () => {}).on("data", (chunk) => (bytesReceived += chunk.length))));
+    const silent = net.createServer((socket) =>
+      accepted.add(socket.on("error", () => {}).on("data", (chunk) => (bytesReceived += chunk.length))),
+    );
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
     try {
       store = createRateLimitStore({ REDIS_URL: `redis://127.0.0.1:${(silent.address() as net.AddressInfo).port}` });

@@ -2,7 +2,14 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { webhookAttempts, webhookEndpoints } from "@/lib/db/schema";
-import { claimDueDeliveries, DELIVERY_LEASE_MS, paidEventBody, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_TIMEOUT_MS, deliverDueWebhooks } from "@/lib/webhooks";
+import {
+  claimDueDeliveries,
+  DELIVERY_LEASE_MS,
+  paidEventBody,
+  WEBHOOK_MAX_ATTEMPTS,
+  WEBHOOK_TIMEOUT_MS,
+  deliverDueWebhooks,
+} from "@/lib/webhooks";
 import { deliveryById, paidWithEndpoint } from "./fixtures";
 import { startReceiver, type Receiver } from "./receiver";
 import { verify } from "../helpers/brief-verify";
@@ -81,7 +88,10 @@ describe("webhook delivery", () => {
     expect(await deliverDueWebhooks({ now: at(now, 31_000), random: noJitter })).toMatchObject({ succeeded: 1 });
 
     expect(receiver.received.slice(before).map((r) => r.headers["x-khqr-delivery-id"])).toEqual([setup.delivery.id]);
-    expect((await attemptsOf(setup.delivery.id)).map((a) => [a.attempt, a.statusCode])).toEqual([[1, null], [2, 200]]);
+    expect((await attemptsOf(setup.delivery.id)).map((a) => [a.attempt, a.statusCode])).toEqual([
+      [1, null],
+      [2, 200],
+    ]);
   });
 
   it("receiver slower than the timeout: the attempt fails and is retried (default timeout 10 000 ms)", async () => {

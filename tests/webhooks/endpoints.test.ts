@@ -4,8 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
 import {
-  createWebhookEndpoint, deleteWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints, MAX_ENDPOINTS_PER_MODE, resendWebhookDelivery,
-  revealWebhookSecret, rotateWebhookSecret, sendWebhookTestEvent, setWebhookEndpointEnabled, signatureHeader, deliverDueWebhooks } from "@/lib/webhooks";
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  listWebhookDeliveries,
+  listWebhookEndpoints,
+  MAX_ENDPOINTS_PER_MODE,
+  resendWebhookDelivery,
+  revealWebhookSecret,
+  rotateWebhookSecret,
+  sendWebhookTestEvent,
+  setWebhookEndpointEnabled,
+  signatureHeader,
+  deliverDueWebhooks,
+} from "@/lib/webhooks";
 import { createTestMerchant } from "../helpers/merchant";
 import { deliveriesOf, deliveryById, paidWithEndpoint, payNewQr } from "./fixtures";
 import { startReceiver, type Receiver } from "./receiver";
@@ -37,7 +48,14 @@ describe("endpoint management", () => {
     expect(await revealWebhookSecret(merchant.userId, created.id)).toBe(rotated);
 
     const [listed] = await listWebhookEndpoints(merchant.userId);
-    expect(listed).toMatchObject({ id: created.id, mode: "live", url: receiver.url, enabled: true, disabledReason: null, stats: { succeeded: 0, failed: 0, pending: 0, lastDeliveryAt: null } });
+    expect(listed).toMatchObject({
+      id: created.id,
+      mode: "live",
+      url: receiver.url,
+      enabled: true,
+      disabledReason: null,
+      stats: { succeeded: 0, failed: 0, pending: 0, lastDeliveryAt: null },
+    });
     expect(JSON.stringify(listed)).not.toContain(rotated);
   });
 
@@ -49,8 +67,12 @@ describe("endpoint management", () => {
 
   it(`allows at most ${MAX_ENDPOINTS_PER_MODE} endpoints per mode`, async () => {
     const merchant = await createTestMerchant();
-    for (let i = 0; i < MAX_ENDPOINTS_PER_MODE; i++) await createWebhookEndpoint(merchant.userId, { url: `${receiver.url}?n=${i}`, mode: "test" });
-    await expect(createWebhookEndpoint(merchant.userId, { url: receiver.url, mode: "test" })).rejects.toMatchObject({ code: "conflict", field: "url" });
+    for (let i = 0; i < MAX_ENDPOINTS_PER_MODE; i++)
+      await createWebhookEndpoint(merchant.userId, { url: `${receiver.url}?n=${i}`, mode: "test" });
+    await expect(createWebhookEndpoint(merchant.userId, { url: receiver.url, mode: "test" })).rejects.toMatchObject({
+      code: "conflict",
+      field: "url",
+    });
     await expect(createWebhookEndpoint(merchant.userId, { url: receiver.url, mode: "live" })).resolves.toMatchObject({ mode: "live" });
   });
 
@@ -116,7 +138,13 @@ describe("test events, delivery log and resend", () => {
     expect(JSON.parse(request.rawBody)).toMatchObject({ event: "webhook.test", endpoint_id: endpoint.id, mode: "test" });
 
     const [logged] = await listWebhookDeliveries(merchant.userId, endpoint.id);
-    expect(logged).toMatchObject({ id: sent!.deliveryId, event: "webhook.test", status: "succeeded", attemptCount: 1, lastStatusCode: 200 });
+    expect(logged).toMatchObject({
+      id: sent!.deliveryId,
+      event: "webhook.test",
+      status: "succeeded",
+      attemptCount: 1,
+      lastStatusCode: 200,
+    });
     expect(logged!.attempts).toEqual([expect.objectContaining({ attempt: 1, statusCode: 200, responseExcerpt: "ok", error: null })]);
   });
 
@@ -142,7 +170,10 @@ describe("test events, delivery log and resend", () => {
     expect(request.rawBody).toBe(setup.delivery.body);
     expect(request.headers["x-khqr-delivery-id"]).toBe(resent!.deliveryId);
     expect(await deliveryById(resent!.deliveryId)).toMatchObject({ transactionId: setup.transaction.id, event: "transaction.paid" });
-    expect((await listWebhookDeliveries(setup.merchant.userId, setup.endpointId)).map((d) => d.id)).toEqual([resent!.deliveryId, setup.delivery.id]);
+    expect((await listWebhookDeliveries(setup.merchant.userId, setup.endpointId)).map((d) => d.id)).toEqual([
+      resent!.deliveryId,
+      setup.delivery.id,
+    ]);
   });
 
   it("an unknown delivery id is not found", async () => {

@@ -6,7 +6,6 @@ import { createQr, settleWithBakongResult } from "@/lib/payments";
 import { createWebhookEndpoint } from "@/lib/webhooks";
 import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
 
-
 export async function transactionByMd5(md5: string): Promise<Transaction> {
   const db = await getDb();
   const [row] = await db.select().from(transactions).where(eq(transactions.md5, md5)).limit(1);
@@ -27,16 +26,30 @@ export async function deliveryById(id: string): Promise<WebhookDelivery> {
 }
 
 /** A test-mode QR of the merchant, marked paid through the shared transition (which writes the outbox). */
-export async function payNewQr(merchant: TestMerchant, now: Date, orderId = `ORDER-${randomBytes(4).toString("hex")}`): Promise<Transaction> {
+export async function payNewQr(
+  merchant: TestMerchant,
+  now: Date,
+  orderId = `ORDER-${randomBytes(4).toString("hex")}`,
+): Promise<Transaction> {
   // A bill number of its own: QRs with identical fields created at the same instant would share an md5.
   const billNumber = `INV-${randomBytes(4).toString("hex")}`;
   const qr = await createQr(merchant.test, { amount: 5, currency: "USD", bill_number: billNumber, order_id: orderId }, () => now);
   const pending = await transactionByMd5(qr.md5);
-  return settleWithBakongResult(pending, {
-    status: "found",
-    transaction: { hash: randomBytes(32).toString("hex"), toAccountId: pending.toAccountId, amount: 5, currency: "USD", createdDateMs: now.getTime() },
-    raw: { simulated: true },
-  }, now);
+  return settleWithBakongResult(
+    pending,
+    {
+      status: "found",
+      transaction: {
+        hash: randomBytes(32).toString("hex"),
+        toAccountId: pending.toAccountId,
+        amount: 5,
+        currency: "USD",
+        createdDateMs: now.getTime(),
+      },
+      raw: { simulated: true },
+    },
+    now,
+  );
 }
 
 export type PaidSetup = { merchant: TestMerchant; endpointId: string; secret: string; transaction: Transaction; delivery: WebhookDelivery };

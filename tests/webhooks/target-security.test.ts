@@ -10,10 +10,32 @@ const DEV_PRIVATE = { NODE_ENV: "development", WEBHOOK_ALLOW_PRIVATE_TARGETS: "t
 
 describe("isPrivateAddress", () => {
   it.each([
-    "127.0.0.1", "127.255.0.9", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "169.254.0.1",
-    "100.64.0.1", "100.127.255.254", "0.0.0.0", "224.0.0.1", "255.255.255.255", "192.0.2.10",
-    "::1", "::", "fd00::1", "fc00::abcd", "fe80::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:8.8.8.8", "64:ff9b::a00:1", "ff02::1",
-    "not-an-ip", "",
+    "127.0.0.1",
+    "127.255.0.9",
+    "10.1.2.3",
+    "172.16.0.1",
+    "172.31.255.255",
+    "192.168.1.1",
+    "169.254.169.254",
+    "169.254.0.1",
+    "100.64.0.1",
+    "100.127.255.254",
+    "0.0.0.0",
+    "224.0.0.1",
+    "255.255.255.255",
+    "192.0.2.10",
+    "::1",
+    "::",
+    "fd00::1",
+    "fc00::abcd",
+    "fe80::1",
+    "::ffff:127.0.0.1",
+    "::ffff:10.0.0.1",
+    "::ffff:8.8.8.8",
+    "64:ff9b::a00:1",
+    "ff02::1",
+    "not-an-ip",
+    "",
   ])("%s is refused", (address) => {
     expect(isPrivateAddress(address)).toBe(true);
   });
@@ -28,7 +50,10 @@ describe("isPrivateAddress", () => {
 
 describe("checkWebhookUrl", () => {
   it("accepts https to a public host anywhere", () => {
-    expect(checkWebhookUrl("https://shop.example.com/webhooks/khqr", PROD)).toEqual({ ok: true, url: "https://shop.example.com/webhooks/khqr" });
+    expect(checkWebhookUrl("https://shop.example.com/webhooks/khqr", PROD)).toEqual({
+      ok: true,
+      url: "https://shop.example.com/webhooks/khqr",
+    });
   });
 
   it("requires https in production, even with the private-targets flag for public hosts", () => {
@@ -38,9 +63,18 @@ describe("checkWebhookUrl", () => {
   });
 
   it.each([
-    "http://localhost:3000/hook", "https://localhost/hook", "http://api.localhost/hook", "http://127.0.0.1/hook", "http://127.1/hook",
-    "http://0x7f000001/hook", "https://10.0.0.5/hook", "http://169.254.169.254/latest/meta-data", "http://[::1]/hook",
-    "http://[fd12::1]/hook", "http://[::ffff:127.0.0.1]/hook", "http://100.64.1.1/hook",
+    "http://localhost:3000/hook",
+    "https://localhost/hook",
+    "http://api.localhost/hook",
+    "http://127.0.0.1/hook",
+    "http://127.1/hook",
+    "http://0x7f000001/hook",
+    "https://10.0.0.5/hook",
+    "http://169.254.169.254/latest/meta-data",
+    "http://[::1]/hook",
+    "http://[fd12::1]/hook",
+    "http://[::ffff:127.0.0.1]/hook",
+    "http://100.64.1.1/hook",
   ])("refuses the private target %s unless WEBHOOK_ALLOW_PRIVATE_TARGETS=true", (url) => {
     expect(checkWebhookUrl(url, DEV).ok).toBe(false);
     expect(checkWebhookUrl(url, PROD).ok).toBe(false);
@@ -51,7 +85,7 @@ describe("checkWebhookUrl", () => {
     expect(checkWebhookUrl("http://localhost:4000/hook", PROD_PRIVATE).ok).toBe(true);
   });
 
-  it("private targets: allowed by `next dev` when the flag is unset, refused elsewhere unless it is \"true\"", () => {
+  it('private targets: allowed by `next dev` when the flag is unset, refused elsewhere unless it is "true"', () => {
     expect(allowPrivateTargets({ NODE_ENV: "development" })).toBe(true);
     expect(allowPrivateTargets({ NODE_ENV: "development", WEBHOOK_ALLOW_PRIVATE_TARGETS: "false" })).toBe(false);
     expect(allowPrivateTargets({ NODE_ENV: "production" })).toBe(false);

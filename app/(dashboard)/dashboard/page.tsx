@@ -46,11 +46,19 @@ export default async function OverviewPage({ searchParams }: Props) {
         description={`Today in Cambodia · ${mode === "live" ? "live payments" : "test data (sandbox)"}`}
         actions={<ModeSwitch mode={mode} hrefFor={(option) => `/dashboard?mode=${option}`} />}
       />
-      {params.welcome ? <Alert tone="success" className="mb-6">Your profile is saved. Create a QR with your test key and watch it appear here.</Alert> : null}
+      {params.welcome ? (
+        <Alert tone="success" className="mb-6">
+          Your profile is saved. Create a QR with your test key and watch it appear here.
+        </Alert>
+      ) : null}
 
       <div className="grid gap-4 sm:grid-cols-3">
         <StatCard label="QR codes created today" value={formatCount(stats.created)} />
-        <StatCard label="Paid today" value={formatCount(stats.paid)} detail={stats.created > 0 ? `${Math.round((stats.paid / stats.created) * 100)}% of today's codes` : undefined} />
+        <StatCard
+          label="Paid today"
+          value={formatCount(stats.paid)}
+          detail={stats.created > 0 ? `${Math.round((stats.paid / stats.created) * 100)}% of today's codes` : undefined}
+        />
         <StatCard
           label="Collected today"
           value={
@@ -83,9 +91,15 @@ export default async function OverviewPage({ searchParams }: Props) {
           ) : (
             <EmptyState
               title={`No ${mode} transactions yet`}
-              action={<Link href="/docs#create-qr" className={buttonClasses("secondary", "sm")}>How to create a QR</Link>}
+              action={
+                <Link href="/docs#create-qr" className={buttonClasses("secondary", "sm")}>
+                  How to create a QR
+                </Link>
+              }
             >
-              {mode === "test" ? "Call POST /api/v1/qr with your khqr_test_ key and the QR shows up here." : "Live QR codes appear here once your server creates them with a khqr_live_ key."}
+              {mode === "test"
+                ? "Call POST /api/v1/qr with your khqr_test_ key and the QR shows up here."
+                : "Live QR codes appear here once your server creates them with a khqr_live_ key."}
             </EmptyState>
           )}
         </Card>
@@ -105,7 +119,10 @@ export default async function OverviewPage({ searchParams }: Props) {
               <UsageMeter label="Live QR codes" used={usage.live.used} quota={usage.live.quota} />
               <UsageMeter label="Test QR codes" used={usage.test.used} quota={usage.test.quota} />
               <p className="text-xs text-slate-500">
-                Over the quota, new QR codes get 429 rate_limit_exceeded until midnight in Cambodia. <Link href="/#pricing" className="underline">Compare plans</Link>
+                Over the quota, new QR codes get 429 rate_limit_exceeded until midnight in Cambodia.{" "}
+                <Link href="/#pricing" className="underline">
+                  Compare plans
+                </Link>
               </p>
             </CardBody>
           </Card>

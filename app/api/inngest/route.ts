@@ -7,7 +7,10 @@ import { inngest, inngestFunctions, isInngestConfigured } from "@/lib/jobs/innge
  */
 function notConfigured(): Response {
   return Response.json(
-    { error: "not_found", message: "Inngest is not configured on this server (set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY, or INNGEST_DEV=1)." },
+    {
+      error: "not_found",
+      message: "Inngest is not configured on this server (set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY, or INNGEST_DEV=1).",
+    },
     { status: 404 },
   );
 }

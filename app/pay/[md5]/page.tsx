@@ -29,7 +29,9 @@ export default async function PayPage({ params }: Props) {
         <div className="flex items-center justify-between bg-brand-600 px-5 py-3 text-white">
           <span className="text-sm font-semibold tracking-wide">KHQR</span>
           {payment.mode === "test" ? (
-            <Badge tone="amber" className="bg-amber-100">Sandbox</Badge>
+            <Badge tone="amber" className="bg-amber-100">
+              Sandbox
+            </Badge>
           ) : (
             <span className="text-xs text-white/80">Bakong</span>
           )}

@@ -10,7 +10,8 @@ type StoreEnv = Record<string, string | undefined>;
 
 /** Upstash when its REST URL and token are set, else Redis at REDIS_URL, else memory (one process only). */
 export function createRateLimitStore(env: StoreEnv = process.env): RateLimitStore {
-  if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) return createUpstashStore(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN);
+  if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN)
+    return createUpstashStore(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN);
   if (env.REDIS_URL) return createIoredisStore(env.REDIS_URL);
   return createMemoryStore();
 }

@@ -13,7 +13,11 @@ export const MAX_ENDPOINTS_PER_MODE = 10;
 export type CreatedEndpoint = { id: string; mode: Mode; url: string; secret: string };
 
 /** Adds an endpoint for the user's live or test payments, with a fresh signing secret. */
-export async function createWebhookEndpoint(userId: string, input: { url: string; mode: Mode }, env: TargetEnv = process.env): Promise<CreatedEndpoint> {
+export async function createWebhookEndpoint(
+  userId: string,
+  input: { url: string; mode: Mode },
+  env: TargetEnv = process.env,
+): Promise<CreatedEndpoint> {
   const checked = checkWebhookUrl(input.url, env);
   if (!checked.ok) throw new AppError("invalid_input", checked.message, { field: "url" });
   const db = await getDb();
@@ -22,7 +26,9 @@ export async function createWebhookEndpoint(userId: string, input: { url: string
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.userId, userId), eq(webhookEndpoints.mode, input.mode)));
   if ((existing?.n ?? 0) >= MAX_ENDPOINTS_PER_MODE) {
-    throw new AppError("conflict", `You already have ${MAX_ENDPOINTS_PER_MODE} ${input.mode} endpoints; delete one first.`, { field: "url" });
+    throw new AppError("conflict", `You already have ${MAX_ENDPOINTS_PER_MODE} ${input.mode} endpoints; delete one first.`, {
+      field: "url",
+    });
   }
   const endpoint = { id: randomUUID(), userId, mode: input.mode, url: checked.url, secret: generateWebhookSecret() };
   await db.insert(webhookEndpoints).values(endpoint);

@@ -31,7 +31,11 @@ export type WebhookDeliveryView = {
 export const DELIVERY_LOG_LIMIT = 50;
 
 /** The endpoint's most recent deliveries with every attempt made, for the delivery log. */
-export async function listWebhookDeliveries(userId: string, endpointId: string, limit: number = DELIVERY_LOG_LIMIT): Promise<WebhookDeliveryView[]> {
+export async function listWebhookDeliveries(
+  userId: string,
+  endpointId: string,
+  limit: number = DELIVERY_LOG_LIMIT,
+): Promise<WebhookDeliveryView[]> {
   const db = await getDb();
   const endpoint = await findOwnEndpoint(db, userId, endpointId);
   const deliveries = await db
@@ -44,21 +48,37 @@ export async function listWebhookDeliveries(userId: string, endpointId: string, 
   const attempts = await db
     .select()
     .from(webhookAttempts)
-    .where(inArray(webhookAttempts.deliveryId, deliveries.map((delivery) => delivery.id)))
+    .where(
+      inArray(
+        webhookAttempts.deliveryId,
+        deliveries.map((delivery) => delivery.id),
+      ),
+    )
     .orderBy(asc(webhookAttempts.deliveryId), desc(webhookAttempts.attempt), desc(webhookAttempts.createdAt));
   const byDelivery = new Map<string, WebhookAttemptView[]>();
   for (const attempt of attempts) {
     const list = byDelivery.get(attempt.deliveryId) ?? [];
     list.push({
-      attempt: attempt.attempt, statusCode: attempt.statusCode, durationMs: attempt.durationMs,
-      responseExcerpt: attempt.responseExcerpt, error: attempt.error, at: attempt.createdAt,
+      attempt: attempt.attempt,
+      statusCode: attempt.statusCode,
+      durationMs: attempt.durationMs,
+      responseExcerpt: attempt.responseExcerpt,
+      error: attempt.error,
+      at: attempt.createdAt,
     });
     byDelivery.set(attempt.deliveryId, list);
   }
   return deliveries.map((delivery) => ({
-    id: delivery.id, event: delivery.event, transactionId: delivery.transactionId, status: delivery.status,
-    attemptCount: delivery.attemptCount, nextAttemptAt: delivery.nextAttemptAt, lastStatusCode: delivery.lastStatusCode,
-    lastError: delivery.lastError, deliveredAt: delivery.deliveredAt, createdAt: delivery.createdAt,
+    id: delivery.id,
+    event: delivery.event,
+    transactionId: delivery.transactionId,
+    status: delivery.status,
+    attemptCount: delivery.attemptCount,
+    nextAttemptAt: delivery.nextAttemptAt,
+    lastStatusCode: delivery.lastStatusCode,
+    lastError: delivery.lastError,
+    deliveredAt: delivery.deliveredAt,
+    createdAt: delivery.createdAt,
     attempts: byDelivery.get(delivery.id) ?? [],
   }));
 }

@@ -23,12 +23,19 @@ export async function resendWebhookDelivery(userId: string, deliveryId: string, 
     .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookEndpoints.userId, userId)))
     .limit(1);
   if (!original) throw webhookNotFound("delivery");
-  if (original.delivery.status === "pending") throw new AppError("conflict", "This delivery is still being retried; wait for it to finish.");
+  if (original.delivery.status === "pending")
+    throw new AppError("conflict", "This delivery is still being retried; wait for it to finish.");
   if (!original.endpointEnabled) throw new AppError("conflict", "Enable the endpoint before resending to it.");
   const id = randomUUID();
   await db.insert(webhookDeliveries).values({
-    id, endpointId: original.delivery.endpointId, transactionId: original.delivery.transactionId, event: original.delivery.event,
-    body: original.delivery.body, status: "pending", nextAttemptAt: now, createdAt: now,
+    id,
+    endpointId: original.delivery.endpointId,
+    transactionId: original.delivery.transactionId,
+    event: original.delivery.event,
+    body: original.delivery.body,
+    status: "pending",
+    nextAttemptAt: now,
+    createdAt: now,
   });
   return deliverWebhookNow(id, { now });
 }

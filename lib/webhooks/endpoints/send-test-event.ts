@@ -17,7 +17,14 @@ export async function sendWebhookTestEvent(userId: string, endpointId: string, n
   if (!endpoint.enabled) throw new AppError("conflict", "Enable the endpoint before sending it a test event.");
   const id = randomUUID();
   await db.insert(webhookDeliveries).values({
-    id, endpointId: endpoint.id, transactionId: null, event: TEST_EVENT, body: testEventBody(endpoint, now), status: "pending", nextAttemptAt: now, createdAt: now,
+    id,
+    endpointId: endpoint.id,
+    transactionId: null,
+    event: TEST_EVENT,
+    body: testEventBody(endpoint, now),
+    status: "pending",
+    nextAttemptAt: now,
+    createdAt: now,
   });
   return deliverWebhookNow(id, { now });
 }

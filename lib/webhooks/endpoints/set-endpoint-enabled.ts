@@ -15,7 +15,9 @@ export async function setWebhookEndpointEnabled(userId: string, endpointId: stri
   const db = await getDb();
   const updated = await db
     .update(webhookEndpoints)
-    .set(enabled ? { enabled: true, disabledReason: null, consecutiveFailures: 0 } : { enabled: false, disabledReason: DISABLED_BY_MERCHANT })
+    .set(
+      enabled ? { enabled: true, disabledReason: null, consecutiveFailures: 0 } : { enabled: false, disabledReason: DISABLED_BY_MERCHANT },
+    )
     .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.userId, userId)))
     .returning({ id: webhookEndpoints.id });
   if (updated.length === 0) throw webhookNotFound("endpoint");

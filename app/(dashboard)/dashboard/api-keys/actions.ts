@@ -25,7 +25,10 @@ export const rollKey = validatedActionWithUser(keyIdInput, async ({ keyId }, _fo
   const issued = await rollApiKey(user.id, keyId);
   if (!issued) return { error: "That key does not exist or is already revoked." };
   revalidatePath("/dashboard/api-keys");
-  return { success: "Key rolled: the old key stopped working. Copy the new one now.", revealed: { mode: issued.mode, key: issued.key, name: issued.name } };
+  return {
+    success: "Key rolled: the old key stopped working. Copy the new one now.",
+    revealed: { mode: issued.mode, key: issued.key, name: issued.name },
+  };
 });
 
 export const revokeKey = validatedActionWithUser(keyIdInput, async ({ keyId }, _formData, user): Promise<KeyActionState> => {

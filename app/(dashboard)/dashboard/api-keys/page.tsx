@@ -14,13 +14,21 @@ export default async function ApiKeysPage() {
   // Active keys first, then the revoked history.
   const rows = keys
     .map((key) => ({
-      id: key.id, name: key.name, mode: key.mode, hint: key.hint, revoked: key.revokedAt !== null,
-      created: formatShortDateTime(key.createdAt), lastUsed: key.lastUsedAt ? formatShortDateTime(key.lastUsedAt) : "Never",
+      id: key.id,
+      name: key.name,
+      mode: key.mode,
+      hint: key.hint,
+      revoked: key.revokedAt !== null,
+      created: formatShortDateTime(key.createdAt),
+      lastUsed: key.lastUsedAt ? formatShortDateTime(key.lastUsedAt) : "Never",
     }))
     .sort((a, b) => Number(a.revoked) - Number(b.revoked));
   return (
     <>
-      <PageHeader title="API keys" description="Send a key as Authorization: Bearer <key>. Keep keys on your server, never in a browser or app." />
+      <PageHeader
+        title="API keys"
+        description="Send a key as Authorization: Bearer <key>. Keep keys on your server, never in a browser or app."
+      />
       <ApiKeysManager keys={rows} createKey={createKey} rollKey={rollKey} revokeKey={revokeKey} />
     </>
   );

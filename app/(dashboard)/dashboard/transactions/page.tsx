@@ -46,12 +46,20 @@ export default async function TransactionsPage({ searchParams }: Props) {
               <span className="text-slate-500">{page.rows.length} shown</span>
               <div className="flex gap-2">
                 {page.newerCursor ? (
-                  <Link href={`/dashboard/transactions?${filtersToSearch(filters, { before: page.newerCursor })}`} className={buttonClasses("secondary", "sm")} rel="prev">
+                  <Link
+                    href={`/dashboard/transactions?${filtersToSearch(filters, { before: page.newerCursor })}`}
+                    className={buttonClasses("secondary", "sm")}
+                    rel="prev"
+                  >
                     ← Newer
                   </Link>
                 ) : null}
                 {page.olderCursor ? (
-                  <Link href={`/dashboard/transactions?${filtersToSearch(filters, { after: page.olderCursor })}`} className={buttonClasses("secondary", "sm")} rel="next">
+                  <Link
+                    href={`/dashboard/transactions?${filtersToSearch(filters, { after: page.olderCursor })}`}
+                    className={buttonClasses("secondary", "sm")}
+                    rel="next"
+                  >
                     Older →
                   </Link>
                 ) : null}
@@ -59,11 +67,25 @@ export default async function TransactionsPage({ searchParams }: Props) {
             </nav>
           </>
         ) : filtered ? (
-          <EmptyState title="No transactions match these filters" action={<Link href={`/dashboard/transactions?mode=${filters.mode}`} className={buttonClasses("secondary", "sm")}>Clear filters</Link>}>
+          <EmptyState
+            title="No transactions match these filters"
+            action={
+              <Link href={`/dashboard/transactions?mode=${filters.mode}`} className={buttonClasses("secondary", "sm")}>
+                Clear filters
+              </Link>
+            }
+          >
             Search matches the start of an order id, a bill number or an md5.
           </EmptyState>
         ) : (
-          <EmptyState title={`No ${filters.mode} transactions yet`} action={<Link href="/docs#create-qr" className={buttonClasses("secondary", "sm")}>Create your first QR</Link>}>
+          <EmptyState
+            title={`No ${filters.mode} transactions yet`}
+            action={
+              <Link href="/docs#create-qr" className={buttonClasses("secondary", "sm")}>
+                Create your first QR
+              </Link>
+            }
+          >
             {filters.mode === "test"
               ? "QR codes created with your khqr_test_ key appear here; pay them with Simulate payment."
               : "QR codes created with your khqr_live_ key appear here."}

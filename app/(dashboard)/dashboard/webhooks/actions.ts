@@ -6,8 +6,14 @@ import type { WebhookActionState } from "@/components/webhooks/types";
 import { validatedActionWithUser } from "@/lib/dashboard/validated-action";
 import { MODES } from "@/lib/config/enums";
 import {
-  createWebhookEndpoint, deleteWebhookEndpoint, resendWebhookDelivery, revealWebhookSecret, rotateWebhookSecret, sendWebhookTestEvent,
-  setWebhookEndpointEnabled, type SentAttempt,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  resendWebhookDelivery,
+  revealWebhookSecret,
+  rotateWebhookSecret,
+  sendWebhookTestEvent,
+  setWebhookEndpointEnabled,
+  type SentAttempt,
 } from "@/lib/webhooks";
 
 // Every action goes through validatedActionWithUser (session checked first) and lib/webhooks, which matches
@@ -32,12 +38,18 @@ function describeAttempt(sent: SentAttempt | null, what: string): WebhookActionS
 export const createEndpoint = validatedActionWithUser(createInput, async ({ url, mode }, _formData, user): Promise<WebhookActionState> => {
   const created = await createWebhookEndpoint(user.id, { url, mode });
   revalidatePath(PAGE);
-  return { success: "Endpoint added. Here is its signing secret; you can reveal it again at any time.", secret: { endpointId: created.id, value: created.secret } };
+  return {
+    success: "Endpoint added. Here is its signing secret; you can reveal it again at any time.",
+    secret: { endpointId: created.id, value: created.secret },
+  };
 });
 
-export const revealSecret = validatedActionWithUser(endpointInput, async ({ endpointId }, _formData, user): Promise<WebhookActionState> => ({
-  secret: { endpointId, value: await revealWebhookSecret(user.id, endpointId) },
-}));
+export const revealSecret = validatedActionWithUser(
+  endpointInput,
+  async ({ endpointId }, _formData, user): Promise<WebhookActionState> => ({
+    secret: { endpointId, value: await revealWebhookSecret(user.id, endpointId) },
+  }),
+);
 
 export const rotateSecret = validatedActionWithUser(endpointInput, async ({ endpointId }, _formData, user): Promise<WebhookActionState> => {
   const value = await rotateWebhookSecret(user.id, endpointId);
@@ -49,23 +61,38 @@ export const setEnabled = validatedActionWithUser(
   async ({ endpointId, enabled }, _formData, user): Promise<WebhookActionState> => {
     await setWebhookEndpointEnabled(user.id, endpointId, enabled === "true");
     revalidatePath(PAGE);
-    return { success: enabled === "true" ? "Endpoint enabled: waiting deliveries go out now." : "Endpoint disabled: nothing is sent to it until you enable it." };
-});
+    return {
+      success:
+        enabled === "true"
+          ? "Endpoint enabled: waiting deliveries go out now."
+          : "Endpoint disabled: nothing is sent to it until you enable it.",
+    };
+  },
+);
 
-export const deleteEndpoint = validatedActionWithUser(endpointInput, async ({ endpointId }, _formData, user): Promise<WebhookActionState> => {
-  await deleteWebhookEndpoint(user.id, endpointId);
-  revalidatePath(PAGE);
-  return { success: "Endpoint deleted." };
-});
+export const deleteEndpoint = validatedActionWithUser(
+  endpointInput,
+  async ({ endpointId }, _formData, user): Promise<WebhookActionState> => {
+    await deleteWebhookEndpoint(user.id, endpointId);
+    revalidatePath(PAGE);
+    return { success: "Endpoint deleted." };
+  },
+);
 
-export const sendTestEvent = validatedActionWithUser(endpointInput, async ({ endpointId }, _formData, user): Promise<WebhookActionState> => {
-  const sent = await sendWebhookTestEvent(user.id, endpointId);
-  revalidatePath(PAGE);
-  return describeAttempt(sent, "Test event");
-});
+export const sendTestEvent = validatedActionWithUser(
+  endpointInput,
+  async ({ endpointId }, _formData, user): Promise<WebhookActionState> => {
+    const sent = await sendWebhookTestEvent(user.id, endpointId);
+    revalidatePath(PAGE);
+    return describeAttempt(sent, "Test event");
+  },
+);
 
-export const resendDelivery = validatedActionWithUser(z.object({ deliveryId: z.uuid("Unknown delivery") }), async ({ deliveryId }, _formData, user): Promise<WebhookActionState> => {
-  const sent = await resendWebhookDelivery(user.id, deliveryId);
-  revalidatePath(PAGE);
-  return describeAttempt(sent, "Resent event");
-});
+export const resendDelivery = validatedActionWithUser(
+  z.object({ deliveryId: z.uuid("Unknown delivery") }),
+  async ({ deliveryId }, _formData, user): Promise<WebhookActionState> => {
+    const sent = await resendWebhookDelivery(user.id, deliveryId);
+    revalidatePath(PAGE);
+    return describeAttempt(sent, "Resent event");
+  },
+);

@@ -6,22 +6,41 @@ import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { EndpointList } from "@/components/webhooks/endpoint-list";
 import type { DeliveryRow, EndpointView } from "@/components/webhooks/types";
 import { requireUser } from "@/lib/auth/session";
-import { ENDPOINT_STATS_WINDOW_DAYS, listWebhookDeliveries, listWebhookEndpoints, type WebhookDeliveryView, type WebhookEndpointSummary } from "@/lib/webhooks";
+import {
+  ENDPOINT_STATS_WINDOW_DAYS,
+  listWebhookDeliveries,
+  listWebhookEndpoints,
+  type WebhookDeliveryView,
+  type WebhookEndpointSummary,
+} from "@/lib/webhooks";
 import { createEndpoint, deleteEndpoint, resendDelivery, revealSecret, rotateSecret, sendTestEvent, setEnabled } from "./actions";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
 function endpointView(endpoint: WebhookEndpointSummary): EndpointView {
   return {
-    id: endpoint.id, mode: endpoint.mode, url: endpoint.url, enabled: endpoint.enabled, disabledReason: endpoint.disabledReason,
-    consecutiveFailures: endpoint.consecutiveFailures, created: formatShortDateTime(endpoint.createdAt),
-    stats: { ...endpoint.stats, windowDays: ENDPOINT_STATS_WINDOW_DAYS, lastDelivery: endpoint.stats.lastDeliveryAt ? formatShortDateTime(endpoint.stats.lastDeliveryAt) : "never" },
+    id: endpoint.id,
+    mode: endpoint.mode,
+    url: endpoint.url,
+    enabled: endpoint.enabled,
+    disabledReason: endpoint.disabledReason,
+    consecutiveFailures: endpoint.consecutiveFailures,
+    created: formatShortDateTime(endpoint.createdAt),
+    stats: {
+      ...endpoint.stats,
+      windowDays: ENDPOINT_STATS_WINDOW_DAYS,
+      lastDelivery: endpoint.stats.lastDeliveryAt ? formatShortDateTime(endpoint.stats.lastDeliveryAt) : "never",
+    },
   };
 }
 
 function deliveryRow(delivery: WebhookDeliveryView): DeliveryRow {
   return {
-    id: delivery.id, event: delivery.event, status: delivery.status, attemptCount: delivery.attemptCount, created: formatShortDateTime(delivery.createdAt),
+    id: delivery.id,
+    event: delivery.event,
+    status: delivery.status,
+    attemptCount: delivery.attemptCount,
+    created: formatShortDateTime(delivery.createdAt),
     nextRetry: delivery.status === "pending" && delivery.nextAttemptAt ? formatShortDateTime(delivery.nextAttemptAt) : null,
     attempts: delivery.attempts.map((attempt) => ({ ...attempt, at: formatShortDateTime(attempt.at) })),
   };
@@ -43,8 +62,18 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         description="Get a signed POST the moment a payment is confirmed, retried for up to an hour until your server answers 2xx. See the API docs for verifying signatures."
       />
       <div className="space-y-6">
-        <EndpointList mode="live" endpoints={endpoints.filter((endpoint) => endpoint.mode === "live")} actions={actions} selectedId={selected?.id ?? null} />
-        <EndpointList mode="test" endpoints={endpoints.filter((endpoint) => endpoint.mode === "test")} actions={actions} selectedId={selected?.id ?? null} />
+        <EndpointList
+          mode="live"
+          endpoints={endpoints.filter((endpoint) => endpoint.mode === "live")}
+          actions={actions}
+          selectedId={selected?.id ?? null}
+        />
+        <EndpointList
+          mode="test"
+          endpoints={endpoints.filter((endpoint) => endpoint.mode === "test")}
+          actions={actions}
+          selectedId={selected?.id ?? null}
+        />
         <AddEndpointForm createEndpoint={createEndpoint} />
         {selected ? <DeliveryLog url={selected.url} deliveries={deliveries} resendDelivery={resendDelivery} /> : null}
       </div>

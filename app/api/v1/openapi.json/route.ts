@@ -6,7 +6,9 @@ const document = JSON.stringify(buildOpenApiDocument());
 
 /** The public OpenAPI 3.1 description of /api/v1 (no API key needed), generated from the routes' zod schemas. */
 export function GET(): Response {
-  return new Response(document, { headers: { ...CORS_HEADERS, "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300" } });
+  return new Response(document, {
+    headers: { ...CORS_HEADERS, "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300" },
+  });
 }
 
 export function OPTIONS(): Response {

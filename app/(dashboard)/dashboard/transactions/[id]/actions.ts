@@ -6,8 +6,13 @@ import { simulateDashboardPayment } from "@/lib/dashboard/simulate";
 import { validatedActionWithUser, type ActionState } from "@/lib/dashboard/validated-action";
 
 /** "Simulate payment" on a test-mode transaction of the signed-in merchant; any other id is refused. */
-export const simulatePaymentAction = validatedActionWithUser(z.object({ transactionId: z.string() }), async ({ transactionId }, _formData, user): Promise<ActionState> => {
-  const status = await simulateDashboardPayment(user.id, transactionId);
-  revalidatePath(`/dashboard/transactions/${transactionId}`);
-  return status === "paid" ? { success: "Payment simulated: the transaction is paid." } : { success: "Payment recorded in the sandbox; confirming…" };
-});
+export const simulatePaymentAction = validatedActionWithUser(
+  z.object({ transactionId: z.string() }),
+  async ({ transactionId }, _formData, user): Promise<ActionState> => {
+    const status = await simulateDashboardPayment(user.id, transactionId);
+    revalidatePath(`/dashboard/transactions/${transactionId}`);
+    return status === "paid"
+      ? { success: "Payment simulated: the transaction is paid." }
+      : { success: "Payment recorded in the sandbox; confirming…" };
+  },
+);

@@ -64,7 +64,11 @@ export default async function TransactionPage({ params }: Props) {
           <Card>
             <CardBody className="flex flex-col items-center">
               <div data-testid="transaction-qr" className="rounded-lg bg-white p-1">
-                <QrCode value={transaction.qr} size={256} label={`KHQR code for ${formatMoney(transaction.amount, transaction.currency)}`} />
+                <QrCode
+                  value={transaction.qr}
+                  size={256}
+                  label={`KHQR code for ${formatMoney(transaction.amount, transaction.currency)}`}
+                />
               </div>
               <div className="mt-3">
                 <CopyButton value={transaction.qr} label="Copy QR string" />
@@ -73,7 +77,10 @@ export default async function TransactionPage({ params }: Props) {
           </Card>
           {transaction.mode === "test" && pending ? (
             <Card>
-              <CardHeader title="Sandbox" description="Pretend a customer paid this QR: the status turns paid and your test webhooks fire." />
+              <CardHeader
+                title="Sandbox"
+                description="Pretend a customer paid this QR: the status turns paid and your test webhooks fire."
+              />
               <CardBody>
                 <SimulatePaymentButton transactionId={transaction.id} action={simulatePaymentAction} />
               </CardBody>
@@ -86,7 +93,9 @@ export default async function TransactionPage({ params }: Props) {
             <CardHeader title="Details" />
             <CardBody className="py-1">
               <dl className="divide-y divide-slate-100">
-                <Row label="Amount">{formatMoney(transaction.amount, transaction.currency)} {transaction.isStatic ? "(static QR)" : null}</Row>
+                <Row label="Amount">
+                  {formatMoney(transaction.amount, transaction.currency)} {transaction.isStatic ? "(static QR)" : null}
+                </Row>
                 <Row label="Order id">{transaction.orderId ?? "—"}</Row>
                 <Row label="Bill number">{transaction.billNumber ?? "—"}</Row>
                 {transaction.storeLabel ? <Row label="Store label">{transaction.storeLabel}</Row> : null}
@@ -95,7 +104,11 @@ export default async function TransactionPage({ params }: Props) {
                 <Row label="Created">{formatDateTime(transaction.createdAt)}</Row>
                 <Row label="Expires">{transaction.expiresAt ? formatDateTime(transaction.expiresAt) : "Never (static)"}</Row>
                 <Row label="Paid">{formatDateTime(transaction.paidAt)}</Row>
-                {transaction.bakongHash ? <Row label="Bakong hash"><span className="font-mono text-xs">{transaction.bakongHash}</span></Row> : null}
+                {transaction.bakongHash ? (
+                  <Row label="Bakong hash">
+                    <span className="font-mono text-xs">{transaction.bakongHash}</span>
+                  </Row>
+                ) : null}
               </dl>
             </CardBody>
           </Card>
