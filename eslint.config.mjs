@@ -13,7 +13,7 @@ export const LIB_DEPENDENCIES = {
   std: [],
   config: ["khqr"],
   db: ["config"],
-  bakong: ["khqr", "std"],
+  bakong: ["khqr"],
   merchants: ["config", "db", "khqr"],
   ratelimit: ["config", "db", "errors", "log", "std"],
   accounts: ["config", "db", "errors", "merchants", "std"],

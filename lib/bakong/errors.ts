@@ -1,4 +1,12 @@
-export type BakongUnavailableReason = "not_configured" | "timeout" | "network" | "http_error" | "auth_failed" | "bad_response";
+export type BakongUnavailableReason =
+  | "not_configured"
+  | "timeout"
+  | "network"
+  | "http_error"
+  | "auth_failed"
+  | "bad_response"
+  /** The md5-list endpoint will not serve list calls (single checks may still work). */
+  | "list_refused";
 
 /**
  * Bakong could not tell us the status of a payment. Never to be read as "unpaid": that would hide outages.

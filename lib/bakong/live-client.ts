@@ -33,7 +33,7 @@ export function createLiveBakongClient(options: LiveBakongOptions): BakongClient
   return {
     kind: "live",
     checkTransactionByMd5: checkOne,
-    checkTransactionsByMd5List: (md5s) => checkMd5List(md5s, { post, checkOne, log: settings.log }),
+    checkMd5List: (md5s) => checkMd5List(md5s, post),
     deepLinkForQr: (qr, source) => deepLink(post, qr, source),
   };
 }
@@ -53,7 +53,7 @@ function notConfiguredClient(): BakongClient {
         "Bakong is not configured: the operator has not set BAKONG_TOKEN, so payment status cannot be checked",
       ),
     );
-  return { kind: "live", checkTransactionByMd5: refuse, checkTransactionsByMd5List: refuse, deepLinkForQr: async () => null };
+  return { kind: "live", checkTransactionByMd5: refuse, checkMd5List: refuse, deepLinkForQr: async () => null };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

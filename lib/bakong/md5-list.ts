@@ -1,70 +1,59 @@
-import { chunksOf, mapLimited } from "@/lib/std";
 import { BAKONG_ERROR_CODE, resultFromListItem } from "./answers";
 import type { AuthorizedPost, BakongAnswer } from "./authorized-post";
 import { BakongUnavailableError } from "./errors";
-import type { BakongCheckResult, BakongLog } from "./types";
+import type { BakongCheckResult } from "./types";
 
 const MD5_LIST_PATH = "/v1/check_transaction_by_md5_list";
 /** Bakong's documented maximum per list call. */
 export const MD5_LIST_MAX = 50;
-/** Single checks run when the list endpoint lets us down; a few at a time so a fallback is no flood. */
-const SINGLE_CHECK_CONCURRENCY = 5;
+/** HTTP statuses that mean this deployment does not serve the list endpoint to us (not that Bakong is down). */
+const REFUSING_STATUSES = new Set([400, 403, 404, 405, 501]);
 
-type ListDependencies = {
-  post: AuthorizedPost;
-  checkOne: (md5: string) => Promise<BakongCheckResult>;
-  log: BakongLog;
+export type Md5ListAnswer = {
+  results: Map<string, BakongCheckResult>;
+  /** Asked md5s the answer did not settle (missing, SERVICE_FAILED): ask them singly. */
+  unsettled: string[];
 };
 
-/**
- * Checks md5s in list calls of at most 50. Whatever a list call cannot settle (the call failed, was refused
- * with the 403 some deployments get, or the item said SERVICE_FAILED / was missing) is checked singly.
- * Timeouts, network and auth failures are not retried singly: they would fail the same way, 50 times over.
- */
-export async function checkMd5List(md5s: string[], dependencies: ListDependencies): Promise<Map<string, BakongCheckResult>> {
-  const results = new Map<string, BakongCheckResult>();
-  for (const chunk of chunksOf([...new Set(md5s)], MD5_LIST_MAX)) {
-    const settled = await askListEndpoint(chunk, dependencies);
-    const unsettled = chunk.filter((md5) => !settled.has(md5));
-    const singles = await mapLimited(unsettled, SINGLE_CHECK_CONCURRENCY, dependencies.checkOne);
-    const singleByMd5 = new Map(unsettled.map((md5, index) => [md5, singles[index]]));
-    for (const md5 of chunk) {
-      const result = settled.get(md5) ?? singleByMd5.get(md5);
-      if (result !== undefined) results.set(md5, result);
-    }
-  }
-  return results;
+function refused(detail: string, httpStatus?: number): BakongUnavailableError {
+  return new BakongUnavailableError(
+    "list_refused",
+    `Bakong's md5-list endpoint refused the call: ${detail}`,
+    httpStatus === undefined ? {} : { httpStatus },
+  );
 }
 
-async function askListEndpoint(chunk: string[], { post, log }: ListDependencies): Promise<Map<string, BakongCheckResult>> {
-  const fallBack = (detail: string, fields: Record<string, unknown> = {}) => {
-    log("bakong.md5_list_fallback", { detail, md5Count: chunk.length, ...fields });
-    return new Map<string, BakongCheckResult>();
-  };
-
+/**
+ * One call to /v1/check_transaction_by_md5_list for at most 50 md5s. Throws `list_refused` when the
+ * endpoint will not serve list calls at all (the bare 403 some deployments get, 404, an HTML page, an error
+ * envelope), so the caller can stop calling it for a while; throws the usual outage errors (timeout, 5xx,
+ * 429, network, auth) otherwise, which say nothing about whether single checks would fare better.
+ */
+export async function checkMd5List(md5s: string[], post: AuthorizedPost): Promise<Md5ListAnswer> {
+  const asked = [...new Set(md5s)];
+  if (asked.length === 0) return { results: new Map(), unsettled: [] };
+  if (asked.length > MD5_LIST_MAX) throw new RangeError(`at most ${MD5_LIST_MAX} md5s per list call, got ${asked.length}`);
   let answer: BakongAnswer;
   try {
-    answer = await post(MD5_LIST_PATH, chunk);
+    answer = await post(MD5_LIST_PATH, asked);
   } catch (error) {
-    if (error instanceof BakongUnavailableError && (error.reason === "http_error" || error.reason === "bad_response")) {
-      return fallBack(error.message, { httpStatus: error.httpStatus });
+    if (!(error instanceof BakongUnavailableError)) throw error;
+    if (error.reason === "bad_response") throw refused(error.message);
+    if (error.reason === "http_error" && error.httpStatus !== undefined && REFUSING_STATUSES.has(error.httpStatus)) {
+      throw refused(error.message, error.httpStatus);
     }
     throw error;
   }
 
   const { envelope, raw } = answer.received;
   if (envelope.responseCode === 1 && envelope.errorCode === BAKONG_ERROR_CODE.transactionNotFound) {
-    return new Map(chunk.map((md5) => [md5, { status: "not_found", raw }]));
+    return { results: new Map(asked.map((md5) => [md5, { status: "not_found", raw }])), unsettled: [] };
   }
   if (envelope.responseCode !== 0 || !Array.isArray(envelope.data)) {
-    return fallBack(`list answered responseCode ${envelope.responseCode}, errorCode ${envelope.errorCode ?? "none"}`);
+    throw refused(`responseCode ${envelope.responseCode}, errorCode ${envelope.errorCode ?? "none"}`);
   }
-
-  const settled = matchItemsByEchoedMd5(chunk, envelope.data);
-  if (settled.size < chunk.length) {
-    log("bakong.md5_list_fallback", { detail: "items missing or SERVICE_FAILED", md5Count: chunk.length - settled.size });
-  }
-  return settled;
+  const results = matchItemsByEchoedMd5(asked, envelope.data);
+  return { results, unsettled: asked.filter((md5) => !results.has(md5)) };
 }
 
 /** Bakong does not keep the order of the list: items are matched by the md5 they echo. */

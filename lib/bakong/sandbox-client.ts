@@ -1,4 +1,5 @@
 import { BAKONG_ERROR_CODE, resultFromCheckEnvelope, type ReceivedEnvelope } from "./answers";
+import type { Md5ListAnswer } from "./md5-list";
 import type { BakongCheckResult, BakongClient, BakongEnvelope, SandboxLedger, SandboxPayment } from "./types";
 
 const SANDBOX_URL = "sandbox:/v1/check_transaction_by_md5";
@@ -8,10 +9,10 @@ const SANDBOX_URL = "sandbox:/v1/check_transaction_by_md5";
  * live answers, so sandbox integrations see exactly what production would give them.
  */
 export function createSandboxBakongClient(ledger: SandboxLedger): BakongClient {
-  const checkMany = async (md5s: string[]): Promise<Map<string, BakongCheckResult>> => {
+  const checkMany = async (md5s: string[]): Promise<Md5ListAnswer> => {
     const unique = [...new Set(md5s)];
     const payments = unique.length === 0 ? new Map<string, SandboxPayment>() : await ledger.findPayments(unique);
-    return new Map(unique.map((md5) => [md5, resultFor(payments.get(md5))]));
+    return { results: new Map(unique.map((md5) => [md5, resultFor(payments.get(md5))])), unsettled: [] };
   };
 
   return {
@@ -20,7 +21,7 @@ export function createSandboxBakongClient(ledger: SandboxLedger): BakongClient {
       const payments = await ledger.findPayments([md5]);
       return resultFor(payments.get(md5));
     },
-    checkTransactionsByMd5List: checkMany,
+    checkMd5List: checkMany,
     // Sandbox payments are made with "Simulate payment", never in a bank app.
     deepLinkForQr: async () => null,
   };

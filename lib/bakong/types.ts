@@ -1,4 +1,5 @@
 import type { KhqrCurrency } from "@/lib/khqr";
+import type { Md5ListAnswer } from "./md5-list";
 
 /** The body of every Bakong Open API response. */
 export type BakongEnvelope = {
@@ -40,8 +41,8 @@ export type DeepLinkSource = { appName: string; appIconUrl: string; appDeepLinkC
 export interface BakongClient {
   readonly kind: "live" | "sandbox";
   checkTransactionByMd5(md5: string): Promise<BakongCheckResult>;
-  /** Resolves with an entry for every md5 asked (duplicates collapse to one entry). */
-  checkTransactionsByMd5List(md5s: string[]): Promise<Map<string, BakongCheckResult>>;
+  /** One list call for at most 50 md5s (`list_refused` when the endpoint will not serve list calls). */
+  checkMd5List(md5s: string[]): Promise<Md5ListAnswer>;
   /** A link that opens the QR's payment in a Bakong bank app; null when Bakong offers none. */
   deepLinkForQr(qr: string, source: DeepLinkSource): Promise<string | null>;
 }

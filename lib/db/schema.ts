@@ -104,6 +104,8 @@ export const transactions = pgTable(
     bakongHash: text("bakong_hash"),
     bakongResponse: jsonb("bakong_response"),
     lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
+    /** When Bakong's last answer (or an outage) about this transaction was applied: what a waiting check watches. */
+    lastAnswerAt: timestamp("last_answer_at", { withTimezone: true }),
     lastCheckError: text("last_check_error"),
     checkCount: integer("check_count").notNull().default(0),
     nextCheckAt: timestamp("next_check_at", { withTimezone: true }),
@@ -242,6 +244,24 @@ export const webhookAttempts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attempt)],
+);
+
+// What every instance shares about talking to Bakong, one row per mode: the call budget of the current
+// minute, the two circuit breakers (the md5-list endpoint refused; Bakong not answering) and the polling
+// pass's heartbeat. Small and hot: each row is updated with single conditional statements.
+export const bakongState = pgTable(
+  "bakong_state",
+  {
+    mode: text("mode", { enum: MODES }).primaryKey(),
+    budgetMinute: timestamp("budget_minute", { withTimezone: true }),
+    callsInMinute: integer("calls_in_minute").notNull().default(0),
+    listRefusedUntil: timestamp("list_refused_until", { withTimezone: true }),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    outageUntil: timestamp("outage_until", { withTimezone: true }),
+    outageDetail: text("outage_detail"),
+    pollerSeenAt: timestamp("poller_seen_at", { withTimezone: true }),
+  },
+  (t) => [oneOf("bakong_state_mode_check", t.mode, MODES)],
 );
 
 export type User = typeof users.$inferSelect;

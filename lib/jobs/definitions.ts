@@ -17,9 +17,12 @@ export type JobDefinition = {
   run: () => Promise<unknown>;
 };
 
+/** The polling job, which a waiting client check may start early. */
+export const POLL_JOB_ID = "poll-bakong";
+
 export const JOBS: readonly JobDefinition[] = [
   // 3 s is the first-minutes cadence of a pending QR (lib/payments/poll-schedule.ts).
-  { id: "poll-bakong", name: "Poll Bakong for pending payments", everyMs: 3_000, runsWhenPaid: false, run: () => pollDueTransactions() },
+  { id: POLL_JOB_ID, name: "Poll Bakong for pending payments", everyMs: 3_000, runsWhenPaid: false, run: () => pollDueTransactions() },
   // Retries (the first after 30 s) and any delivery whose wake-up was lost; new payments wake it directly.
   { id: "deliver-webhooks", name: "Deliver due webhooks", everyMs: 5_000, runsWhenPaid: true, run: () => deliverDueWebhooks() },
 ];

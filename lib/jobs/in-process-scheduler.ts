@@ -10,6 +10,8 @@ export const SCHEDULER_INTERVAL_MS = 1_000;
 export type InProcessScheduler = {
   /** A payment was just marked paid: run the jobs that act on it now rather than at their next tick. */
   runPaidJobs(): void;
+  /** Run one job's next pass now (or right after the current one). */
+  runNow(jobId: string): void;
   /** Finishes the runs in progress, then stops. */
   stop(): Promise<void>;
 };
@@ -30,6 +32,9 @@ export function startInProcessScheduler({
   return {
     runPaidJobs: () => {
       for (const { job, ticker } of tickers) if (job.runsWhenPaid) ticker.wake();
+    },
+    runNow: (jobId) => {
+      for (const { job, ticker } of tickers) if (job.id === jobId) ticker.wake();
     },
     stop: async () => {
       await Promise.all(tickers.map(({ ticker }) => ticker.stop()));

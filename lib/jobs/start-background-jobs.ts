@@ -1,5 +1,6 @@
 import { errorFields, log } from "@/lib/log";
-import { onTransactionPaid } from "@/lib/payments";
+import { onPollingRequested, onTransactionPaid } from "@/lib/payments";
+import { POLL_JOB_ID } from "./definitions";
 import { startInProcessScheduler } from "./in-process-scheduler";
 import { inngest, PAYMENT_PAID_EVENT } from "./inngest/client";
 import { isInngestConfigured, type InngestEnv } from "./inngest/config";
@@ -78,9 +79,11 @@ function forwardToInngest(): () => Promise<void> {
 
 function runInProcess({ intervalMs }: BackgroundJobsOptions): () => Promise<void> {
   const scheduler = startInProcessScheduler(intervalMs === undefined ? {} : { intervalMs });
-  const unsubscribe = onTransactionPaid(() => scheduler.runPaidJobs());
+  const unsubscribePaid = onTransactionPaid(() => scheduler.runPaidJobs());
+  const unsubscribePolling = onPollingRequested(() => scheduler.runNow(POLL_JOB_ID));
   return async () => {
-    unsubscribe();
+    unsubscribePaid();
+    unsubscribePolling();
     await scheduler.stop();
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { BakongUnavailableError } from "@/lib/bakong";
 import { getDb } from "@/lib/db";
 import { transactions, type Transaction } from "@/lib/db/schema";
@@ -44,7 +44,7 @@ export async function recordCheckError(rows: Pick<Transaction, "id">[], detail: 
   const db = await getDb();
   await db
     .update(transactions)
-    .set({ lastCheckError: detail, ...(retryAt ? { nextCheckAt: retryAt } : {}) })
+    .set({ lastCheckError: detail, lastAnswerAt: sql`now()`, ...(retryAt ? { nextCheckAt: retryAt } : {}) })
     .where(
       and(
         inArray(
@@ -59,4 +59,25 @@ export async function recordCheckError(rows: Pick<Transaction, "id">[], detail: 
 /** Bakong could not answer for these transactions: remember why and ask again after the backoff. */
 export async function deferChecks(rows: Pick<Transaction, "id">[], error: unknown, now: Date): Promise<void> {
   await recordCheckError(rows, outageDetail(error), new Date(now.getTime() + outageBackoffMs(error)));
+}
+
+/**
+ * Claimed for a pass that could not afford to ask about them (the budget ran out mid-pass): due again at
+ * once, so the next pass takes them, most valuable first, instead of waiting out the lease.
+ */
+export async function rescheduleNow(rows: Pick<Transaction, "id">[], now: Date): Promise<void> {
+  if (rows.length === 0) return;
+  const db = await getDb();
+  await db
+    .update(transactions)
+    .set({ nextCheckAt: now })
+    .where(
+      and(
+        inArray(
+          transactions.id,
+          rows.map((row) => row.id),
+        ),
+        eq(transactions.status, "pending"),
+      ),
+    );
 }

@@ -3,6 +3,7 @@ export { checkTransaction } from "./check-transaction";
 export { transactionByOrder } from "./find-transaction";
 export { simulatePayment } from "./sandbox";
 export { settleWithBakongResult, onTransactionPaid } from "./settle";
+export { onPollingRequested } from "./polling-wake";
 export { pollDueTransactions } from "./poll-due-transactions";
 export { bakongDeepLink } from "./deep-link";
 export * from "./schemas";

@@ -42,7 +42,15 @@ async function markPaid(row: Transaction, paid: BakongTransaction, raw: unknown,
   const settled = await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(transactions)
-      .set({ status: "paid", paidAt, bakongHash: paid.hash, bakongResponse: raw, lastCheckError: null, nextCheckAt: null })
+      .set({
+        status: "paid",
+        paidAt,
+        bakongHash: paid.hash,
+        bakongResponse: raw,
+        lastCheckError: null,
+        lastAnswerAt: now,
+        nextCheckAt: null,
+      })
       .where(and(eq(transactions.id, row.id), eq(transactions.status, "pending")))
       .returning();
     if (!updated) return null;
@@ -86,6 +94,7 @@ async function recordUnpaid(
       .set({
         bakongResponse: raw,
         lastCheckError: null,
+        lastAnswerAt: now,
         // A check made after expiry that found nothing is the final one.
         ...(pastExpiry ? { status: "expired" as const, nextCheckAt: null } : {}),
         ...(!pastExpiry && row.expiresAt ? { nextCheckAt: nextCheckAt(row.createdAt, row.expiresAt, now) } : {}),

@@ -147,7 +147,7 @@ describe("live client: check_transaction_by_md5", () => {
     const unconfigured = createLiveBakongClient({ baseUrl: fake.url });
     const error = await expectUnavailable(unconfigured.checkTransactionByMd5(md5Of("a")), "not_configured");
     expect(error.message).toContain("BAKONG_TOKEN");
-    await expectUnavailable(unconfigured.checkTransactionsByMd5List([md5Of("a")]), "not_configured");
+    await expectUnavailable(unconfigured.checkMd5List([md5Of("a")]), "not_configured");
     expect(fake.requests).toEqual([]);
     expect(unconfigured.kind).toBe("live");
   });

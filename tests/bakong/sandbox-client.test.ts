@@ -82,7 +82,7 @@ describe("sandbox client", () => {
     const ledger = inMemoryLedger([payment]);
     const unpaid = md5Of("unpaid");
 
-    const results = await createSandboxBakongClient(ledger).checkTransactionsByMd5List([payment.md5, unpaid, unpaid]);
+    const { results } = await createSandboxBakongClient(ledger).checkMd5List([payment.md5, unpaid, unpaid]);
 
     expect(ledger.lookups).toEqual([[payment.md5, unpaid]]);
     expect(results.get(payment.md5)?.status).toBe("found");

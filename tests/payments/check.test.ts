@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { transactions } from "@/lib/db/schema";
+import { bakongState, transactions } from "@/lib/db/schema";
 import { createQr } from "@/lib/payments";
 import { POST as createQrRoute } from "@/app/api/v1/qr/route";
 import { POST as checkRoute } from "@/app/api/v1/transaction/check/route";
@@ -29,9 +29,11 @@ afterAll(async () => {
   await fake.close();
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   fake.reset();
   fake.setToken(TOKEN);
+  // Each test starts with Bakong's breakers closed, the call budget unspent and no poller seen.
+  await (await getDb()).delete(bakongState);
 });
 
 /** Pretends the last Bakong check was long ago, instead of sleeping past the 2 s throttle. */

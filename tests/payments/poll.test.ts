@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { transactionEvents, transactions, type Transaction } from "@/lib/db/schema";
+import { transactionEvents, transactions, type Transaction, bakongState } from "@/lib/db/schema";
 import { MD5_LIST_MAX } from "@/lib/bakong";
 import { pollDueTransactions } from "@/lib/payments";
 import { OUTAGE_BACKOFF_MS } from "@/lib/payments/bakong-outage";
@@ -32,6 +32,8 @@ beforeEach(async () => {
   // Each test polls only its own transactions: earlier tests' leftovers are taken out of the schedule.
   const db = await getDb();
   await db.update(transactions).set({ nextCheckAt: null }).where(eq(transactions.status, "pending"));
+  // Breakers and the call budget start closed and unspent for each test.
+  await db.delete(bakongState);
 });
 
 async function reload(id: string): Promise<Transaction> {
@@ -151,7 +153,7 @@ describe("pollDueTransactions", () => {
   it("a claim is a lease: a second poller at the same moment gets nothing, and after the lease it is due again", async () => {
     const t0 = new Date(Date.now() - 60_000);
     const [row] = await insertPendingTransactions({ userId: merchant.userId, mode: "live", count: 1, createdAt: t0 });
-    expect(await claimDueTransactions({ now: at(t0, 3_000), limit: 10 })).toHaveLength(1);
+    expect(await claimDueTransactions({ now: at(t0, 3_000), limit: 10, mode: "live" })).toHaveLength(1);
     // That poller "died" here.
     expect(await pollDueTransactions({ now: at(t0, 3_000) })).toMatchObject({ claimed: 0 });
     expect(await pollDueTransactions({ now: at(t0, 3_000 + POLL_LEASE_MS) })).toMatchObject({ claimed: 1, stillPending: 1 });

@@ -1,0 +1,161 @@
+import { eq, sql } from "drizzle-orm";
+import {
+  bakongCallsPerMinute,
+  LIST_REFUSED_MS,
+  OUTAGE_FAILURES_TO_OPEN,
+  OUTAGE_MAX_OPEN_MS,
+  OUTAGE_OPEN_MS,
+  POLLER_FRESH_MS,
+} from "@/lib/config/bakong-limits";
+import { MODES, type Mode } from "@/lib/config/enums";
+import { getDb } from "@/lib/db";
+import { bakongState } from "@/lib/db/schema";
+import { log } from "@/lib/log";
+
+export type BakongModeState = typeof bakongState.$inferSelect;
+
+async function ensureRows(): Promise<void> {
+  const db = await getDb();
+  await db
+    .insert(bakongState)
+    .values(MODES.map((mode) => ({ mode })))
+    .onConflictDoNothing();
+}
+
+/** The shared state of a mode: one primary-key read, so a breaker opened by any instance is seen at once. */
+export async function readBakongState(mode: Mode): Promise<BakongModeState> {
+  const db = await getDb();
+  let [state] = await db.select().from(bakongState).where(eq(bakongState.mode, mode)).limit(1);
+  if (!state) {
+    await ensureRows();
+    [state] = await db.select().from(bakongState).where(eq(bakongState.mode, mode)).limit(1);
+  }
+  return state!;
+}
+
+export function pollerIsRunning(state: BakongModeState, now: Date): boolean {
+  return state.pollerSeenAt !== null && now.getTime() - state.pollerSeenAt.getTime() < POLLER_FRESH_MS;
+}
+
+/** Each polling pass says it ran: client checks then leave Bakong to the batches. */
+export async function recordPollerHeartbeat(now: Date): Promise<void> {
+  await ensureRows();
+  const db = await getDb();
+  await db.update(bakongState).set({ pollerSeenAt: now });
+}
+
+const minuteOf = (now: Date) => new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+
+/**
+ * Takes up to `wanted` calls from this minute's budget of the mode, atomically across instances (the row
+ * is locked for the one statement); returns how many were granted, 0 when the budget is spent.
+ */
+export async function reserveBakongCalls(mode: Mode, wanted: number, now: Date = new Date()): Promise<number> {
+  if (wanted <= 0) return 0;
+  await ensureRows();
+  const db = await getDb();
+  const minute = minuteOf(now).toISOString();
+  const result = (await db.execute(sql`
+    with current_use as (
+      select mode, case when budget_minute = ${minute}::timestamptz then calls_in_minute else 0 end as used
+      from ${bakongState} where mode = ${mode} for update
+    ), grant_ as (
+      select mode, used, least(${wanted}::integer, greatest(0, ${bakongCallsPerMinute()}::integer - used)) as granted from current_use
+    )
+    update ${bakongState} set budget_minute = ${minute}::timestamptz, calls_in_minute = grant_.used + grant_.granted
+    from grant_ where ${bakongState}.mode = grant_.mode
+    returning grant_.granted as granted`)) as unknown as { rows: { granted: number | string }[] };
+  return Number(result.rows[0]?.granted ?? 0);
+}
+
+/** Gives back calls reserved this minute but not made (a batch that needed fewer). */
+export async function releaseBakongCalls(mode: Mode, unused: number, now: Date = new Date()): Promise<void> {
+  if (unused <= 0) return;
+  const db = await getDb();
+  await db
+    .update(bakongState)
+    .set({ callsInMinute: sql`greatest(0, ${bakongState.callsInMinute} - ${unused}::integer)` })
+    .where(sql`${bakongState.mode} = ${mode} and ${bakongState.budgetMinute} = ${minuteOf(now).toISOString()}::timestamptz`);
+}
+
+/** Bakong answered: a closed breaker stays closed (no write); an open one closes, logged once. */
+export async function recordBakongAnswered(mode: Mode): Promise<void> {
+  const db = await getDb();
+  const closed = await db
+    .update(bakongState)
+    .set({ consecutiveFailures: 0, outageUntil: null, outageDetail: null })
+    .where(sql`${bakongState.mode} = ${mode} and (${bakongState.consecutiveFailures} > 0 or ${bakongState.outageUntil} is not null)`)
+    .returning({ wasOpen: sql<boolean>`true` });
+  if (closed.length > 0) {
+    log("info", "bakong_breaker_changed", { mode, breaker: "outage", state: "closed" });
+  }
+}
+
+/**
+ * Bakong did not answer (timeout, 5xx, 429, network). After OUTAGE_FAILURES_TO_OPEN in a row the breaker
+ * opens: calls stop and checks answer 502 at once until `outage_until`, when one probe may go through. Each
+ * failure while open (a failed probe) doubles the pause, up to OUTAGE_MAX_OPEN_MS.
+ */
+export async function recordBakongFailure(mode: Mode, detail: string, now: Date = new Date()): Promise<void> {
+  await ensureRows();
+  const db = await getDb();
+  const failures = sql`${bakongState.consecutiveFailures} + 1`;
+  const pauseMs = sql`least(${OUTAGE_MAX_OPEN_MS}::bigint, ${OUTAGE_OPEN_MS}::bigint * power(2, greatest(0, ${failures} - ${OUTAGE_FAILURES_TO_OPEN}))::bigint)`;
+  const [row] = await db
+    .update(bakongState)
+    .set({
+      consecutiveFailures: failures,
+      outageDetail: detail,
+      outageUntil: sql`case when ${failures} >= ${OUTAGE_FAILURES_TO_OPEN} then ${now.toISOString()}::timestamptz + make_interval(secs => ${pauseMs} / 1000.0) else ${bakongState.outageUntil} end`,
+    })
+    .where(eq(bakongState.mode, mode))
+    .returning({ failures: bakongState.consecutiveFailures, outageUntil: bakongState.outageUntil });
+  if (row?.failures === OUTAGE_FAILURES_TO_OPEN) {
+    log("warn", "bakong_breaker_changed", { mode, breaker: "outage", state: "open", until: row.outageUntil?.toISOString(), detail });
+  }
+}
+
+/**
+ * The breaker is open until `outage_until`; after that, exactly one caller across all instances gets to
+ * probe (it pushes `outage_until` ahead by the probe's own time budget). True for that one caller.
+ */
+export async function claimOutageProbe(mode: Mode, probeMs: number, now: Date = new Date()): Promise<boolean> {
+  const db = await getDb();
+  const claimed = await db
+    .update(bakongState)
+    .set({ outageUntil: new Date(now.getTime() + probeMs) })
+    .where(sql`${bakongState.mode} = ${mode} and ${bakongState.outageUntil} <= ${now.toISOString()}::timestamptz`)
+    .returning({ mode: bakongState.mode });
+  return claimed.length === 1;
+}
+
+/** The md5-list endpoint refused a call: leave it alone for LIST_REFUSED_MS (logged when it opens, once across instances). */
+export async function recordListRefused(mode: Mode, detail: string, now: Date = new Date()): Promise<void> {
+  await ensureRows();
+  const db = await getDb();
+  const [opened] = await db
+    .update(bakongState)
+    .set({ listRefusedUntil: new Date(now.getTime() + LIST_REFUSED_MS) })
+    .where(
+      sql`${bakongState.mode} = ${mode} and (${bakongState.listRefusedUntil} is null or ${bakongState.listRefusedUntil} <= ${now.toISOString()}::timestamptz)`,
+    )
+    .returning({ mode: bakongState.mode });
+  if (opened) log("warn", "bakong_breaker_changed", { mode, breaker: "md5_list", state: "open", detail, retry_after_ms: LIST_REFUSED_MS });
+}
+
+/** A list call went through: the list endpoint is usable again. */
+export async function recordListAnswered(mode: Mode): Promise<void> {
+  const db = await getDb();
+  const reopened = await db
+    .update(bakongState)
+    .set({ listRefusedUntil: null })
+    .where(sql`${bakongState.mode} = ${mode} and ${bakongState.listRefusedUntil} is not null`)
+    .returning({ mode: bakongState.mode });
+  if (reopened.length > 0) {
+    log("info", "bakong_breaker_changed", { mode, breaker: "md5_list", state: "closed" });
+  }
+}
+
+export function listEndpointUsable(state: BakongModeState, now: Date): boolean {
+  return state.listRefusedUntil === null || state.listRefusedUntil.getTime() <= now.getTime();
+}
