@@ -25,7 +25,7 @@ export const LIB_DEPENDENCIES = {
   jobs: ["log", "payments", "webhooks"],
   dashboard: ["auth", "config", "db", "errors", "payments", "std"],
   openapi: ["api", "config", "errors", "payments", "webhooks"],
-  health: ["db", "ratelimit"],
+  health: ["db", "payments", "ratelimit"],
 };
 
 const LIB_FOLDERS = Object.keys(LIB_DEPENDENCIES);

@@ -27,7 +27,7 @@ export function createAuthorizedPost(settings: BakongHttpSettings, tokens: Token
 
   return async (path, body, timeoutMs = settings.timeoutMs) => {
     const url = bakongUrl(settings, path);
-    const rejectedToken = tokens.current();
+    const rejectedToken = await tokens.current();
     const first = await attempt(url, body, rejectedToken, timeoutMs);
     if (first !== UNAUTHORIZED) return first;
 

@@ -22,7 +22,7 @@ export function createLiveBakongClient(options: LiveBakongOptions): BakongClient
     fetchImpl: options.fetchImpl ?? fetch,
     log: options.log ?? (() => {}),
   };
-  const tokens = createTokenKeeper(token, nonEmpty(options.email), (email) => requestNewToken(settings, email));
+  const tokens = createTokenKeeper(token, nonEmpty(options.email), (email) => requestNewToken(settings, email), settings.log);
   const post = createAuthorizedPost(settings, tokens);
 
   const checkOne = async (md5: string): Promise<BakongCheckResult> => {
@@ -35,6 +35,7 @@ export function createLiveBakongClient(options: LiveBakongOptions): BakongClient
     checkTransactionByMd5: checkOne,
     checkMd5List: (md5s) => checkMd5List(md5s, post),
     deepLinkForQr: (qr, source) => deepLink(post, qr, source),
+    tokenExpiresAt: () => tokens.expiresAt(),
   };
 }
 
@@ -53,7 +54,7 @@ function notConfiguredClient(): BakongClient {
         "Bakong is not configured: the operator has not set BAKONG_TOKEN, so payment status cannot be checked",
       ),
     );
-  return { kind: "live", checkTransactionByMd5: refuse, checkMd5List: refuse, deepLinkForQr: async () => null };
+  return { kind: "live", checkTransactionByMd5: refuse, checkMd5List: refuse, deepLinkForQr: async () => null, tokenExpiresAt: () => null };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -24,6 +24,7 @@ export function createSandboxBakongClient(ledger: SandboxLedger): BakongClient {
     checkMd5List: checkMany,
     // Sandbox payments are made with "Simulate payment", never in a bank app.
     deepLinkForQr: async () => null,
+    tokenExpiresAt: () => null,
   };
 }
 

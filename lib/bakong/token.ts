@@ -3,17 +3,80 @@ import { BakongUnavailableError } from "./errors";
 import { bakongUrl, postToBakong, type BakongHttpSettings } from "./http";
 
 export type TokenKeeper = {
-  current(): string;
+  /** The token to call with; renewed first (once, shared) when it expires within RENEW_AHEAD_MS and an email is set. */
+  current(): Promise<string>;
   /** A token to retry with after `rejected` got a 401: a renewed one, shared by every caller that saw the 401. */
   replaceRejected(rejected: string): Promise<string>;
+  /** When the token in use stops working, read from its JWT `exp` claim; null when it carries none. */
+  expiresAt(): Date | null;
 };
 
-export function createTokenKeeper(initialToken: string, email: string | undefined, renew: (email: string) => Promise<string>): TokenKeeper {
+/** Renewal by email is reported flaky, so it starts well before the token expires, not at the first 401. */
+export const RENEW_AHEAD_MS = 7 * 86_400_000;
+/** From this close to expiry, a warning is logged (at most daily) so an operator can act before it fails. */
+export const WARN_AHEAD_MS = 14 * 86_400_000;
+/** A failed early renewal is tried again no sooner than this; calls go on with the current token meanwhile. */
+const EARLY_RENEWAL_RETRY_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** The `exp` claim of a JWT, without verifying it: only Bakong can, and it only tells us when to renew. */
+export function jwtExpiry(token: string): Date | null {
+  const payload = token.split(".")[1];
+  if (!payload) return null;
+  try {
+    const { exp } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { exp?: unknown };
+    return typeof exp === "number" && Number.isFinite(exp) ? new Date(exp * 1000) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createTokenKeeper(
+  initialToken: string,
+  email: string | undefined,
+  renew: (email: string) => Promise<string>,
+  log: (event: string, fields: Record<string, unknown>) => void = () => {},
+  clock: () => number = Date.now,
+): TokenKeeper {
   let token = initialToken;
   let renewal: Promise<string> | null = null;
+  let earlyRenewalFailedAt = -Infinity;
+  let warnedAt = -Infinity;
+
+  function renewOnce(from: string): Promise<string> {
+    renewal ??= renew(email!)
+      .then((fresh) => {
+        if (token === from) token = fresh;
+        return token;
+      })
+      .finally(() => {
+        renewal = null;
+      });
+    return renewal;
+  }
 
   return {
-    current: () => token,
+    expiresAt: () => jwtExpiry(token),
+    async current() {
+      const expiry = jwtExpiry(token)?.getTime();
+      const now = clock();
+      if (expiry === undefined) return token;
+      if (expiry - now <= WARN_AHEAD_MS && now - warnedAt >= DAY_MS) {
+        warnedAt = now;
+        log("bakong.token_expiring", {
+          expires_at: new Date(expiry).toISOString(),
+          days_left: Math.floor((expiry - now) / DAY_MS),
+          can_renew: email !== undefined,
+        });
+      }
+      if (email === undefined || expiry - now > RENEW_AHEAD_MS || now - earlyRenewalFailedAt < EARLY_RENEWAL_RETRY_MS) return token;
+      try {
+        return await renewOnce(token);
+      } catch {
+        earlyRenewalFailedAt = now;
+        return token;
+      }
+    },
     replaceRejected(rejected) {
       // Another caller already renewed while this request was in flight.
       if (token !== rejected) return Promise.resolve(token);
@@ -25,15 +88,7 @@ export function createTokenKeeper(initialToken: string, email: string | undefine
           ),
         );
       }
-      renewal ??= renew(email)
-        .then((fresh) => {
-          token = fresh;
-          return fresh;
-        })
-        .finally(() => {
-          renewal = null;
-        });
-      return renewal;
+      return renewOnce(rejected);
     },
   };
 }

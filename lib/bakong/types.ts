@@ -45,6 +45,8 @@ export interface BakongClient {
   checkMd5List(md5s: string[]): Promise<Md5ListAnswer>;
   /** A link that opens the QR's payment in a Bakong bank app; null when Bakong offers none. */
   deepLinkForQr(qr: string, source: DeepLinkSource): Promise<string | null>;
+  /** When the Bakong token in use expires (its JWT `exp`); null for the sandbox or a token without one. */
+  tokenExpiresAt(): Date | null;
 }
 
 export type BakongLog = (event: string, fields: Record<string, unknown>) => void;

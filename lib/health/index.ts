@@ -1,4 +1,5 @@
 import { pingDb } from "@/lib/db";
+import { bakongStatus } from "@/lib/payments";
 import { pingRateLimitStore } from "@/lib/ratelimit";
 
 type Probe = "ok" | "unavailable" | "not_configured";
@@ -15,8 +16,12 @@ async function probe(check: () => Promise<boolean>, timeoutMs = 2_000): Promise<
   }
 }
 
-/** Healthy when the database answers, and Redis too when one is configured. */
-export async function checkHealth(): Promise<{ ok: boolean; database: Probe; redis: Probe }> {
+/**
+ * Healthy when the database answers, and Redis too when one is configured. How live Bakong is used (budget,
+ * breakers, poller, token lifetime) is reported beside, without deciding health: an instance is fine while
+ * Bakong is down, and says so.
+ */
+export async function checkHealth() {
   const [database, redis] = await Promise.all([
     probe(async () => {
       await pingDb();
@@ -24,5 +29,6 @@ export async function checkHealth(): Promise<{ ok: boolean; database: Probe; red
     }),
     probe(pingRateLimitStore),
   ]);
-  return { ok: database === "ok" && redis !== "unavailable", database, redis };
+  const bakong = database === "ok" ? await bakongStatus().catch(() => null) : null;
+  return { ok: database === "ok" && redis !== "unavailable", database, redis, bakong };
 }

@@ -6,4 +6,5 @@ export { settleWithBakongResult, onTransactionPaid } from "./settle";
 export { onPollingRequested } from "./polling-wake";
 export { pollDueTransactions } from "./poll-due-transactions";
 export { bakongDeepLink } from "./deep-link";
+export { bakongStatus } from "./bakong-status";
 export * from "./schemas";

@@ -99,4 +99,39 @@ describe("live client: expired token", () => {
     expect(fake.requests.filter((request) => request.path === RENEW)).toHaveLength(2);
     expect(fake.requests.at(-1)?.authorization).toBe("Bearer second-token");
   });
+
+  it("renews ahead of expiry (within 7 days) without waiting for a 401, and warns from 14 days", async () => {
+    const jwt = (days: number) =>
+      ["e30", Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + days * 86_400 })).toString("base64url"), "x"].join(".");
+    const expiring = jwt(5);
+    const renewed = jwt(90);
+    fake.setToken(expiring);
+    fake.setRenewable("ops@example.com", renewed);
+    const events: string[] = [];
+    const client = clientWith({ token: expiring, log: (event) => events.push(event) });
+    expect(Math.round((client.tokenExpiresAt()!.getTime() - Date.now()) / 86_400_000)).toBe(5);
+
+    await client.checkTransactionByMd5(md5Of("a"));
+
+    expect(fake.requests.map((request) => [request.path, request.authorization])).toEqual([
+      [RENEW, undefined],
+      [CHECK, `Bearer ${renewed}`],
+    ]);
+    expect(events).toEqual(["bakong.token_expiring", "bakong.token_renewed"]);
+    expect(Math.round((client.tokenExpiresAt()!.getTime() - Date.now()) / 86_400_000)).toBe(90);
+  });
+
+  it("keeps calling with a token still valid when early renewal fails, and does not retry renewal on every call", async () => {
+    const jwt = ["e30", Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 3 * 86_400 })).toString("base64url"), "x"].join(
+      ".",
+    );
+    fake.setToken(jwt);
+    fake.setRenewable("ops@example.com", null);
+    const client = clientWith({ token: jwt });
+
+    expect((await client.checkTransactionByMd5(md5Of("a"))).status).toBe("not_found");
+    expect((await client.checkTransactionByMd5(md5Of("b"))).status).toBe("not_found");
+
+    expect(fake.requests.map((request) => request.path)).toEqual([RENEW, CHECK, CHECK]);
+  });
 });

@@ -26,14 +26,14 @@ describe("GET /api/health", () => {
     await closeRateLimitStore();
     const response = await healthRoute();
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, database: "ok", redis: "not_configured" });
+    expect(await response.json()).toMatchObject({ ok: true, database: "ok", redis: "not_configured" });
   });
 
   it("is 200 with a reachable Redis", async () => {
     process.env.REDIS_URL = "redis://127.0.0.1:6379";
     await closeRateLimitStore();
     const response = await healthRoute();
-    expect(await response.json()).toEqual({ ok: true, database: "ok", redis: "ok" });
+    expect(await response.json()).toMatchObject({ ok: true, database: "ok", redis: "ok" });
     expect(response.status).toBe(200);
   });
 
@@ -43,5 +43,28 @@ describe("GET /api/health", () => {
     const response = await healthRoute();
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ ok: false, database: "ok", redis: "unavailable" });
+  });
+
+  it("reports how live Bakong is used — budget, breakers, poller, token days left — and never the token", async () => {
+    const jwt = (days: number) =>
+      ["e30", Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + days * 86_400 })).toString("base64url"), "sig"].join(".");
+    const token = jwt(20.5);
+    process.env.BAKONG_TOKEN = token;
+    process.env.BAKONG_MAX_CALLS_PER_MINUTE = "90";
+    try {
+      const body = await (await healthRoute()).json();
+      expect(body.bakong).toMatchObject({
+        calls_per_minute: 90,
+        calls_this_minute: 0,
+        md5_list: "usable",
+        outage: "closed",
+        poller: "not_seen",
+        token_days_left: 20,
+      });
+      expect(JSON.stringify(body)).not.toContain(token);
+    } finally {
+      delete process.env.BAKONG_TOKEN;
+      delete process.env.BAKONG_MAX_CALLS_PER_MINUTE;
+    }
   });
 });
