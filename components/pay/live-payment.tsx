@@ -6,6 +6,7 @@ import type { TransactionStatus } from "@/lib/config/enums";
 
 type Status = { status: TransactionStatus; paid_at: string | null; expires_at: string | null };
 
+/** Only where the browser has no EventSource: the status is otherwise pushed the moment it changes. */
 const POLL_MS = 3000;
 
 function remaining(expiresAt: string | null, now: number | null): number | null {
@@ -19,7 +20,25 @@ function clock(seconds: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${secs}` : `${minutes}:${secs}`;
 }
 
-/** The QR with its live status: polls every 3 s while pending and swaps to a confirmation once paid. */
+/** Pushed status changes; the browser's EventSource reconnects by itself after a dropped connection. */
+function watchStatus(md5: string, onStatus: (status: Status) => void): () => void {
+  if (typeof EventSource === "undefined") {
+    const poll = setInterval(async () => {
+      try {
+        const response = await fetch(`/pay/${md5}/status`, { cache: "no-store" });
+        if (response.ok) onStatus((await response.json()) as Status);
+      } catch {
+        // A dropped request on a phone's flaky connection: the next poll tries again.
+      }
+    }, POLL_MS);
+    return () => clearInterval(poll);
+  }
+  const events = new EventSource(`/pay/${md5}/events`);
+  events.addEventListener("status", (message) => onStatus(JSON.parse((message as MessageEvent<string>).data) as Status));
+  return () => events.close();
+}
+
+/** The QR with its live status, pushed by the server (Server-Sent Events), swapping to a confirmation once paid. */
 export function LivePayment({ md5, qr, amountLabel, initial }: { md5: string; qr: string; amountLabel: string; initial: Status }) {
   const [status, setStatus] = useState(initial);
   // Unknown until the browser runs: a clock read during server rendering would not match the browser's
@@ -30,18 +49,11 @@ export function LivePayment({ md5, qr, amountLabel, initial }: { md5: string; qr
     if (status.status !== "pending") return;
     const first = setTimeout(() => setNow(Date.now()), 0);
     const tick = setInterval(() => setNow(Date.now()), 1000);
-    const poll = setInterval(async () => {
-      try {
-        const response = await fetch(`/pay/${md5}/status`, { cache: "no-store" });
-        if (response.ok) setStatus((await response.json()) as Status);
-      } catch {
-        // A dropped request on a phone's flaky connection: the next poll tries again.
-      }
-    }, POLL_MS);
+    const stop = watchStatus(md5, setStatus);
     return () => {
       clearTimeout(first);
       clearInterval(tick);
-      clearInterval(poll);
+      stop();
     };
   }, [md5, status.status]);
 

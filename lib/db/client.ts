@@ -8,7 +8,10 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A database handle or an open transaction: functions that take part in a caller's transaction accept either. */
 export type DbOrTx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 
-type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
+/** Calls `onMessage` with the payload of each NOTIFY on `channel`; resolves to a function that stops listening. */
+type Listen = (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
+
+type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void>; listen: Listen };
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 // Any fixed number: all instances agree on it so only one migrates at a time.
@@ -35,7 +38,12 @@ async function openPostgres(url: string): Promise<Handle> {
     await migrationClient.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
     migrationClient.release();
   }
-  return { db: drizzle({ client: pool, schema }) as unknown as Db, kind: "postgres", close: () => pool.end() };
+  return {
+    db: drizzle({ client: pool, schema }) as unknown as Db,
+    kind: "postgres",
+    close: () => pool.end(),
+    listen: (channel, onMessage) => listenOnPostgres(url, channel, onMessage),
+  };
 }
 
 async function openPglite(dataDir: string): Promise<Handle> {
@@ -55,11 +63,49 @@ async function openPglite(dataDir: string): Promise<Handle> {
         await client.close();
         release();
       },
+      // One process owns PGlite, so its own NOTIFYs are all there is to hear.
+      listen: async (channel, onMessage) => {
+        const unlisten = await client.listen(channel, onMessage);
+        return async () => unlisten();
+      },
     };
   } catch (error) {
     release();
     throw error;
   }
+}
+
+const RELISTEN_AFTER_MS = 1_000;
+
+/**
+ * A connection of its own that LISTENs (a pooled one would be handed to queries). NOTIFYs reach every
+ * instance listening on the channel, after the sending transaction commits. A dropped connection is
+ * replaced after a second; what was sent meanwhile is missed, so listeners must not be the only way to learn.
+ */
+async function listenOnPostgres(url: string, channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+  const { Client } = await import("pg");
+  let stopped = false;
+  let client: InstanceType<typeof Client> | undefined;
+  const connect = async (): Promise<void> => {
+    if (stopped) return;
+    const next = new Client({ connectionString: url });
+    next.on("notification", (message) => onMessage(message.payload ?? ""));
+    next.on("error", () => {
+      void next.end().catch(() => {});
+      retry();
+    });
+    await next.connect();
+    await next.query(`LISTEN "${channel.replaceAll('"', "")}"`);
+    client = next;
+  };
+  const retry = () => {
+    if (!stopped) setTimeout(() => void connect().catch(retry), RELISTEN_AFTER_MS).unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => {});
+  };
 }
 
 export function databaseTarget(
@@ -85,6 +131,11 @@ async function handle(): Promise<Handle> {
 /** The app's database, migrated on first use. PGlite when DATABASE_URL is unset. */
 export async function getDb(): Promise<Db> {
   return (await handle()).db;
+}
+
+/** Hears NOTIFYs on a channel (see Listen); for pushing changes to open pages without polling. */
+export async function listenToDatabase(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+  return (await handle()).listen(channel, onMessage);
 }
 
 export async function databaseKind(): Promise<"postgres" | "pglite"> {

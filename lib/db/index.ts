@@ -1,4 +1,4 @@
-export { getDb, closeDb, pingDb, databaseTarget, type Db, type DbOrTx } from "./client";
+export { getDb, closeDb, pingDb, databaseTarget, listenToDatabase, type Db, type DbOrTx } from "./client";
 export { preparedStatement } from "./prepared";
 export { violatedCheckConstraint, violatedUniqueConstraint } from "./errors";
 export * as schema from "./schema";

@@ -4,6 +4,7 @@ export { transactionByOrder } from "./find-transaction";
 export { simulatePayment } from "./sandbox";
 export { settleWithBakongResult, onTransactionPaid } from "./settle";
 export { onPollingRequested } from "./polling-wake";
+export { watchPaymentStatus } from "./status-feed";
 export { pollDueTransactions } from "./poll-due-transactions";
 export { bakongDeepLink } from "./deep-link";
 export { bakongStatus } from "./bakong-status";

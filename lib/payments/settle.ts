@@ -7,6 +7,7 @@ import { log } from "@/lib/log";
 import { enqueuePaidEvent } from "@/lib/webhooks";
 import { toMinorUnits } from "./amounts";
 import { nextCheckAt } from "./poll-schedule";
+import { announceStatusChange } from "./status-feed";
 
 type Listener = (row: Transaction) => void;
 // On globalThis: Next.js may load instrumentation (where the webhook sender listens) and route handlers
@@ -63,6 +64,7 @@ async function markPaid(row: Transaction, paid: BakongTransaction, raw: unknown,
       createdAt: now,
     });
     await enqueuePaidEvent(tx, updated, now);
+    await announceStatusChange(tx, updated.md5);
     return updated;
   });
   if (!settled) return reload(row.id);
@@ -108,6 +110,7 @@ async function recordUnpaid(
         .values({ id: randomUUID(), transactionId: row.id, kind: note.kind, detail: note.detail, createdAt: now });
     if (updated.status === "expired") {
       await tx.insert(transactionEvents).values({ id: randomUUID(), transactionId: row.id, kind: "expired", detail: null, createdAt: now });
+      await announceStatusChange(tx, updated.md5);
     }
     return updated;
   });

@@ -39,7 +39,7 @@ export default async function TransactionPage({ params }: Props) {
 
   return (
     <>
-      {pending && !transaction.isStatic ? <AutoRefresh /> : null}
+      {pending && !transaction.isStatic ? <AutoRefresh md5={transaction.md5} /> : null}
       <Link href={`/dashboard/transactions?mode=${transaction.mode}`} className="text-sm text-slate-500 hover:text-slate-900">
         ← Transactions
       </Link>
