@@ -2,7 +2,12 @@
  * How we share Bakong, one national API with unpublished limits, between every merchant and instance.
  * The call budget is per mode and per minute across all instances (BAKONG_MAX_CALLS_PER_MINUTE).
  */
-export const DEFAULT_BAKONG_CALLS_PER_MINUTE = 120;
+export const DEFAULT_BAKONG_CALLS_PER_MINUTE = 600;
+/**
+ * The budget is spent at the pace of the clock, not all at the top of the minute: at any moment a minute
+ * may have used what is due so far plus this much ahead, so a backlog never empties it in a burst.
+ */
+export const BUDGET_AHEAD_MS = 5_000;
 
 /** The configured budget; an unusable value falls back to the default rather than to "unlimited". */
 export function bakongCallsPerMinute(env: Record<string, string | undefined> = process.env): number {

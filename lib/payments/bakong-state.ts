@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import {
   bakongCallsPerMinute,
+  BUDGET_AHEAD_MS,
   LIST_REFUSED_MS,
   OUTAGE_FAILURES_TO_OPEN,
   OUTAGE_MAX_OPEN_MS,
@@ -48,19 +49,23 @@ const minuteOf = (now: Date) => new Date(Math.floor(now.getTime() / 60_000) * 60
 
 /**
  * Takes up to `wanted` calls from this minute's budget of the mode, atomically across instances (the row
- * is locked for the one statement); returns how many were granted, 0 when the budget is spent.
+ * is locked for the one statement); returns how many were granted, 0 when the budget is spent. The budget
+ * opens at the pace of the clock (BUDGET_AHEAD_MS ahead), so it lasts the whole minute.
  */
 export async function reserveBakongCalls(mode: Mode, wanted: number, now: Date = new Date()): Promise<number> {
   if (wanted <= 0) return 0;
   await ensureRows();
   const db = await getDb();
-  const minute = minuteOf(now).toISOString();
+  const minuteStart = minuteOf(now);
+  const minute = minuteStart.toISOString();
+  const budget = bakongCallsPerMinute();
+  const allowedSoFar = Math.min(budget, Math.ceil((budget * (now.getTime() - minuteStart.getTime() + BUDGET_AHEAD_MS)) / 60_000));
   const result = (await db.execute(sql`
     with current_use as (
       select mode, case when budget_minute = ${minute}::timestamptz then calls_in_minute else 0 end as used
       from ${bakongState} where mode = ${mode} for update
     ), grant_ as (
-      select mode, used, least(${wanted}::integer, greatest(0, ${bakongCallsPerMinute()}::integer - used)) as granted from current_use
+      select mode, used, least(${wanted}::integer, greatest(0, ${allowedSoFar}::integer - used)) as granted from current_use
     )
     update ${bakongState} set budget_minute = ${minute}::timestamptz, calls_in_minute = grant_.used + grant_.granted
     from grant_ where ${bakongState}.mode = grant_.mode

@@ -44,6 +44,8 @@ async function newLiveQr(): Promise<string> {
   return (body as { md5: string }).md5;
 }
 const check = (md5: string) => call(checkRoute, { key: merchant.liveKey.key, body: { md5 } });
+/** Late in the current minute, when the whole of its budget has opened. */
+const lateInMinute = () => Math.floor(Date.now() / 60_000) * 60_000 + 59_000;
 const requestsTo = (path: string) => fake.requests.filter((request) => request.path === path);
 
 /** A poller running alongside the checks, as the in-process driver or Inngest would. */
@@ -119,17 +121,25 @@ describe("the md5-list endpoint's breaker", () => {
 describe("the call budget", () => {
   it("is shared: reservations from two workers at once never exceed the minute's budget", async () => {
     process.env.BAKONG_MAX_CALLS_PER_MINUTE = "10";
-    const now = new Date();
+    const now = new Date(lateInMinute());
     const grants = await Promise.all(Array.from({ length: 8 }, () => reserveBakongCalls("live", 3, now)));
     expect(grants.reduce((sum, granted) => sum + granted, 0)).toBe(10);
     expect(await reserveBakongCalls("live", 1, now)).toBe(0);
     expect(await reserveBakongCalls("live", 1, new Date(now.getTime() + 60_000))).toBe(1);
   });
 
+  it("opens at the pace of the clock, so a backlog cannot spend the minute in its first second", async () => {
+    process.env.BAKONG_MAX_CALLS_PER_MINUTE = "120";
+    const minute = Math.floor(Date.now() / 60_000) * 60_000 + 60_000;
+    expect(await reserveBakongCalls("live", 1_000, new Date(minute))).toBe(10);
+    expect(await reserveBakongCalls("live", 1_000, new Date(minute + 30_000))).toBe(60);
+    expect(await reserveBakongCalls("live", 1_000, new Date(minute + 59_999))).toBe(50);
+  });
+
   it("polling claims only what the budget can ask about; the rest waits its turn, young QRs first", async () => {
     process.env.BAKONG_MAX_CALLS_PER_MINUTE = "2";
     fake.setListEndpoint("forbidden");
-    const now = Date.now();
+    const now = lateInMinute();
     const old = await insertPendingTransactions({
       userId: merchant.userId,
       mode: "live",
@@ -154,13 +164,13 @@ describe("the call budget", () => {
     const asked = new Set(requestsTo(SINGLE).map((request) => (request.body as { md5: string }).md5));
     expect(young.some((row) => asked.has(row.md5))).toBe(true);
     expect(old.some((row) => asked.has(row.md5))).toBe(false);
-    expect(await pollDueTransactions({ now: new Date(now + 1_000) })).toMatchObject({ claimed: 0 });
+    expect(await pollDueTransactions({ now: new Date(now + 500) })).toMatchObject({ claimed: 0 });
   });
 
   it.skipIf(databaseTarget().kind !== "postgres")("holds across two workers polling at once (PostgreSQL)", async () => {
     process.env.BAKONG_MAX_CALLS_PER_MINUTE = "4";
     fake.setListEndpoint("forbidden");
-    const now = Date.now();
+    const now = lateInMinute();
     await insertPendingTransactions({ userId: merchant.userId, mode: "live", count: 20, createdAt: new Date(now - 10_000) });
     const passes = await Promise.all([pollDueTransactions({ now: new Date(now) }), pollDueTransactions({ now: new Date(now) })]);
     expect(passes.reduce((sum, pass) => sum + pass.listCalls + pass.singleCalls, 0)).toBeLessThanOrEqual(4);
