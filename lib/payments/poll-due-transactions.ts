@@ -18,14 +18,12 @@ import {
   reserveBakongCalls,
 } from "./bakong-state";
 import { claimDueTransactions } from "./claim-due";
-import { settleWithBakongResult } from "./settle";
+import { settleBakongResults } from "./settle";
 
 /** List calls in flight at once per mode: fast enough for thousands of QRs, gentle on Bakong. */
 const LIST_CALL_CONCURRENCY = 4;
 /** Single checks in flight at once, when the list endpoint cannot be used: a fallback, never a flood. */
 const SINGLE_CHECK_CONCURRENCY = 5;
-/** Results applied at once: each is a short database transaction. */
-const SETTLE_CONCURRENCY = 8;
 const DEFAULT_POLL_LIMIT = 2_000;
 /** The probe after an outage is one call: how long it may take before another instance may probe. */
 const PROBE_MS = 20_000;
@@ -132,7 +130,7 @@ async function askSingly(rows: Transaction[], affordable: number, pass: LivePass
       pass.summary.singleCalls += 1;
       const result = await pass.client.checkTransactionByMd5(row.md5);
       await recordBakongAnswered("live");
-      await settle(row, result, pass.now, pass.summary);
+      await settleAll([row], new Map([[row.md5, result]]), pass.now, pass.summary);
     } catch (error) {
       await failed([row], error, pass);
     }
@@ -159,19 +157,24 @@ async function defer(batch: Transaction[], error: unknown, pass: LivePass): Prom
   pass.summary.deferred += batch.length;
 }
 
+/** A batch's answers, applied together (one statement for every "not yet"); a row left unanswered is asked singly by the caller. */
 async function settleAll(batch: Transaction[], results: Map<string, BakongCheckResult>, now: Date, summary: PollSummary): Promise<void> {
-  await mapLimited(batch, SETTLE_CONCURRENCY, (row) => settle(row, results.get(row.md5), now, summary));
+  const answers = batch.flatMap((row) => {
+    const result = results.get(row.md5);
+    return result === undefined ? [] : [{ row, result }];
+  });
+  try {
+    count(await settleBakongResults(answers, now), summary);
+  } catch (error) {
+    // The rows stay leased and are due again when the lease runs out.
+    log("error", "poll_settle_failed", { transaction_ids: answers.map(({ row }) => row.id), ...errorFields(error) });
+  }
 }
 
-async function settle(row: Transaction, result: BakongCheckResult | undefined, now: Date, summary: PollSummary): Promise<void> {
-  // Left unsettled by a list answer: asked singly by the caller.
-  if (result === undefined) return;
-  try {
-    const settled = await settleWithBakongResult(row, result, now);
-    if (settled.status === "paid") summary.paid += 1;
-    else if (settled.status === "expired") summary.expired += 1;
+function count(rows: Transaction[], summary: PollSummary): void {
+  for (const row of rows) {
+    if (row.status === "paid") summary.paid += 1;
+    else if (row.status === "expired") summary.expired += 1;
     else summary.stillPending += 1;
-  } catch (error) {
-    log("error", "poll_settle_failed", { transaction_id: row.id, ...errorFields(error) });
   }
 }

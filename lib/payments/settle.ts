@@ -127,6 +127,39 @@ export async function settleWithBakongResult(row: Transaction, result: BakongChe
   return recordUnpaid(row, result.raw, now);
 }
 
+/**
+ * Applies many Bakong answers at once, as a polling pass gets them: every "not found yet" answer of a QR
+ * not past its expiry (nearly all of them) in one statement, which only reschedules the row; anything
+ * that changes a status (paid, a mismatch, the final check after expiry) one by one through
+ * settleWithBakongResult, exactly once. Returns the rows as they now are.
+ */
+export async function settleBakongResults(answers: { row: Transaction; result: BakongCheckResult }[], now: Date): Promise<Transaction[]> {
+  const stillPending = answers.filter(
+    ({ row, result }) => result.status !== "found" && row.expiresAt !== null && now.getTime() <= row.expiresAt.getTime(),
+  );
+  const individually = answers.filter((answer) => !stillPending.includes(answer));
+  const rescheduled = stillPending.length === 0 ? [] : await rescheduleUnpaid(stillPending, now);
+  const settled: Transaction[] = [...rescheduled];
+  for (const { row, result } of individually) settled.push(await settleWithBakongResult(row, result, now));
+  return settled;
+}
+
+async function rescheduleUnpaid(answers: { row: Transaction; result: BakongCheckResult }[], now: Date): Promise<Transaction[]> {
+  const values = answers.map(({ row, result }) => ({
+    id: row.id,
+    raw: result.raw,
+    next: nextCheckAt(row.createdAt, row.expiresAt!, now)?.toISOString() ?? null,
+  }));
+  const db = await getDb();
+  const answered = sql`(select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as answer(id uuid, raw jsonb, next timestamptz)) as answer`;
+  return db
+    .update(transactions)
+    .set({ bakongResponse: sql`answer.raw`, lastCheckError: null, lastAnswerAt: now, nextCheckAt: sql`answer.next` })
+    .from(answered)
+    .where(and(sql`${transactions.id} = answer.id`, eq(transactions.status, "pending")))
+    .returning();
+}
+
 /** Claims the right to ask Bakong about a transaction: at most once per interval, whoever asks. */
 export async function claimCheck(id: string, minIntervalMs: number): Promise<boolean> {
   const db = await getDb();
