@@ -67,7 +67,7 @@ async function reload(id: string): Promise<Transaction> {
 async function recordUnpaid(row: Transaction, raw: unknown, now: Date, note?: { kind: "amount_mismatch"; detail: unknown }): Promise<Transaction> {
   const db = await getDb();
   const pastExpiry = row.expiresAt !== null && now.getTime() > row.expiresAt.getTime();
-  return db.transaction(async (tx) => {
+  const recorded = await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(transactions)
       .set({
@@ -79,13 +79,16 @@ async function recordUnpaid(row: Transaction, raw: unknown, now: Date, note?: { 
       })
       .where(and(eq(transactions.id, row.id), eq(transactions.status, "pending")))
       .returning();
-    if (!updated) return reload(row.id);
+    if (!updated) return null;
     if (note) await tx.insert(transactionEvents).values({ id: randomUUID(), transactionId: row.id, kind: note.kind, detail: note.detail, createdAt: now });
     if (updated.status === "expired") {
       await tx.insert(transactionEvents).values({ id: randomUUID(), transactionId: row.id, kind: "expired", detail: null, createdAt: now });
     }
     return updated;
   });
+  // Read after the transaction ends: inside it, the read needs a second connection (PGlite has one, so it
+  // waited forever; a busy pool can have none free).
+  return recorded ?? reload(row.id);
 }
 
 /** Applies one Bakong answer to a pending transaction; shared by the check endpoint and background polling. */
