@@ -41,7 +41,9 @@ const layerZones = LIB_FOLDERS.flatMap((folder) =>
 const config = [
   ...nextVitals,
   ...nextTypescript,
-  { ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "reports/**", "drizzle/**", "next-env.d.ts"] },
+  {
+    ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "reports/**", ".stryker-tmp/**", "drizzle/**", "next-env.d.ts"],
+  },
   {
     files: ["lib/**/*.ts", "components/**/*.ts", "components/**/*.tsx"],
     rules: {

@@ -90,7 +90,7 @@ async function recordUnpaid(
 ): Promise<Transaction> {
   const db = await getDb();
   const pastExpiry = row.expiresAt !== null && now.getTime() > row.expiresAt.getTime();
-  return db.transaction(async (tx) => {
+  const recorded = await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(transactions)
       .set({
@@ -103,7 +103,7 @@ async function recordUnpaid(
       })
       .where(and(eq(transactions.id, row.id), eq(transactions.status, "pending")))
       .returning();
-    if (!updated) return reload(row.id);
+    if (!updated) return null;
     if (note)
       await tx
         .insert(transactionEvents)
@@ -114,6 +114,9 @@ async function recordUnpaid(
     }
     return updated;
   });
+  // Read after the transaction ends: inside it, the read needs a second connection (PGlite has one, so it
+  // waited forever; a busy pool can have none free).
+  return recorded ?? reload(row.id);
 }
 
 /** Applies one Bakong answer to a pending transaction; shared by the check endpoint and background polling. */

@@ -5,9 +5,12 @@ import { crc16, type DecodedKhqr, type KhqrInput } from "@/lib/khqr";
 
 export type KhqrVector = { id: string; name: string; input: KhqrInput; qr: string; md5: string };
 
-/** CI runs from a clone with shared/ beside the project. */
+/**
+ * CI runs from a clone with shared/ beside the project. Mutation testing runs the tests from a copy of the
+ * project in .stryker-tmp/, so it names the folder in SHARED_DIR.
+ */
 export function loadVectors(): { createdAtMs: number; vectors: KhqrVector[] } {
-  const file = path.resolve(process.cwd(), "../shared/reference/khqr-vectors.json");
+  const file = path.resolve(process.env.SHARED_DIR ?? path.resolve(process.cwd(), "../shared"), "reference/khqr-vectors.json");
   return JSON.parse(readFileSync(file, "utf8")) as { createdAtMs: number; vectors: KhqrVector[] };
 }
 

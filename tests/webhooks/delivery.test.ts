@@ -48,6 +48,9 @@ describe("webhook delivery", () => {
     expect(verify(rawBody, headers, "whsec_wrong")).toBe(false);
     expect(verify(rawBody.replace('"amount":5', '"amount":500'), headers, setup.secret)).toBe(false);
     expect(headers["content-type"]).toBe("application/json");
+    // Receivers' firewalls and logs tell our calls apart by it.
+    expect(headers["user-agent"]).toBe("KHQR-Pay-Webhooks/1.0");
+    expect(Math.abs(Number(headers["x-khqr-timestamp"]) - Date.now() / 1000)).toBeLessThan(60);
     expect(headers["x-khqr-event"]).toBe("transaction.paid");
     expect(headers["x-khqr-delivery-id"]).toBe(setup.delivery.id);
     expect(headers["x-khqr-signature"]).toMatch(new RegExp(`^t=${headers["x-khqr-timestamp"]},v1=[0-9a-f]{64}$`));

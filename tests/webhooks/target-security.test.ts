@@ -1,5 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { allowPrivateTargets, checkWebhookUrl, isPrivateAddress, postWebhook, deliverDueWebhooks } from "@/lib/webhooks";
+import dns, { type LookupAddress } from "node:dns";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { allowPrivateTargets, checkWebhookUrl, deliverDueWebhooks, isPrivateAddress, postWebhook } from "@/lib/webhooks";
 import { deliveryById, paidWithEndpoint } from "./fixtures";
 import { startReceiver, type Receiver } from "./receiver";
 
@@ -117,7 +118,19 @@ describe("connect-time address check (SSRF)", () => {
   });
   afterEach(() => {
     receiver.received.length = 0;
+    vi.restoreAllMocks();
   });
+
+  /** DNS as an attacker controls it: these public-looking names answer with the given addresses; others resolve as usual. */
+  function resolveNames(answers: Record<string, string[]>) {
+    const realLookup = dns.lookup.bind(dns);
+    return vi.spyOn(dns, "lookup").mockImplementation(((hostname: string, options: unknown, callback: (...args: unknown[]) => void) => {
+      const addresses = answers[hostname];
+      if (!addresses) return (realLookup as (...args: unknown[]) => void)(hostname, options, callback);
+      const all: LookupAddress[] = addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
+      process.nextTick(() => ((options as { all?: boolean }).all ? callback(null, all) : callback(null, all[0]!.address, all[0]!.family)));
+    }) as unknown as typeof dns.lookup);
+  }
 
   const send = (url: string, allowPrivateTargets: boolean) =>
     postWebhook({ url, body: "{}", headers: { "content-type": "application/json" }, allowPrivateTargets, timeoutMs: 2_000 });
@@ -134,6 +147,31 @@ describe("connect-time address check (SSRF)", () => {
     expect(outcome.ok).toBe(false);
     expect(outcome.error).toMatch(/localhost resolves to .* private, loopback or link-local/);
     expect(receiver.received).toHaveLength(0);
+  });
+
+  it("refuses a public-looking name whose DNS answers 127.0.0.1 (rebinding): nothing reaches the receiver", async () => {
+    const lookup = resolveNames({ "hooks.example.com": ["127.0.0.1"] });
+    const outcome = await send(`http://hooks.example.com:${receiver.port}/webhooks/khqr`, false);
+    expect(outcome).toMatchObject({ ok: false, statusCode: null });
+    expect(outcome.error).toBe(
+      `hooks.example.com resolves to 127.0.0.1, a private, loopback or link-local address; webhooks may only reach public addresses`,
+    );
+    expect(lookup).toHaveBeenCalledWith("hooks.example.com", expect.anything(), expect.any(Function));
+    expect(receiver.received).toHaveLength(0);
+  });
+
+  it("refuses a name when any one of its addresses is private, even if the first is public", async () => {
+    resolveNames({ "hooks.example.com": ["93.184.215.14", "10.0.0.7"] });
+    const outcome = await send(`http://hooks.example.com:${receiver.port}/webhooks/khqr`, false);
+    expect(outcome).toMatchObject({ ok: false, statusCode: null });
+    expect(outcome.error).toMatch(/^hooks\.example\.com resolves to 10\.0\.0\.7, a private/);
+    expect(receiver.received).toHaveLength(0);
+  });
+
+  it("the same rebinding name is delivered to when WEBHOOK_ALLOW_PRIVATE_TARGETS=true (the refusal above is the guard's)", async () => {
+    resolveNames({ "hooks.example.com": ["127.0.0.1"] });
+    expect(await send(`http://hooks.example.com:${receiver.port}/webhooks/khqr`, true)).toMatchObject({ ok: true, statusCode: 200 });
+    expect(receiver.received).toHaveLength(1);
   });
 
   it("refuses the cloud metadata address", async () => {

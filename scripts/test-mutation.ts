@@ -1,0 +1,128 @@
+import { spawn } from "node:child_process";
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import pg from "pg";
+import { printScores, REPORT_FILE } from "./mutation-scores";
+
+/**
+ * `npm run test:mutation [-- stryker options]`: Stryker over the money paths (stryker.config.mjs) against the
+ * real PostgreSQL and Redis, as CI runs the tests, then the score per folder. Incremental by default from
+ * the committed baseline (reports/stryker-incremental.json); `-- --force` runs every mutant again.
+ * `-- --changed` (CI) mutates only the measured money-path files whose source differs from the baseline's.
+ * Every run merges its results into the baseline. Exits non-zero when Stryker fails or a part of this run
+ * is below its target.
+ */
+// The server of DATABASE_URL when set (CI's run database), else the local one; a throw-away database is made on it.
+const server = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const database = `khqr_mutation_${Date.now()}_${process.pid}`;
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: server });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+type StrykerConfig = { mutate: string[]; incrementalFile: string };
+type Baseline = { files: Record<string, { source: string }>; testFiles?: Record<string, unknown> };
+
+/**
+ * Files under the config's folder globs (`lib/<area>/**\/*.ts`) that the baseline measured and whose source
+ * has changed since. Files it never measured are listed and left to a local run: they could be hours of mutants.
+ */
+function changedSinceBaseline(config: StrykerConfig): string[] {
+  const baseline = existsSync(config.incrementalFile)
+    ? (JSON.parse(readFileSync(config.incrementalFile, "utf8")) as Baseline)
+    : { files: {} };
+  const folders = config.mutate.map((glob) => glob.replace(/\/\*\*\/\*\.ts$/, ""));
+  const files = folders.flatMap((folder) =>
+    existsSync(folder)
+      ? readdirSync(folder, { recursive: true, encoding: "utf8" })
+          .filter((name) => name.endsWith(".ts"))
+          .map((name) => path.posix.join(folder, name.split(path.sep).join("/")))
+      : [],
+  );
+  const unmeasured = files.filter((file) => !baseline.files[file]);
+  if (unmeasured.length > 0)
+    console.log(`Not in the mutation baseline, not checked here (run npm run test:mutation locally):\n  ${unmeasured.sort().join("\n  ")}`);
+  return files.filter((file) => baseline.files[file] && baseline.files[file].source !== readFileSync(file, "utf8")).sort();
+}
+
+function runStryker(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.resolve("node_modules/.bin/stryker"), ["run", ...args], { stdio: "inherit", env });
+    // Ctrl-C or CI's timeout: let Stryker restore and clean up, then drop the database below.
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on("SIGINT", forward).on("SIGTERM", forward);
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/**
+ * Stryker writes its incremental file from the mutants of this run only; a run limited to some files (or
+ * CI's `--changed`) must not forget the others. Results of this run replace those of the same files;
+ * files that no longer exist are dropped.
+ */
+function mergeIntoBaseline(baselineFile: string, runFile: string): void {
+  const run = JSON.parse(readFileSync(runFile, "utf8")) as Baseline;
+  const baseline = existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, "utf8")) as Baseline) : run;
+  const keep = <T>(entries: Record<string, T> | undefined) =>
+    Object.fromEntries(Object.entries(entries ?? {}).filter(([file]) => existsSync(file)));
+  const merged = { ...run, files: { ...keep(baseline.files), ...run.files }, testFiles: { ...keep(baseline.testFiles), ...run.testFiles } };
+  writeFileSync(baselineFile, `${JSON.stringify(merged, null, 1)}\n`);
+}
+
+async function main(): Promise<number> {
+  const { default: config } = (await import(pathToFileURL(path.resolve("stryker.config.mjs")).href)) as { default: StrykerConfig };
+  let args = process.argv.slice(2);
+  if (args.includes("--changed")) {
+    const changed = changedSinceBaseline(config);
+    if (changed.length === 0) {
+      console.log(`No measured money-path file differs from the mutation baseline (${config.incrementalFile}): nothing to mutate.`);
+      return 0;
+    }
+    console.log(`Money-path files changed since the mutation baseline:\n  ${changed.join("\n  ")}`);
+    args = [...args.filter((arg) => arg !== "--changed"), "--mutate", changed.join(",")];
+  }
+  // Stryker reads and rewrites this copy; the baseline gets this run's results merged in afterwards.
+  const scratch = path.join(tmpdir(), `stryker-incremental-${process.pid}.json`);
+  if (existsSync(config.incrementalFile)) copyFileSync(config.incrementalFile, scratch);
+
+  await admin(`create database ${database}`);
+  const url = new URL(server);
+  url.pathname = `/${database}`;
+  let code: number;
+  try {
+    code = await runStryker([...args, "--incrementalFile", scratch], {
+      ...process.env,
+      // Each test file then makes its own database on this server (tests/setup/database.ts).
+      DATABASE_URL: url.toString(),
+      REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+      // The tests run from a copy of the project in .stryker-tmp/, where ../shared is not beside them.
+      SHARED_DIR: process.env.SHARED_DIR ?? path.resolve("../shared"),
+    });
+  } finally {
+    await admin(`drop database if exists ${database} with (force)`);
+  }
+  if (code !== 0) return code;
+  mergeIntoBaseline(config.incrementalFile, scratch);
+  console.log("\nThis run:");
+  const missedNow = printScores(REPORT_FILE);
+  console.log(`\nEverything measured so far (${config.incrementalFile}):`);
+  printScores(config.incrementalFile);
+  return missedNow.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
