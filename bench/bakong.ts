@@ -142,6 +142,7 @@ async function runScenario(scenario: Scenario, fake: FakeBakong): Promise<Record
     if (scenario.listEndpoint === "forbidden") {
       // A backlog of QRs past their first two minutes, so that the young ones created below must win the budget.
       await listener.query("update transactions set created_at = created_at - interval '3 minutes'");
+      for (const md5 of createdAt.keys()) createdAt.set(md5, createdAt.get(md5)! - 180_000);
     }
     const callsBefore = fake.requests.length;
     const started = performance.now();
@@ -197,6 +198,7 @@ async function runScenario(scenario: Scenario, fake: FakeBakong): Promise<Record
     const pendingQrMinutes = createdAt.size * elapsedMinutes - paidAtFake.size * elapsedMinutes * 0.5;
     return {
       calls,
+      elapsedMinutes,
       callsPerMinute: calls / elapsedMinutes,
       callsPerPendingQrMinute: calls / pendingQrMinutes,
       payments: paidAtFake.size,
@@ -252,7 +254,9 @@ async function main() {
     );
     const refused = await runScenario({ name: "md5-list answering 403", listEndpoint: "forbidden" }, fake);
     console.log(
-      `md5-list answering 403: ${refused.callsPerMinute!.toFixed(1)} calls/min (budget ${BUDGET}: ${check("budget", refused.callsPerMinute! <= BUDGET * 1.05)}), ` +
+      // The budget is a bucket holding 5 s of calls: over any span, at most that plus the budget's rate.
+      `md5-list answering 403: ${refused.calls} calls in ${(refused.elapsedMinutes! * 60).toFixed(0)} s = ${refused.callsPerMinute!.toFixed(1)}/min ` +
+        `(budget ${BUDGET}/min: ${check("budget", refused.calls! <= BUDGET * refused.elapsedMinutes! + BUDGET / 12)}), ` +
         `young QRs detected p50 ${seconds(refused.youngDetectionP50!)} (≤ 6 s: ${check("young detection", refused.youngDetectionP50! <= 6_000)})`,
     );
   } finally {

@@ -1,5 +1,7 @@
 CREATE TABLE "bakong_state" (
 	"mode" text PRIMARY KEY NOT NULL,
+	"budget_tokens" double precision,
+	"budget_refilled_at" timestamp with time zone,
 	"budget_minute" timestamp with time zone,
 	"calls_in_minute" integer DEFAULT 0 NOT NULL,
 	"list_refused_until" timestamp with time zone,

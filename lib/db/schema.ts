@@ -5,6 +5,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -253,6 +254,10 @@ export const bakongState = pgTable(
   "bakong_state",
   {
     mode: text("mode", { enum: MODES }).primaryKey(),
+    /** The call budget as a token bucket: refilled at the budget's rate, holding at most a few seconds' worth. */
+    budgetTokens: doublePrecision("budget_tokens"),
+    budgetRefilledAt: timestamp("budget_refilled_at", { withTimezone: true }),
+    /** Calls made in `budget_minute`, for /api/health. */
     budgetMinute: timestamp("budget_minute", { withTimezone: true }),
     callsInMinute: integer("calls_in_minute").notNull().default(0),
     listRefusedUntil: timestamp("list_refused_until", { withTimezone: true }),

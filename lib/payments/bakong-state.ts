@@ -47,40 +47,55 @@ export async function recordPollerHeartbeat(now: Date): Promise<void> {
 
 const minuteOf = (now: Date) => new Date(Math.floor(now.getTime() / 60_000) * 60_000);
 
+/** The bucket's size: how far ahead of the budget's steady rate calls may run (BUDGET_AHEAD_MS of it). */
+function bucketSize(perMinute: number): number {
+  return Math.max(1, Math.round((perMinute * BUDGET_AHEAD_MS) / 60_000));
+}
+
 /**
- * Takes up to `wanted` calls from this minute's budget of the mode, atomically across instances (the row
- * is locked for the one statement); returns how many were granted, 0 when the budget is spent. The budget
- * opens at the pace of the clock (BUDGET_AHEAD_MS ahead), so it lasts the whole minute.
+ * Takes up to `wanted` calls from the mode's budget, atomically across instances (the row is locked for
+ * the one statement); returns how many were granted, 0 when the budget is spent. The budget is a token
+ * bucket refilled at BAKONG_MAX_CALLS_PER_MINUTE and holding a few seconds' worth, so calls are spread
+ * over the minute and no 60 seconds ever see much more than the budget.
  */
 export async function reserveBakongCalls(mode: Mode, wanted: number, now: Date = new Date()): Promise<number> {
   if (wanted <= 0) return 0;
   await ensureRows();
   const db = await getDb();
-  const minuteStart = minuteOf(now);
-  const minute = minuteStart.toISOString();
-  const budget = bakongCallsPerMinute();
-  const allowedSoFar = Math.min(budget, Math.ceil((budget * (now.getTime() - minuteStart.getTime() + BUDGET_AHEAD_MS)) / 60_000));
+  const perMinute = bakongCallsPerMinute();
+  const size = bucketSize(perMinute);
+  const at = now.toISOString();
+  const minute = minuteOf(now).toISOString();
   const result = (await db.execute(sql`
-    with current_use as (
-      select mode, case when budget_minute = ${minute}::timestamptz then calls_in_minute else 0 end as used
+    with current_budget as (
+      select mode,
+        least(${size}::double precision, coalesce(budget_tokens, ${size}::double precision)
+          + ${perMinute / 60_000}::double precision * greatest(0, extract(epoch from (${at}::timestamptz - coalesce(budget_refilled_at, ${at}::timestamptz))) * 1000)) as tokens,
+        case when budget_minute = ${minute}::timestamptz then calls_in_minute else 0 end as used
       from ${bakongState} where mode = ${mode} for update
     ), grant_ as (
-      select mode, used, least(${wanted}::integer, greatest(0, ${allowedSoFar}::integer - used)) as granted from current_use
+      select mode, tokens, used, least(${wanted}::integer, floor(tokens)::integer) as granted from current_budget
     )
-    update ${bakongState} set budget_minute = ${minute}::timestamptz, calls_in_minute = grant_.used + grant_.granted
+    update ${bakongState}
+    set budget_tokens = grant_.tokens - grant_.granted, budget_refilled_at = greatest(${at}::timestamptz, coalesce(budget_refilled_at, ${at}::timestamptz)),
+        budget_minute = ${minute}::timestamptz, calls_in_minute = grant_.used + grant_.granted
     from grant_ where ${bakongState}.mode = grant_.mode
     returning grant_.granted as granted`)) as unknown as { rows: { granted: number | string }[] };
   return Number(result.rows[0]?.granted ?? 0);
 }
 
-/** Gives back calls reserved this minute but not made (a batch that needed fewer). */
+/** Gives back calls reserved but not made (a batch that needed fewer). */
 export async function releaseBakongCalls(mode: Mode, unused: number, now: Date = new Date()): Promise<void> {
   if (unused <= 0) return;
   const db = await getDb();
+  const size = bucketSize(bakongCallsPerMinute());
   await db
     .update(bakongState)
-    .set({ callsInMinute: sql`greatest(0, ${bakongState.callsInMinute} - ${unused}::integer)` })
-    .where(sql`${bakongState.mode} = ${mode} and ${bakongState.budgetMinute} = ${minuteOf(now).toISOString()}::timestamptz`);
+    .set({
+      budgetTokens: sql`least(${size}::double precision, coalesce(${bakongState.budgetTokens}, 0) + ${unused}::integer)`,
+      callsInMinute: sql`case when ${bakongState.budgetMinute} = ${minuteOf(now).toISOString()}::timestamptz then greatest(0, ${bakongState.callsInMinute} - ${unused}::integer) else ${bakongState.callsInMinute} end`,
+    })
+    .where(eq(bakongState.mode, mode));
 }
 
 /** Bakong answered: a closed breaker stays closed (no write); an open one closes, logged once. */

@@ -119,25 +119,28 @@ describe("the md5-list endpoint's breaker", () => {
 });
 
 describe("the call budget", () => {
-  it("is shared: reservations from two workers at once never exceed the minute's budget", async () => {
-    process.env.BAKONG_MAX_CALLS_PER_MINUTE = "10";
+  it("is shared: reservations from many workers at once never exceed what the budget holds", async () => {
+    process.env.BAKONG_MAX_CALLS_PER_MINUTE = "120";
     const now = new Date(lateInMinute());
+    // 120 a minute holds 5 s worth: 10 calls at once, then 2 more each second.
     const grants = await Promise.all(Array.from({ length: 8 }, () => reserveBakongCalls("live", 3, now)));
     expect(grants.reduce((sum, granted) => sum + granted, 0)).toBe(10);
     expect(await reserveBakongCalls("live", 1, now)).toBe(0);
-    expect(await reserveBakongCalls("live", 1, new Date(now.getTime() + 60_000))).toBe(1);
+    expect(await reserveBakongCalls("live", 5, new Date(now.getTime() + 1_000))).toBe(2);
   });
 
-  it("opens at the pace of the clock, so a backlog cannot spend the minute in its first second", async () => {
+  it("refills at the budget's pace, so no minute sees much more than the budget however calls are asked for", async () => {
     process.env.BAKONG_MAX_CALLS_PER_MINUTE = "120";
-    const minute = Math.floor(Date.now() / 60_000) * 60_000 + 60_000;
-    expect(await reserveBakongCalls("live", 1_000, new Date(minute))).toBe(10);
-    expect(await reserveBakongCalls("live", 1_000, new Date(minute + 30_000))).toBe(60);
-    expect(await reserveBakongCalls("live", 1_000, new Date(minute + 59_999))).toBe(50);
+    const start = lateInMinute();
+    let granted = 0;
+    for (let second = 0; second <= 60; second++) granted += await reserveBakongCalls("live", 1_000, new Date(start + second * 1_000));
+    // 10 held at the start plus 2 a second for 60 s.
+    expect(granted).toBe(130);
   });
 
   it("polling claims only what the budget can ask about; the rest waits its turn, young QRs first", async () => {
-    process.env.BAKONG_MAX_CALLS_PER_MINUTE = "2";
+    // Holds 2 calls: one list call (refused) and one single check.
+    process.env.BAKONG_MAX_CALLS_PER_MINUTE = "24";
     fake.setListEndpoint("forbidden");
     const now = lateInMinute();
     const old = await insertPendingTransactions({
@@ -168,7 +171,8 @@ describe("the call budget", () => {
   });
 
   it.skipIf(databaseTarget().kind !== "postgres")("holds across two workers polling at once (PostgreSQL)", async () => {
-    process.env.BAKONG_MAX_CALLS_PER_MINUTE = "4";
+    // Holds 4 calls.
+    process.env.BAKONG_MAX_CALLS_PER_MINUTE = "48";
     fake.setListEndpoint("forbidden");
     const now = lateInMinute();
     await insertPendingTransactions({ userId: merchant.userId, mode: "live", count: 20, createdAt: new Date(now - 10_000) });
