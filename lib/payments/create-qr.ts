@@ -91,6 +91,7 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
       terminalLabel: request.terminal_label ?? null,
       toAccountId: profile.bakongAccountId,
       requestFingerprint,
+      status: isStatic ? "static" : "pending",
       expiresAt,
       createdAt,
       nextCheckAt: expiresAt ? nextCheckAt(createdAt, expiresAt, createdAt) : null,
