@@ -16,6 +16,6 @@ export async function simulateDashboardPayment(userId: string, transactionId: st
   if (transaction.status !== "pending") return transaction.status;
 
   const scope = { userId, mode: "test" as const };
-  await simulatePayment(scope, transaction.md5);
+  await simulatePayment(scope, { md5: transaction.md5 });
   return (await checkTransaction(scope, transaction.md5)).status;
 }
