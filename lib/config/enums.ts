@@ -32,3 +32,11 @@ export type QrType = (typeof QR_TYPES)[number];
 /** Who first verified a receipt: an API key, or the signed-in merchant on the dashboard's verify page. */
 export const VERIFICATION_SOURCES = ["api", "dashboard"] as const;
 export type VerificationSource = (typeof VERIFICATION_SOURCES)[number];
+
+/**
+ * The webhook events an endpoint can subscribe to. New endpoints get transaction.paid only: expiry and receipt
+ * verification are opt-in, so a receiver written for payments never sees an event it does not know.
+ */
+export const WEBHOOK_EVENTS = ["transaction.paid", "transaction.expired", "transaction.verified"] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export const DEFAULT_WEBHOOK_EVENTS: readonly WebhookEvent[] = ["transaction.paid"];

@@ -16,7 +16,15 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { CURRENCIES, DELIVERY_STATUSES, MODES, TRANSACTION_EVENT_KINDS, TRANSACTION_STATUSES, VERIFICATION_SOURCES } from "../config/enums";
+import {
+  CURRENCIES,
+  DELIVERY_STATUSES,
+  MODES,
+  TRANSACTION_EVENT_KINDS,
+  TRANSACTION_STATUSES,
+  VERIFICATION_SOURCES,
+  WEBHOOK_EVENTS,
+} from "../config/enums";
 
 // Ids are generated in JS (crypto.randomUUID) so that the app knows a row's id before it is written, and
 // several rows of one statement (a QR and its created event) can refer to each other.
@@ -238,9 +246,21 @@ export const webhookEndpoints = pgTable(
     enabled: boolean("enabled").notNull().default(true),
     disabledReason: text("disabled_reason"),
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    /** The events this endpoint receives (webhook.test always). */
+    events: text("events", { enum: WEBHOOK_EVENTS })
+      .array()
+      .notNull()
+      .default(sql`array['transaction.paid']::text[]`),
     createdAt: createdAt(),
   },
-  (t) => [index("webhook_endpoints_user_idx").on(t.userId, t.mode), oneOf("webhook_endpoints_mode_check", t.mode, MODES)],
+  (t) => [
+    index("webhook_endpoints_user_idx").on(t.userId, t.mode),
+    oneOf("webhook_endpoints_mode_check", t.mode, MODES),
+    check(
+      "webhook_endpoints_events_check",
+      sql`${t.events} <@ array[${sql.raw(WEBHOOK_EVENTS.map((event) => `'${event}'`).join(", "))}]::text[]`,
+    ),
+  ],
 );
 
 export const webhookDeliveries = pgTable(
