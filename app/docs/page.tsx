@@ -14,9 +14,7 @@ import { PLANS } from "@/lib/config/plans";
 import { QR_EXPIRY_SECONDS } from "@/lib/config/limits";
 import {
   endpointViews,
-  fieldsOf,
-  toJsonSchema,
-  transactionPaidEvent,
+  webhookEventViews,
   WEBHOOK_ATTEMPTS,
   WEBHOOK_DISABLE_AFTER_FAILURES,
   WEBHOOK_HEADERS,
@@ -59,7 +57,7 @@ export default async function DocsPage() {
   const protocol = requestHeaders.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   const baseUrl = `${protocol}://${host}/api/v1`;
   const [user, endpoints] = [await getSessionUser(), endpointViews(baseUrl)];
-  const webhookFields = fieldsOf(toJsonSchema(transactionPaidEvent, "output"));
+  const webhookEvents = webhookEventViews();
 
   return (
     <>
@@ -257,8 +255,9 @@ export default async function DocsPage() {
               <Link href="/dashboard/webhooks" className="text-brand-700 hover:underline">
                 Webhooks
               </Link>{" "}
-              (one per mode). When a QR of that mode is paid we <Code>POST</Code> a <Code>transaction.paid</Code> event to it, signed with
-              the endpoint&apos;s secret (<Code>whsec_…</Code>).
+              (one per mode) and choose its events. When a QR of that mode is paid we <Code>POST</Code> a <Code>transaction.paid</Code>{" "}
+              event to it, signed with the endpoint&apos;s secret (<Code>whsec_…</Code>); endpoints can also opt in to{" "}
+              <Code>transaction.expired</Code> and <Code>transaction.verified</Code>.
             </p>
             <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
               <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -282,14 +281,25 @@ export default async function DocsPage() {
                 </tbody>
               </table>
             </div>
-            <h3 className="pt-2 text-lg font-semibold text-slate-900">Event body</h3>
-            <FieldTable fields={webhookFields} showRequired={false} />
+            {webhookEvents.map((view) => (
+              <div key={view.schemaName} className="space-y-2">
+                <h3 className="pt-2 text-lg font-semibold text-slate-900">{view.events.join(", ")}</h3>
+                <ul className="list-disc space-y-1 pl-5">
+                  {view.summaries.map((summary) => (
+                    <li key={summary}>{summary}</li>
+                  ))}
+                </ul>
+                <FieldTable fields={view.fields} showRequired={false} />
+              </div>
+            ))}
             <h3 className="pt-2 text-lg font-semibold text-slate-900">Delivery and retries</h3>
             <p>
               Answer with any 2xx within {WEBHOOK_TIMEOUT_SECONDS} seconds. Anything else is retried with exponential backoff —{" "}
               {WEBHOOK_ATTEMPTS} attempts in all ({WEBHOOK_RETRY_SCHEDULE.join(", ")}, with jitter) — then marked failed; you can resend it
               from the delivery log. After {WEBHOOK_DISABLE_AFTER_FAILURES} consecutive failed deliveries the endpoint is disabled.
-              Redirects are not followed. A delivery can arrive more than once: deduplicate on <Code>X-KHQR-Delivery-Id</Code>.
+              Redirects are not followed. An event can arrive more than once (a retry after a lost answer, or a resend from the delivery
+              log): deduplicate on the event&apos;s <Code>id</Code> (also in <Code>X-KHQR-Event-Id</Code>), which stays the same across
+              retries and resends; <Code>X-KHQR-Delivery-Id</Code> is new for each resend.
             </p>
             <h3 className="pt-2 text-lg font-semibold text-slate-900">Verifying the signature</h3>
             <p>

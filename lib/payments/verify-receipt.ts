@@ -3,10 +3,11 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { readAccount, type AccountScope, type ApiAccount } from "@/lib/accounts";
 import { BakongUnavailableError, type BakongCheckResult, type BakongTransaction } from "@/lib/bakong";
 import type { Currency, VerificationSource } from "@/lib/config/enums";
-import { getDb } from "@/lib/db";
+import { getDb, type DbOrTx } from "@/lib/db";
 import { transactions, verifiedPayments, type VerifiedPayment } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { enqueueEvent, verifiedEventBody } from "@/lib/webhooks";
 import { amountForResponse, normalizeAmount, storedAmount, toMinorUnits } from "./amounts";
 import { receiptClientFor } from "./bakong-clients";
 import { outageDetail } from "./bakong-outage";
@@ -120,12 +121,14 @@ async function findRecorded({ userId, mode }: AccountScope, hash: string, expect
 }
 
 /**
- * One statement: the row, linked to the merchant's newest static QR of the same account and currency, unless
- * the hash is recorded already (the unique index decides between concurrent verifications); then that row.
+ * The row, linked to the merchant's newest static QR of the same account and currency, and its
+ * transaction.verified outbox rows, in one database transaction, unless the hash is recorded already (the
+ * unique index decides between concurrent verifications): then that row, and no event.
  */
 async function record(verifier: Verifier, paid: BakongTransaction, raw: unknown): Promise<{ row: VerifiedPayment; inserted: boolean }> {
   const db = await getDb();
   const currency = paid.currency!.toUpperCase() as Currency;
+  const hash = paid.hash.toLowerCase();
   const staticQr = db
     .select({ id: transactions.id })
     .from(transactions)
@@ -140,44 +143,49 @@ async function record(verifier: Verifier, paid: BakongTransaction, raw: unknown)
     )
     .orderBy(desc(transactions.createdAt))
     .limit(1);
-  const [inserted] = await db
-    .insert(verifiedPayments)
-    .values({
-      id: randomUUID(),
-      userId: verifier.userId,
-      mode: verifier.mode,
-      hash: paid.hash.toLowerCase(),
-      amount: storedAmount(paid.amount!, currency),
-      currency,
-      fromAccountId: paid.fromAccountId ?? null,
-      toAccountId: paid.toAccountId!,
-      paidAt: paid.createdDateMs === undefined ? null : new Date(paid.createdDateMs),
-      transactionId: sql`(${staticQr})`,
-      source: verifier.source,
-      apiKeyId: verifier.apiKeyId,
-      bakongResponse: raw,
-    })
-    .onConflictDoNothing({ target: [verifiedPayments.userId, verifiedPayments.mode, verifiedPayments.hash] })
-    .returning();
+  const inserted = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(verifiedPayments)
+      .values({
+        id: randomUUID(),
+        userId: verifier.userId,
+        mode: verifier.mode,
+        hash,
+        amount: storedAmount(paid.amount!, currency),
+        currency,
+        fromAccountId: paid.fromAccountId ?? null,
+        toAccountId: paid.toAccountId!,
+        paidAt: paid.createdDateMs === undefined ? null : new Date(paid.createdDateMs),
+        transactionId: sql`(${staticQr})`,
+        source: verifier.source,
+        apiKeyId: verifier.apiKeyId,
+        bakongResponse: raw,
+      })
+      .onConflictDoNothing({ target: [verifiedPayments.userId, verifiedPayments.mode, verifiedPayments.hash] })
+      .returning();
+    if (!row) return null;
+    const staticMd5 = await staticQrMd5(tx, row.transactionId);
+    await enqueueEvent(tx, {
+      userId: row.userId,
+      mode: row.mode,
+      event: "transaction.verified",
+      transactionId: row.transactionId,
+      body: (eventId) => verifiedEventBody(eventId, row, staticMd5),
+    });
+    return row;
+  });
   if (inserted) return { row: inserted, inserted: true };
   const [existing] = await db
     .select()
     .from(verifiedPayments)
-    .where(
-      and(
-        eq(verifiedPayments.userId, verifier.userId),
-        eq(verifiedPayments.mode, verifier.mode),
-        eq(verifiedPayments.hash, paid.hash.toLowerCase()),
-      ),
-    )
+    .where(and(eq(verifiedPayments.userId, verifier.userId), eq(verifiedPayments.mode, verifier.mode), eq(verifiedPayments.hash, hash)))
     .limit(1);
-  if (!existing) throw new Error(`verified payment ${paid.hash} conflicted but cannot be read`);
+  if (!existing) throw new Error(`verified payment ${hash} conflicted but cannot be read`);
   return { row: existing, inserted: false };
 }
 
-async function staticQrMd5(transactionId: string | null): Promise<string | null> {
+async function staticQrMd5(db: DbOrTx, transactionId: string | null): Promise<string | null> {
   if (transactionId === null) return null;
-  const db = await getDb();
   const [row] = await db.select({ md5: transactions.md5 }).from(transactions).where(eq(transactions.id, transactionId)).limit(1);
   return row?.md5 ?? null;
 }
@@ -199,7 +207,7 @@ async function verifiedView(row: VerifiedPayment, alreadyVerified: boolean) {
     first_verified_at: when,
     first_verified_by: { source: row.source, api_key_id: row.apiKeyId },
     already_verified: alreadyVerified,
-    static_qr_md5: await staticQrMd5(row.transactionId),
+    static_qr_md5: await staticQrMd5(await getDb(), row.transactionId),
   };
 }
 
