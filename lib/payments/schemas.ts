@@ -196,3 +196,4 @@ export const verifyReceiptResponse = z.object({
     .nullable()
     .describe("The md5 of your static QR (same account and currency, newest first) the payment is recorded against; null if none."),
 });
+export type VerifyReceiptResponse = z.output<typeof verifyReceiptResponse>;

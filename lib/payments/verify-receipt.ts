@@ -11,7 +11,7 @@ import { enqueueEvent, verifiedEventBody } from "@/lib/webhooks";
 import { amountForResponse, normalizeAmount, storedAmount, toMinorUnits } from "./amounts";
 import { receiptClientFor } from "./bakong-clients";
 import { outageDetail } from "./bakong-outage";
-import { SHORT_HASH_LENGTH, type VerifyFailureReason, type VerifyReceiptRequest } from "./schemas";
+import { SHORT_HASH_LENGTH, type VerifyFailureReason, type VerifyReceiptRequest, type VerifyReceiptResponse } from "./schemas";
 
 /** Who is asking: an API key, or the signed-in merchant on the dashboard. */
 export type Verifier = AccountScope & { source: VerificationSource; apiKeyId: string | null; account?: ApiAccount };
@@ -32,7 +32,7 @@ const FAILURE_MESSAGES: Record<VerifyFailureReason, string> = {
  * once per account and mode (unique on the full hash), so the same receipt shown again is reported as
  * already verified, with when and by whom it was first.
  */
-export async function verifyReceipt(verifier: Verifier, request: VerifyReceiptRequest) {
+export async function verifyReceipt(verifier: Verifier, request: VerifyReceiptRequest): Promise<VerifyReceiptResponse> {
   const { profile } = verifier.account ?? (await readAccount(verifier.userId));
   if (!profile) {
     throw new AppError(
@@ -190,7 +190,7 @@ async function staticQrMd5(db: DbOrTx, transactionId: string | null): Promise<st
   return row?.md5 ?? null;
 }
 
-async function verifiedView(row: VerifiedPayment, alreadyVerified: boolean) {
+async function verifiedView(row: VerifiedPayment, alreadyVerified: boolean): Promise<VerifyReceiptResponse> {
   const when = row.createdAt.toISOString();
   return {
     verified: true,
@@ -211,7 +211,7 @@ async function verifiedView(row: VerifiedPayment, alreadyVerified: boolean) {
   };
 }
 
-function unverified(reason: VerifyFailureReason, hash: string, paid?: BakongTransaction) {
+function unverified(reason: VerifyFailureReason, hash: string, paid?: BakongTransaction): VerifyReceiptResponse {
   const currency = paid?.currency?.toUpperCase();
   return {
     verified: false,
