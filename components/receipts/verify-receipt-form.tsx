@@ -72,7 +72,7 @@ function ReceiptVerdict({ answer }: { answer: ReceiptAnswer }) {
     amber: "bg-amber-400 text-amber-950",
     red: "bg-red-600 text-white",
   }[tone];
-  const title = !answer.verified ? "Not paid to you" : answer.already_verified ? "Already used" : "Paid";
+  const title = !answer.verified ? "Not verified" : answer.already_verified ? "Already used" : "Paid";
   return (
     <div
       className={`rounded-2xl px-5 py-5 shadow-sm ${styles}`}

@@ -196,7 +196,7 @@ async function verifiedView(row: VerifiedPayment, alreadyVerified: boolean): Pro
     verified: true,
     reason: null,
     message: alreadyVerified
-      ? `Paid, but this receipt was already verified on ${when}: it may be shown a second time. Do not hand the goods over twice.`
+      ? "Paid, but this receipt was verified before: it is being shown a second time. Do not hand the goods over twice."
       : "Paid: the payment reached your Bakong account.",
     hash: row.hash,
     amount: amountForResponse(row.amount),

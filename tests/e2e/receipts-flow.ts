@@ -78,7 +78,7 @@ export async function receiptsFlow(flow: Flow, browser: Browser, baseUrl: string
     await page.getByLabel("Transaction hash").fill("0badc0de");
     await page.getByLabel("Amount").fill("3.75");
     await page.getByRole("button", { name: "Verify receipt" }).click();
-    await verdict.getByText("Not paid to you").waitFor();
+    await verdict.getByText("Not verified").waitFor();
     expectEqual(await verdict.getAttribute("data-tone"), "red", "unknown receipt tone");
     await screenshot(page, "verify-receipt-unknown-mobile");
 

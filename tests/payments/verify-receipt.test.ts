@@ -76,7 +76,7 @@ describe("POST /transaction/verify (live, against a Bakong-speaking server)", ()
       hash: paid.hash,
       first_verified_at: first.body.first_verified_at,
     });
-    expect(again.body.message).toMatch(/already verified/);
+    expect(again.body.message).toMatch(/verified before: it is being shown a second time/);
     expect(hashCalls()).toBe(callsSoFar);
     expect(await verifiedRows()).toBe(1);
   });
