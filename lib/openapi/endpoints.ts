@@ -169,7 +169,8 @@ export const ENDPOINTS: Endpoint[] = [
     path: "/me",
     summary: "The account behind a key",
     description:
-      "Returns the account and merchant profile that own the API key. Profile fields are null until the profile is saved in the dashboard.",
+      "Returns the account and merchant profile that own the API key, the key's mode, the plan and today's use of its daily QR quota in that mode. " +
+      "Profile fields are null until the profile is saved in the dashboard.",
     rateLimit: "general",
     response: meResponse,
     responseName: "MeResponse",
@@ -177,6 +178,9 @@ export const ENDPOINTS: Endpoint[] = [
     example: {
       response: {
         user_id: "6f1c2d9e-8a51-4a8e-9a47-0c2b8f1d3e55",
+        mode: "live",
+        plan: "free",
+        quota: { qr_codes_today: 12, daily_limit: 100, resets_at: "2026-05-13T17:00:00.000Z" },
         merchant: { bakong_account_id: "coffee_shop@aclb", merchant_name: "Coffee Shop", merchant_city: "Phnom Penh", currency: "USD" },
       },
     },

@@ -1,19 +1,23 @@
 import { z } from "zod";
 import { KHQR_LIMITS } from "@/lib/khqr";
 import { ORDER_ID_MAX_LENGTH, QR_EXPIRY_SECONDS } from "@/lib/config/limits";
-import { CURRENCIES, QR_TYPES, TRANSACTION_STATUSES, VERIFICATION_SOURCES } from "@/lib/config/enums";
+import { CURRENCIES, MODES, QR_TYPES, TRANSACTION_STATUSES, VERIFICATION_SOURCES } from "@/lib/config/enums";
+import { PLAN_NAMES, type Plan } from "@/lib/config/plans";
 
 const label = (name: string, max: number) =>
   z.string().min(1, `${name} must not be empty (leave it out instead)`).max(max, `${name} must be at most ${max} characters`);
 
 const amount = z
-  .union([
-    z.number().refine(Number.isFinite, "amount must be a finite number"),
-    z
-      .string()
-      .trim()
-      .regex(/^\d+(\.\d+)?$/, "amount must be a number such as 5 or 5.25"),
-  ])
+  .union(
+    [
+      z.number().refine(Number.isFinite, "amount must be a finite number"),
+      z
+        .string()
+        .trim()
+        .regex(/^\d+(\.\d+)?$/, "amount must be a number such as 5 or 5.25"),
+    ],
+    "amount must be a number such as 5 or 5.25",
+  )
   .refine((value) => Number(value) >= 0, "amount must not be negative")
   .describe(
     "Amount in major units (dollars or riel). 0 or omitted makes a static, reusable QR. USD allows up to 2 decimals; KHR must be whole. A numeric string is accepted.",
@@ -105,6 +109,15 @@ export const transactionByOrderResponse = z.object({
 
 export const meResponse = z.object({
   user_id: z.string(),
+  mode: z.enum(MODES).describe("The key's mode: live (real Bakong) or test (the sandbox)."),
+  plan: z.enum(PLAN_NAMES as [Plan, ...Plan[]]).describe("The account's plan."),
+  quota: z
+    .object({
+      qr_codes_today: z.number().int().describe("QR codes created today (Cambodian calendar day) in this key's mode."),
+      daily_limit: z.number().int().describe("The plan's daily quota of new QR codes in this mode; POST /qr answers 429 past it."),
+      resets_at: z.string().describe("When the count starts again: the next midnight in Cambodia, ISO 8601 UTC."),
+    })
+    .describe("Today's use of the plan's quota in this key's mode."),
   merchant: z.object({
     bakong_account_id: z.string().nullable(),
     merchant_name: z.string().nullable(),
@@ -127,7 +140,7 @@ export const sandboxPayResponse = z.object({
 export const FULL_HASH_LENGTH = 64;
 export const SHORT_HASH_LENGTH = 8;
 const receiptHash = z
-  .string("hash must be a string")
+  .string()
   .trim()
   .regex(
     /^([0-9a-f]{64}|[0-9a-f]{8})$/i,
