@@ -161,17 +161,14 @@ describe("POST /transaction/verify (live, against a Bakong-speaking server)", ()
   });
 
   it.each([
-    [{}, "hash: hash must be a string"],
-    [{ hash: "xyz" }, "hash: hash must be the 64-character Bakong transaction hash or the 8-character short hash printed on the receipt"],
-    [
-      { hash: "abcd1234" },
-      "amount: amount is required with an 8-character short hash; currency: currency is required with an 8-character short hash",
-    ],
-    [{ hash: "abcd1234", amount: 5, currency: "EUR" }, "currency: currency must be USD or KHR"],
-    [{ hash: "ab".repeat(32), amount: 5 }, "currency: currency is required when amount is given"],
+    [{}, "hash is required"],
+    [{ hash: "xyz" }, "hash must be the 64-character Bakong transaction hash or the 8-character short hash printed on the receipt"],
+    [{ hash: "abcd1234" }, "amount is required with an 8-character short hash; currency is required with an 8-character short hash"],
+    [{ hash: "abcd1234", amount: 5, currency: "EUR" }, "currency must be USD or KHR"],
+    [{ hash: "ab".repeat(32), amount: 5 }, "currency is required when amount is given"],
     [{ hash: "abcd1234", amount: 1.234, currency: "USD" }, "USD"],
     [{ hash: "abcd1234", amount: -1, currency: "USD" }, "amount"],
-    [{ hash: "ab".repeat(32), extra: 1 }, "extra"],
+    [{ hash: "ab".repeat(32), extra: 1 }, "Unknown field extra: leave it out"],
   ])("bad input %j → 400 invalid_input, no Bakong call, nothing recorded", async (body, message) => {
     const before = await verifiedRows();
     const answer = await verify(body);
