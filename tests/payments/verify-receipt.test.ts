@@ -179,6 +179,11 @@ describe("POST /transaction/verify (live, against a Bakong-speaking server)", ()
     expect(await verifiedRows()).toBe(before);
   });
 
+  it("is limited to 120 requests per minute per key", async () => {
+    const answer = await verify({ hash: "ef".repeat(32) });
+    expect(answer.headers.get("x-ratelimit-limit")).toBe("120");
+  });
+
   it("merchant_not_configured before a profile is saved", async () => {
     const bare = await createTestMerchant(null);
     const answer = await verify({ hash: "ab".repeat(32) }, bare.liveKey.key);
