@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { transactions } from "@/lib/db/schema";
 import { createQr, simulatePayment } from "@/lib/payments";
+import { simulateStaticQrPayment } from "@/lib/dashboard/simulate";
 import {
   listVerifiedPayments,
   paymentsOfStaticQr,
@@ -67,5 +68,25 @@ describe("the dashboard's Verify a receipt", () => {
 
     const other = await createTestMerchant();
     expect(await csvOf(verifiedPaymentsCsv(other.userId, "test"))).not.toContain(paid.hash);
+  });
+
+  it("simulates a customer paying a test static QR from its page, for its owner only", async () => {
+    const merchant = await createTestMerchant();
+    const db = await getDb();
+    // A static QR's string (and md5) is the same in both modes: the mode tells the rows apart.
+    const idOf = async (md5: string, mode: "live" | "test") =>
+      (
+        await db
+          .select({ id: transactions.id })
+          .from(transactions)
+          .where(and(eq(transactions.md5, md5), eq(transactions.mode, mode)))
+      )[0]!.id;
+    const testQr = await idOf((await createQr(merchant.test, {})).md5, "test");
+    const receipt = await simulateStaticQrPayment(merchant.userId, testQr, "2.50");
+    expect(receipt).toMatchObject({ type: "static", amount: 2.5, currency: "USD", short_hash: receipt.hash.slice(0, 8) });
+    const liveQr = await idOf((await createQr(merchant.live, {})).md5, "live");
+    await expect(simulateStaticQrPayment(merchant.userId, liveQr, "2.50")).rejects.toMatchObject({ code: "forbidden" });
+    const stranger = await createTestMerchant();
+    await expect(simulateStaticQrPayment(stranger.userId, testQr, "2.50")).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -103,6 +103,9 @@ export async function receiptsFlow(flow: Flow, browser: Browser, baseUrl: string
     await page.getByRole("row").filter({ hasText: "Static QR" }).getByTestId("transaction-link").click();
     await page.getByTestId("static-qr-payments").getByText("$3.75").waitFor();
     await screenshot(page, "static-qr-detail");
+    await page.getByLabel("Amount the customer pays").fill("1.25");
+    await page.getByRole("button", { name: "Simulate a customer payment" }).click();
+    await page.getByText(/A customer paid 1.25 USD. Their receipt shows the hash [0-9a-f]{8}/).waitFor();
   });
 
   return {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/transactions/auto-refresh";
 import { SimulatePaymentButton } from "@/components/transactions/simulate-payment-button";
+import { SimulateStaticPaymentForm } from "@/components/transactions/simulate-static-payment-form";
 import { Timeline } from "@/components/transactions/timeline";
 import { ModeBadge, StatusBadge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -15,7 +16,7 @@ import { paymentsOfStaticQr } from "@/lib/dashboard/receipts";
 import { requireUser } from "@/lib/auth/session";
 import { buildTimeline } from "@/lib/dashboard/timeline";
 import { getTransactionDetail } from "@/lib/dashboard/transaction-detail";
-import { simulatePaymentAction } from "./actions";
+import { simulatePaymentAction, simulateStaticPaymentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Transaction" };
 
@@ -85,6 +86,17 @@ export default async function TransactionPage({ params }: Props) {
               />
               <CardBody>
                 <SimulatePaymentButton transactionId={transaction.id} action={simulatePaymentAction} />
+              </CardBody>
+            </Card>
+          ) : null}
+          {transaction.mode === "test" && transaction.isStatic ? (
+            <Card>
+              <CardHeader
+                title="Sandbox"
+                description="Pretend a customer scanned this QR and paid: you get the hash their receipt would show, to verify."
+              />
+              <CardBody>
+                <SimulateStaticPaymentForm transactionId={transaction.id} action={simulateStaticPaymentAction} />
               </CardBody>
             </Card>
           ) : null}
