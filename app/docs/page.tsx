@@ -33,6 +33,7 @@ const SECTIONS = [
   ["errors", "Errors"],
   ["idempotency", "Idempotency"],
   ["rate-limits", "Rate limits & quotas"],
+  ["static-qrs", "Static QRs & receipts"],
   ["webhooks", "Webhooks"],
   ["sandbox", "Sandbox"],
   ["payment-page", "Hosted payment page"],
@@ -249,6 +250,26 @@ export default async function DocsPage() {
             </p>
           </Section>
 
+          <Section id="static-qrs" title="Static QRs & receipts">
+            <p>
+              <Code>POST /qr</Code> without an amount makes a static QR: the reusable sticker a stall prints, into which each customer types
+              the amount. Its <Code>type</Code> and <Code>status</Code> are always <Code>static</Code>, never <Code>pending</Code>,{" "}
+              <Code>paid</Code> or <Code>expired</Code>: Bakong cannot check a static QR by md5, because each payer&apos;s bank app writes
+              its own amount into the string it pays, so there is no one payment to ask about.
+            </p>
+            <p>
+              A payment to a static QR is confirmed from the customer&apos;s receipt instead. Send its transaction hash to{" "}
+              <Code>POST /transaction/verify</Code>: all 64 characters, or the 8-character short hash bank apps print together with the
+              amount and currency. The answer says whether that payment reached <em>your</em> Bakong account. Each verified payment is
+              recorded once per account and mode, so the same receipt shown a second time answers <Code>already_verified: true</Code> with
+              when and by whom it was first verified: never hand the goods over twice. The dashboard&apos;s{" "}
+              <Link href="/dashboard/receipts" className="text-brand-700 hover:underline">
+                Verify a receipt
+              </Link>{" "}
+              page does the same for a cashier on a phone. Verification works for dynamic QRs&apos; payments too.
+            </p>
+          </Section>
+
           <Section id="webhooks" title="Webhooks">
             <p>
               Add an endpoint under{" "}
@@ -314,7 +335,10 @@ export default async function DocsPage() {
             <p>
               Test keys create QR codes that no bank will pay. Pay one from the transaction&apos;s page in the dashboard (
               <strong>Simulate payment</strong>) or with <Code>POST /sandbox/transactions/pay</Code>: the next check reports it paid and
-              test-mode webhooks fire, exactly as in live mode.
+              test-mode webhooks fire, exactly as in live mode. Paying it again answers the original payment; an expired QR answers{" "}
+              <Code>409 conflict</Code> and stays expired. A static QR is paid with the <Code>amount</Code> the customer would type, any
+              number of times, and each payment answers the hash its receipt would show, to try <Code>POST /transaction/verify</Code> with;
+              simulated receipts verify only for the account that made them.
             </p>
           </Section>
 
@@ -322,7 +346,8 @@ export default async function DocsPage() {
             <p>
               Instead of rendering the QR yourself, send the customer to <Code>/pay/&lt;md5&gt;</Code>. The page shows the QR, amount,
               merchant name and a countdown, and turns to “Paid” by itself. It is public and shows nothing about your account beyond what
-              the QR already says.
+              the QR already says. A static QR&apos;s page is a printable “scan to pay” card instead, asking the customer to show their
+              receipt to the cashier.
             </p>
           </Section>
         </main>
