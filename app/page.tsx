@@ -41,7 +41,7 @@ const EXAMPLE = `curl -X POST https://your-host/api/v1/qr \\
   "qr": "00020101021229…6304A13F",
   "md5": "d60f3db96913029a2af979a1662c1e72",
   "amount": 5, "currency": "USD",
-  "status": "pending",
+  "type": "dynamic", "status": "pending",
   "expires_at": "2026-05-13T14:15:00.000Z"
 }`;
 

@@ -79,9 +79,9 @@ export const WEBHOOK_VERIFY_EXAMPLE = `${WEBHOOK_VERIFY_FUNCTION}
 app.post("/webhooks/khqr", express.raw({ type: "application/json" }), async (req, res) => {
   const raw = req.body.toString("utf8");
   if (!isGenuineDelivery(raw, req.headers, process.env.KHQR_WEBHOOK_SECRET)) return res.sendStatus(400);
-  const deliveryId = req.headers["x-khqr-delivery-id"];
-  if (await alreadyProcessed(deliveryId)) return res.sendStatus(200); // retries reuse the id
   const event = JSON.parse(raw);
-  if (event.event === "transaction.paid") await markOrderPaid(event.external_order_id, event.md5);
+  // Retries and resends of one event carry the same id (also in X-KHQR-Event-Id).
+  if (await alreadyProcessed(event.id)) return res.sendStatus(200);
+  if (event.event === "transaction.paid") await markOrderPaid(event.order_id, event.md5);
   res.sendStatus(200);
 });`;

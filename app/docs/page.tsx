@@ -14,9 +14,7 @@ import { PLANS } from "@/lib/config/plans";
 import { QR_EXPIRY_SECONDS } from "@/lib/config/limits";
 import {
   endpointViews,
-  fieldsOf,
-  toJsonSchema,
-  transactionPaidEvent,
+  webhookEventViews,
   WEBHOOK_ATTEMPTS,
   WEBHOOK_DISABLE_AFTER_FAILURES,
   WEBHOOK_HEADERS,
@@ -35,6 +33,7 @@ const SECTIONS = [
   ["errors", "Errors"],
   ["idempotency", "Idempotency"],
   ["rate-limits", "Rate limits & quotas"],
+  ["static-qrs", "Static QRs & receipts"],
   ["webhooks", "Webhooks"],
   ["sandbox", "Sandbox"],
   ["payment-page", "Hosted payment page"],
@@ -59,7 +58,7 @@ export default async function DocsPage() {
   const protocol = requestHeaders.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   const baseUrl = `${protocol}://${host}/api/v1`;
   const [user, endpoints] = [await getSessionUser(), endpointViews(baseUrl)];
-  const webhookFields = fieldsOf(toJsonSchema(transactionPaidEvent, "output"));
+  const webhookEvents = webhookEventViews();
 
   return (
     <>
@@ -251,14 +250,35 @@ export default async function DocsPage() {
             </p>
           </Section>
 
+          <Section id="static-qrs" title="Static QRs & receipts">
+            <p>
+              <Code>POST /qr</Code> without an amount makes a static QR: the reusable sticker a stall prints, into which each customer types
+              the amount. Its <Code>type</Code> and <Code>status</Code> are always <Code>static</Code>, never <Code>pending</Code>,{" "}
+              <Code>paid</Code> or <Code>expired</Code>: Bakong cannot check a static QR by md5, because each payer&apos;s bank app writes
+              its own amount into the string it pays, so there is no one payment to ask about.
+            </p>
+            <p>
+              A payment to a static QR is confirmed from the customer&apos;s receipt instead. Send its transaction hash to{" "}
+              <Code>POST /transaction/verify</Code>: all 64 characters, or the 8-character short hash bank apps print together with the
+              amount and currency. The answer says whether that payment reached <em>your</em> Bakong account. Each verified payment is
+              recorded once per account and mode, so the same receipt shown a second time answers <Code>already_verified: true</Code> with
+              when and by whom it was first verified: never hand the goods over twice. The dashboard&apos;s{" "}
+              <Link href="/dashboard/receipts" className="text-brand-700 hover:underline">
+                Verify a receipt
+              </Link>{" "}
+              page does the same for a cashier on a phone. Verification works for dynamic QRs&apos; payments too.
+            </p>
+          </Section>
+
           <Section id="webhooks" title="Webhooks">
             <p>
               Add an endpoint under{" "}
               <Link href="/dashboard/webhooks" className="text-brand-700 hover:underline">
                 Webhooks
               </Link>{" "}
-              (one per mode). When a QR of that mode is paid we <Code>POST</Code> a <Code>transaction.paid</Code> event to it, signed with
-              the endpoint&apos;s secret (<Code>whsec_…</Code>).
+              (one per mode) and choose its events. When a QR of that mode is paid we <Code>POST</Code> a <Code>transaction.paid</Code>{" "}
+              event to it, signed with the endpoint&apos;s secret (<Code>whsec_…</Code>); endpoints can also opt in to{" "}
+              <Code>transaction.expired</Code> and <Code>transaction.verified</Code>.
             </p>
             <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
               <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -282,14 +302,25 @@ export default async function DocsPage() {
                 </tbody>
               </table>
             </div>
-            <h3 className="pt-2 text-lg font-semibold text-slate-900">Event body</h3>
-            <FieldTable fields={webhookFields} showRequired={false} />
+            {webhookEvents.map((view) => (
+              <div key={view.schemaName} className="space-y-2">
+                <h3 className="pt-2 text-lg font-semibold text-slate-900">{view.events.join(", ")}</h3>
+                <ul className="list-disc space-y-1 pl-5">
+                  {view.summaries.map((summary) => (
+                    <li key={summary}>{summary}</li>
+                  ))}
+                </ul>
+                <FieldTable fields={view.fields} showRequired={false} />
+              </div>
+            ))}
             <h3 className="pt-2 text-lg font-semibold text-slate-900">Delivery and retries</h3>
             <p>
               Answer with any 2xx within {WEBHOOK_TIMEOUT_SECONDS} seconds. Anything else is retried with exponential backoff —{" "}
               {WEBHOOK_ATTEMPTS} attempts in all ({WEBHOOK_RETRY_SCHEDULE.join(", ")}, with jitter) — then marked failed; you can resend it
               from the delivery log. After {WEBHOOK_DISABLE_AFTER_FAILURES} consecutive failed deliveries the endpoint is disabled.
-              Redirects are not followed. A delivery can arrive more than once: deduplicate on <Code>X-KHQR-Delivery-Id</Code>.
+              Redirects are not followed. An event can arrive more than once (a retry after a lost answer, or a resend from the delivery
+              log): deduplicate on the event&apos;s <Code>id</Code> (also in <Code>X-KHQR-Event-Id</Code>), which stays the same across
+              retries and resends; <Code>X-KHQR-Delivery-Id</Code> is new for each resend.
             </p>
             <h3 className="pt-2 text-lg font-semibold text-slate-900">Verifying the signature</h3>
             <p>
@@ -304,7 +335,10 @@ export default async function DocsPage() {
             <p>
               Test keys create QR codes that no bank will pay. Pay one from the transaction&apos;s page in the dashboard (
               <strong>Simulate payment</strong>) or with <Code>POST /sandbox/transactions/pay</Code>: the next check reports it paid and
-              test-mode webhooks fire, exactly as in live mode.
+              test-mode webhooks fire, exactly as in live mode. Paying it again answers the original payment; an expired QR answers{" "}
+              <Code>409 conflict</Code> and stays expired. A static QR is paid with the <Code>amount</Code> the customer would type, any
+              number of times, and each payment answers the hash its receipt would show, to try <Code>POST /transaction/verify</Code> with;
+              simulated receipts verify only for the account that made them.
             </p>
           </Section>
 
@@ -312,7 +346,8 @@ export default async function DocsPage() {
             <p>
               Instead of rendering the QR yourself, send the customer to <Code>/pay/&lt;md5&gt;</Code>. The page shows the QR, amount,
               merchant name and a countdown, and turns to “Paid” by itself. It is public and shows nothing about your account beyond what
-              the QR already says.
+              the QR already says. A static QR&apos;s page is a printable “scan to pay” card instead, asking the customer to show their
+              receipt to the cashier.
             </p>
           </Section>
         </main>

@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 const LINKS = [
   { href: "/dashboard", label: "Overview", exact: true },
   { href: "/dashboard/transactions", label: "Transactions" },
+  { href: "/dashboard/receipts", label: "Verify receipt" },
   { href: "/dashboard/api-keys", label: "API keys" },
   { href: "/dashboard/webhooks", label: "Webhooks" },
   { href: "/dashboard/settings", label: "Settings" },

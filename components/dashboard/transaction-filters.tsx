@@ -41,6 +41,7 @@ export function TransactionFilters({ values }: { values: FilterValues }) {
           ["pending", "Pending"],
           ["paid", "Paid"],
           ["expired", "Expired"],
+          ["static", "Static QR"],
         ]}
       />
       <FilterSelect

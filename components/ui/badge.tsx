@@ -29,6 +29,7 @@ const STATUS = {
   paid: { tone: "green", label: "Paid" },
   pending: { tone: "amber", label: "Pending" },
   expired: { tone: "slate", label: "Expired" },
+  static: { tone: "sky", label: "Static QR" },
 } as const;
 
 export function StatusBadge({ status }: { status: keyof typeof STATUS }) {
@@ -36,7 +37,10 @@ export function StatusBadge({ status }: { status: keyof typeof STATUS }) {
   return (
     <Badge tone={tone}>
       <span
-        className={cn("size-1.5 rounded-full", tone === "green" ? "bg-emerald-500" : tone === "amber" ? "bg-amber-500" : "bg-slate-400")}
+        className={cn(
+          "size-1.5 rounded-full",
+          tone === "green" ? "bg-emerald-500" : tone === "amber" ? "bg-amber-500" : tone === "sky" ? "bg-sky-500" : "bg-slate-400",
+        )}
         aria-hidden="true"
       />
       {label}

@@ -7,6 +7,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionMessage } from "./action-message";
 import { SecretBox } from "./secret-box";
 import type { WebhookAction } from "./types";
+import { WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/config/enums";
+
+const EVENT_LABELS: Record<WebhookEvent, string> = {
+  "transaction.paid": "a dynamic QR was paid",
+  "transaction.expired": "a dynamic QR expired unpaid",
+  "transaction.verified": "a receipt was verified for the first time",
+};
 
 /** Adds an endpoint; the answer shows its new signing secret once, right here. */
 export function AddEndpointForm({ createEndpoint }: { createEndpoint: WebhookAction }) {
@@ -15,7 +22,7 @@ export function AddEndpointForm({ createEndpoint }: { createEndpoint: WebhookAct
     <Card>
       <CardHeader
         title="Add an endpoint"
-        description="We POST a signed transaction.paid event to it whenever a payment of that mode is confirmed."
+        description="We POST a signed event to it for each change of that mode you choose below (transaction.paid by default)."
       />
       <CardBody>
         <form action={action} className="grid gap-4 sm:grid-cols-[1fr_140px_auto] sm:items-start" noValidate>
@@ -37,6 +44,25 @@ export function AddEndpointForm({ createEndpoint }: { createEndpoint: WebhookAct
           <div className="sm:pt-7">
             <SubmitButton pendingText="Adding…">Add endpoint</SubmitButton>
           </div>
+          <fieldset className="sm:col-span-3">
+            <legend className="text-sm font-medium text-slate-700">Events</legend>
+            <div className="mt-1 flex flex-wrap gap-x-5 gap-y-1">
+              {WEBHOOK_EVENTS.map((event) => (
+                <label key={event} className="flex items-center gap-2 text-sm text-slate-700">
+                  <input
+                    type="checkbox"
+                    name={`event_${event}`}
+                    defaultChecked={state.values ? state.values[`event_${event}`] === "on" : event === "transaction.paid"}
+                    className="size-4 rounded border-slate-300"
+                  />
+                  <span>
+                    <span className="font-mono text-xs">{event}</span> — {EVENT_LABELS[event]}
+                  </span>
+                </label>
+              ))}
+            </div>
+            {state.fieldErrors?.events ? <p className="mt-1 text-sm text-red-600">{state.fieldErrors.events}</p> : null}
+          </fieldset>
         </form>
         {state.fieldErrors ? null : <ActionMessage state={state} />}
         {state.secret ? <SecretBox value={state.secret.value} /> : null}

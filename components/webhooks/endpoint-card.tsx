@@ -35,6 +35,9 @@ export function EndpointCard({ endpoint, actions, selected }: Props) {
             ) : null}
           </div>
           <p className="mt-1.5 font-mono text-sm break-all text-slate-900">{endpoint.url}</p>
+          <p className="mt-1 text-xs text-slate-600" data-testid="endpoint-events">
+            Events: {endpoint.events.join(", ")}
+          </p>
           <p className="mt-1 text-xs text-slate-500">
             Last {endpoint.stats.windowDays} days: {endpoint.stats.succeeded} delivered · {endpoint.stats.failed} failed ·{" "}
             {endpoint.stats.pending} retrying · last event {endpoint.stats.lastDelivery} · added {endpoint.created}

@@ -1,4 +1,4 @@
-import type { DeliveryStatus, Mode } from "@/lib/config/enums";
+import type { DeliveryStatus, Mode, WebhookEvent } from "@/lib/config/enums";
 
 /** Plain, already formatted values the Webhooks page hands to its client components. */
 
@@ -7,6 +7,7 @@ export type EndpointView = {
   mode: Mode;
   url: string;
   enabled: boolean;
+  events: WebhookEvent[];
   disabledReason: string | null;
   consecutiveFailures: number;
   created: string;

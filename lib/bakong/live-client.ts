@@ -7,6 +7,8 @@ import { createTokenKeeper, requestNewToken } from "./token";
 import type { BakongCheckResult, BakongClient, DeepLinkSource, LiveBakongOptions } from "./types";
 
 const CHECK_MD5_PATH = "/v1/check_transaction_by_md5";
+const CHECK_HASH_PATH = "/v1/check_transaction_by_hash";
+const CHECK_SHORT_HASH_PATH = "/v1/check_transaction_by_short_hash";
 const DEEP_LINK_PATH = "/v1/generate_deeplink_by_qr";
 const DEFAULT_TIMEOUT_MS = 15_000;
 // A payment page waits on the deep link: without one the QR still works, so it is not worth a long wait.
@@ -25,15 +27,19 @@ export function createLiveBakongClient(options: LiveBakongOptions): BakongClient
   const tokens = createTokenKeeper(token, nonEmpty(options.email), (email) => requestNewToken(settings, email), settings.log);
   const post = createAuthorizedPost(settings, tokens);
 
-  const checkOne = async (md5: string): Promise<BakongCheckResult> => {
-    const { received, url, httpStatus } = await post(CHECK_MD5_PATH, { md5 });
+  // The hash endpoints answer in the same envelope as the md5 check.
+  const check = async (path: string, body: unknown): Promise<BakongCheckResult> => {
+    const { received, url, httpStatus } = await post(path, body);
     return resultFromCheckEnvelope(received, url, httpStatus);
   };
+  const checkOne = (md5: string) => check(CHECK_MD5_PATH, { md5 });
 
   return {
     kind: "live",
     checkTransactionByMd5: checkOne,
     checkMd5List: (md5s) => checkMd5List(md5s, post),
+    checkTransactionByHash: (hash) => check(CHECK_HASH_PATH, { hash }),
+    checkTransactionByShortHash: (hash, amount, currency) => check(CHECK_SHORT_HASH_PATH, { hash, amount, currency }),
     deepLinkForQr: (qr, source) => deepLink(post, qr, source),
     tokenExpiresAt: () => tokens.expiresAt(),
   };
@@ -54,7 +60,15 @@ function notConfiguredClient(): BakongClient {
         "Bakong is not configured: the operator has not set BAKONG_TOKEN, so payment status cannot be checked",
       ),
     );
-  return { kind: "live", checkTransactionByMd5: refuse, checkMd5List: refuse, deepLinkForQr: async () => null, tokenExpiresAt: () => null };
+  return {
+    kind: "live",
+    checkTransactionByMd5: refuse,
+    checkMd5List: refuse,
+    checkTransactionByHash: refuse,
+    checkTransactionByShortHash: refuse,
+    deepLinkForQr: async () => null,
+    tokenExpiresAt: () => null,
+  };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -22,6 +22,9 @@ export function createSandboxBakongClient(ledger: SandboxLedger): BakongClient {
       return resultFor(payments.get(md5));
     },
     checkMd5List: checkMany,
+    checkTransactionByHash: async (hash) => resultFor(await ledger.findPaymentByHash(hash)),
+    checkTransactionByShortHash: async (shortHash, amount, currency) =>
+      resultFor(await ledger.findPaymentByShortHash(shortHash, amount, currency)),
     // Sandbox payments are made with "Simulate payment", never in a bank app.
     deepLinkForQr: async () => null,
     tokenExpiresAt: () => null,

@@ -43,6 +43,10 @@ export interface BakongClient {
   checkTransactionByMd5(md5: string): Promise<BakongCheckResult>;
   /** One list call for at most 50 md5s (`list_refused` when the endpoint will not serve list calls). */
   checkMd5List(md5s: string[]): Promise<Md5ListAnswer>;
+  /** A payment by its full 64-hex transaction hash; works for payments to static QRs too. */
+  checkTransactionByHash(hash: string): Promise<BakongCheckResult>;
+  /** A payment by the 8-character short hash bank-app receipts print, with its amount (major units) and currency. */
+  checkTransactionByShortHash(shortHash: string, amount: number, currency: KhqrCurrency): Promise<BakongCheckResult>;
   /** A link that opens the QR's payment in a Bakong bank app; null when Bakong offers none. */
   deepLinkForQr(qr: string, source: DeepLinkSource): Promise<string | null>;
   /** When the Bakong token in use expires (its JWT `exp`); null for the sandbox or a token without one. */
@@ -62,7 +66,8 @@ export type LiveBakongOptions = {
 };
 
 export type SandboxPayment = {
-  md5: string;
+  /** Null for a payment to a static QR: the payer's app built its own string. */
+  md5: string | null;
   hash: string;
   fromAccountId: string;
   toAccountId: string;
@@ -74,4 +79,6 @@ export type SandboxPayment = {
 
 export interface SandboxLedger {
   findPayments(md5s: string[]): Promise<Map<string, SandboxPayment>>;
+  findPaymentByHash(hash: string): Promise<SandboxPayment | undefined>;
+  findPaymentByShortHash(shortHash: string, amount: number, currency: KhqrCurrency): Promise<SandboxPayment | undefined>;
 }

@@ -11,7 +11,11 @@ export type Mode = (typeof MODES)[number];
 export const CURRENCIES = KHQR_CURRENCIES;
 export type Currency = (typeof CURRENCIES)[number];
 
-export const TRANSACTION_STATUSES = ["pending", "paid", "expired"] as const;
+/**
+ * A dynamic QR is pending until paid or expired. A static QR's status is always "static": Bakong cannot check
+ * it by md5 (each payer's app writes its own amount into it), so its payments are proven one receipt at a time.
+ */
+export const TRANSACTION_STATUSES = ["pending", "paid", "expired", "static"] as const;
 export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
 
 /** What a transaction's history records. */
@@ -20,3 +24,19 @@ export type TransactionEventKind = (typeof TRANSACTION_EVENT_KINDS)[number];
 
 export const DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** Dynamic QRs charge one amount once and expire; static QRs are reusable stickers the payer types the amount into. */
+export const QR_TYPES = ["dynamic", "static"] as const;
+export type QrType = (typeof QR_TYPES)[number];
+
+/** Who first verified a receipt: an API key, or the signed-in merchant on the dashboard's verify page. */
+export const VERIFICATION_SOURCES = ["api", "dashboard"] as const;
+export type VerificationSource = (typeof VERIFICATION_SOURCES)[number];
+
+/**
+ * The webhook events an endpoint can subscribe to. New endpoints get transaction.paid only: expiry and receipt
+ * verification are opt-in, so a receiver written for payments never sees an event it does not know.
+ */
+export const WEBHOOK_EVENTS = ["transaction.paid", "transaction.expired", "transaction.verified"] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export const DEFAULT_WEBHOOK_EVENTS: readonly WebhookEvent[] = ["transaction.paid"];

@@ -2,7 +2,7 @@
  * Per-minute limits of the public API, per API key and route (sliding window), and the throttle on
  * sign-up and log-in. Plan quotas (per day, per account) live in ./plans.ts.
  */
-export type RateLimitedRoute = "qr" | "check" | "by_order" | "general" | "unauthenticated";
+export type RateLimitedRoute = "qr" | "check" | "by_order" | "verify" | "general" | "unauthenticated";
 
 export type RouteRateLimit = {
   requestsPerMinute: number;
@@ -14,6 +14,7 @@ export const API_RATE_LIMITS: Record<RateLimitedRoute, RouteRateLimit> = {
   qr: { requestsPerMinute: 60, label: "POST /qr" },
   check: { requestsPerMinute: 120, label: "POST /transaction/check" },
   by_order: { requestsPerMinute: 120, label: "POST /transaction/by-order" },
+  verify: { requestsPerMinute: 120, label: "POST /transaction/verify" },
   general: { requestsPerMinute: 300, label: "GET /me and the sandbox routes" },
   // Counted per client IP for requests whose API key is missing or invalid, so key guessing is slow.
   unauthenticated: { requestsPerMinute: 60, label: "requests without a valid API key" },

@@ -16,6 +16,18 @@ export async function simulateDashboardPayment(userId: string, transactionId: st
   if (transaction.status !== "pending") return transaction.status;
 
   const scope = { userId, mode: "test" as const };
-  await simulatePayment(scope, transaction.md5);
+  await simulatePayment(scope, { md5: transaction.md5 });
   return (await checkTransaction(scope, transaction.md5)).status;
+}
+
+/**
+ * "Simulate a customer payment" on a test-mode static QR: a sandbox payment of the amount the customer would
+ * type, answered as the receipt shows it, so the merchant can try Verify a receipt with it.
+ */
+export async function simulateStaticQrPayment(userId: string, transactionId: string, amount: string) {
+  const detail = await getTransactionDetail(userId, transactionId);
+  if (!detail) throw new AppError("not_found", "Transaction not found.");
+  const { transaction } = detail;
+  if (transaction.mode !== "test") throw new AppError("forbidden", "Only test-mode QRs can be paid by simulation.");
+  return simulatePayment({ userId, mode: "test" }, { md5: transaction.md5, amount });
 }

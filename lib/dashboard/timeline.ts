@@ -69,12 +69,22 @@ export function buildTimeline({ transaction, events }: TransactionDetail, now: D
       tone: transaction.lastCheckError ? "bad" : "neutral",
     });
   }
+  if (transaction.status === "static") {
+    items.push({
+      id: "static",
+      title: "Reusable static QR",
+      detail:
+        "Static QR codes never expire and customers can pay them any number of times. Bakong cannot check them by md5: " +
+        "confirm each payment from the customer's receipt on the Verify a receipt page.",
+      at: null,
+      tone: "neutral",
+    });
+  }
   if (transaction.status === "pending") {
     const overdue = transaction.expiresAt !== null && transaction.expiresAt.getTime() < now.getTime();
     items.push({
       id: "waiting",
-      title: transaction.isStatic ? "Reusable static QR" : overdue ? "Expiry time passed — final check pending" : "Waiting for payment",
-      detail: transaction.isStatic ? "Static QR codes never expire; customers can pay them any number of times." : undefined,
+      title: overdue ? "Expiry time passed — final check pending" : "Waiting for payment",
       at: null,
       tone: "pending",
     });

@@ -17,7 +17,15 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { CURRENCIES, DELIVERY_STATUSES, MODES, TRANSACTION_EVENT_KINDS, TRANSACTION_STATUSES } from "../config/enums";
+import {
+  CURRENCIES,
+  DELIVERY_STATUSES,
+  MODES,
+  TRANSACTION_EVENT_KINDS,
+  TRANSACTION_STATUSES,
+  VERIFICATION_SOURCES,
+  WEBHOOK_EVENTS,
+} from "../config/enums";
 
 // Ids are generated in JS (crypto.randomUUID) so that the app knows a row's id before it is written, and
 // several rows of one statement (a QR and its created event) can refer to each other.
@@ -128,6 +136,8 @@ export const transactions = pgTable(
     oneOf("transactions_mode_check", t.mode, MODES),
     oneOf("transactions_currency_check", t.currency, CURRENCIES),
     oneOf("transactions_status_check", t.status, TRANSACTION_STATUSES),
+    // "static" is a static QR's only status: it is never pending, paid or expired.
+    check("transactions_static_status_check", sql`${t.isStatic} = (${t.status} = 'static')`),
   ],
 );
 
@@ -148,12 +158,15 @@ export const transactionEvents = pgTable(
   ],
 );
 
-// What the sandbox Bakong simulator reports as paid; written by "Simulate payment" and the sandbox API.
+// What the sandbox Bakong simulator reports as paid; written by "Simulate payment" and the sandbox API. A
+// payment to a dynamic QR is found by its md5 (once per md5); a payment to a static QR has no md5 of ours
+// (the payer's app writes its own string) and is found only by its hash, and only by its own account.
 export const sandboxPayments = pgTable(
   "sandbox_payments",
   {
-    md5: text("md5").primaryKey(),
-    hash: text("hash").notNull(),
+    hash: text("hash").primaryKey(),
+    md5: text("md5"),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     fromAccountId: text("from_account_id").notNull(),
     toAccountId: text("to_account_id").notNull(),
     amount: numeric("amount", { precision: 16, scale: 2 }).notNull(),
@@ -161,7 +174,46 @@ export const sandboxPayments = pgTable(
     createdDateMs: bigint("created_date_ms", { mode: "number" }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [oneOf("sandbox_payments_currency_check", t.currency, CURRENCIES)],
+  (t) => [
+    uniqueIndex("sandbox_payments_md5_key")
+      .on(t.md5)
+      .where(sql`${t.md5} is not null`),
+    index("sandbox_payments_short_hash_idx").on(sql`left(${t.hash}, 8)`),
+    oneOf("sandbox_payments_currency_check", t.currency, CURRENCIES),
+  ],
+);
+
+// A payment Bakong confirmed went to the merchant's account, recorded the first time a receipt is verified.
+// Unique per account, mode and full hash: showing the same receipt again finds this row (the double-redemption
+// guard). transaction_id links it to the merchant's static QR of that account, amount and currency, if any.
+export const verifiedPayments = pgTable(
+  "verified_payments",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mode: text("mode", { enum: MODES }).notNull(),
+    hash: text("hash").notNull(),
+    amount: numeric("amount", { precision: 16, scale: 2 }).notNull(),
+    currency: text("currency", { enum: CURRENCIES }).notNull(),
+    fromAccountId: text("from_account_id"),
+    toAccountId: text("to_account_id").notNull(),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    transactionId: uuid("transaction_id").references(() => transactions.id, { onDelete: "set null" }),
+    source: text("source", { enum: VERIFICATION_SOURCES }).notNull(),
+    apiKeyId: uuid("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
+    bakongResponse: jsonb("bakong_response"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("verified_payments_hash_key").on(t.userId, t.mode, t.hash),
+    index("verified_payments_user_created_idx").on(t.userId, t.mode, t.createdAt),
+    index("verified_payments_transaction_idx").on(t.transactionId),
+    oneOf("verified_payments_mode_check", t.mode, MODES),
+    oneOf("verified_payments_currency_check", t.currency, CURRENCIES),
+    oneOf("verified_payments_source_check", t.source, VERIFICATION_SOURCES),
+  ],
 );
 
 // Daily plan quota, counted in PostgreSQL (money) even when Redis is down. qr_limit is the plan's quota as
@@ -197,9 +249,21 @@ export const webhookEndpoints = pgTable(
     enabled: boolean("enabled").notNull().default(true),
     disabledReason: text("disabled_reason"),
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    /** The events this endpoint receives (webhook.test always). */
+    events: text("events", { enum: WEBHOOK_EVENTS })
+      .array()
+      .notNull()
+      .default(sql`array['transaction.paid']::text[]`),
     createdAt: createdAt(),
   },
-  (t) => [index("webhook_endpoints_user_idx").on(t.userId, t.mode), oneOf("webhook_endpoints_mode_check", t.mode, MODES)],
+  (t) => [
+    index("webhook_endpoints_user_idx").on(t.userId, t.mode),
+    oneOf("webhook_endpoints_mode_check", t.mode, MODES),
+    check(
+      "webhook_endpoints_events_check",
+      sql`${t.events} <@ array[${sql.raw(WEBHOOK_EVENTS.map((event) => `'${event}'`).join(", "))}]::text[]`,
+    ),
+  ],
 );
 
 export const webhookDeliveries = pgTable(
@@ -275,3 +339,4 @@ export type ApiKey = typeof apiKeys.$inferSelect;
 export type Transaction = typeof transactions.$inferSelect;
 export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+export type VerifiedPayment = typeof verifiedPayments.$inferSelect;

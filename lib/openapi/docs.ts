@@ -1,6 +1,7 @@
 import { API_ERRORS } from "@/lib/api";
 import { ENDPOINTS, rateLimitOf, type Endpoint } from "./endpoints";
 import { fieldsOf, toJsonSchema } from "./json-schema";
+import { WEBHOOK_EVENT_DOCS } from "./webhooks";
 
 /** "createQr" → "create-qr": the docs page's anchor for an endpoint. */
 export function endpointAnchor(endpoint: Pick<Endpoint, "operationId">): string {
@@ -37,4 +38,16 @@ export function endpointViews(baseUrl: string) {
     curl: curlExample(endpoint, baseUrl),
     exampleResponse: JSON.stringify(endpoint.example.response, null, 2),
   }));
+}
+
+/** The webhook events as the docs page lists them: events sharing a body are shown together, with its fields once. */
+export function webhookEventViews() {
+  const bySchema = new Map<string, { events: string[]; summaries: string[]; fields: ReturnType<typeof fieldsOf> }>();
+  for (const doc of WEBHOOK_EVENT_DOCS) {
+    const view = bySchema.get(doc.schemaName) ?? { events: [], summaries: [], fields: fieldsOf(toJsonSchema(doc.schema, "output")) };
+    view.events.push(doc.event);
+    view.summaries.push(`${doc.event}: ${doc.description}`);
+    bySchema.set(doc.schemaName, view);
+  }
+  return [...bySchema.entries()].map(([schemaName, view]) => ({ schemaName, ...view }));
 }

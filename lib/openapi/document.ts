@@ -4,7 +4,7 @@ import type { ErrorCode } from "@/lib/errors";
 import { API_RATE_LIMITS } from "@/lib/config/rate-limits";
 import { ENDPOINTS, rateLimitOf, type Endpoint } from "./endpoints";
 import { toJsonSchema, type JsonSchema } from "./json-schema";
-import { transactionPaidEvent, WEBHOOK_HEADERS } from "./webhooks";
+import { WEBHOOK_EVENT_DOCS, WEBHOOK_HEADERS } from "./webhooks";
 
 export const errorResponse = z.object({
   error: z.enum(Object.keys(API_ERRORS) as [ErrorCode, ...ErrorCode[]]).describe("Stable machine-readable code: branch on this."),
@@ -68,8 +68,8 @@ function operation(endpoint: Endpoint) {
 function componentSchemas(): Record<string, JsonSchema> {
   const schemas: Record<string, JsonSchema> = {
     Error: toJsonSchema(errorResponse, "output"),
-    TransactionPaidEvent: toJsonSchema(transactionPaidEvent, "output"),
   };
+  for (const { schemaName, schema } of WEBHOOK_EVENT_DOCS) schemas[schemaName] = toJsonSchema(schema, "output");
   for (const endpoint of ENDPOINTS) {
     if (endpoint.request && endpoint.requestName) schemas[endpoint.requestName] = toJsonSchema(endpoint.request, "input");
     schemas[endpoint.responseName] = toJsonSchema(endpoint.response, "output");
@@ -105,24 +105,27 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
     servers: [{ url: serverUrl }],
     security: [{ bearerApiKey: [] }],
     paths,
-    webhooks: {
-      "transaction.paid": {
-        post: {
-          summary: "A QR code was paid",
-          description: "Sent to each enabled endpoint of the transaction's mode. Verify X-KHQR-Signature before trusting it.",
-          // OpenAPI ignores a Content-Type header parameter: the request body's media type says it.
-          parameters: WEBHOOK_HEADERS.filter((header) => header.name !== "Content-Type").map((header) => ({
-            name: header.name,
-            in: "header",
-            required: true,
-            description: header.description,
-            schema: { type: "string" },
-          })),
-          requestBody: { required: true, content: { "application/json": { schema: ref("TransactionPaidEvent") } } },
-          responses: { "200": { description: "Any 2xx within 10 seconds acknowledges the delivery." } },
+    webhooks: Object.fromEntries(
+      WEBHOOK_EVENT_DOCS.map(({ event, schemaName, summary, description }) => [
+        event,
+        {
+          post: {
+            summary,
+            description: `${description} Verify X-KHQR-Signature before trusting it.`,
+            // OpenAPI ignores a Content-Type header parameter: the request body's media type says it.
+            parameters: WEBHOOK_HEADERS.filter((header) => header.name !== "Content-Type").map((header) => ({
+              name: header.name,
+              in: "header",
+              required: true,
+              description: header.description,
+              schema: { type: "string" },
+            })),
+            requestBody: { required: true, content: { "application/json": { schema: ref(schemaName) } } },
+            responses: { "200": { description: "Any 2xx within 10 seconds acknowledges the delivery." } },
+          },
         },
-      },
-    },
+      ]),
+    ),
     components: {
       securitySchemes: {
         bearerApiKey: { type: "http", scheme: "bearer", description: "An API key from the dashboard: khqr_live_… or khqr_test_…" },

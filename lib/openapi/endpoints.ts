@@ -12,6 +12,8 @@ import {
   sandboxPayRequest,
   sandboxPayResponse,
   transactionByOrderResponse,
+  verifyReceiptRequest,
+  verifyReceiptResponse,
 } from "@/lib/payments/schemas";
 
 /** One public API operation: the single description the OpenAPI document and the /docs page both render. */
@@ -35,6 +37,7 @@ export type Endpoint = {
 const ALWAYS: ErrorCode[] = ["unauthorized", "forbidden", "rate_limit_exceeded", "internal_error"];
 
 const EXAMPLE_MD5 = "d60f3db96913029a2af979a1662c1e72";
+const EXAMPLE_HASH = "8a3f5c0e9b7d41a2c6e8f0b1d3a5c7e9f1b3d5a7c9e1f3b5d7a9c1e3f5b7d9a1";
 // Shortened for reading: a real QR string is 150–250 characters.
 const EXAMPLE_QR = "00020101021229200016coffee_shop@aclb5204599953038405404" + "5.005802KH5911Coffee Shop…6304A13F";
 
@@ -62,6 +65,7 @@ export const ENDPOINTS: Endpoint[] = [
         amount: 5,
         order_id: "ORDER-1042",
         expires_at: "2026-05-13T14:15:00.000Z",
+        type: "dynamic",
         status: "pending",
         idempotent_replay: false,
       },
@@ -74,7 +78,9 @@ export const ENDPOINTS: Endpoint[] = [
     summary: "Check a payment",
     description:
       "Tells whether the QR with this md5 has been paid. Settled payments (paid or expired) are answered from our records; a pending one is " +
-      "checked with Bakong, at most once every two seconds however often you ask. Poll every ~3 s while the customer is looking at the QR.",
+      "checked with Bakong, at most once every two seconds however often you ask. Poll every ~3 s while the customer is looking at the QR. " +
+      'A static QR always answers status "static": Bakong cannot check a reusable QR by md5, so verify each payment to it from the ' +
+      "customer's receipt with POST /transaction/verify.",
     rateLimit: "check",
     request: checkTransactionRequest,
     requestName: "CheckTransactionRequest",
@@ -85,6 +91,7 @@ export const ENDPOINTS: Endpoint[] = [
       request: { md5: EXAMPLE_MD5 },
       response: {
         md5: EXAMPLE_MD5,
+        type: "dynamic",
         status: "paid",
         bakong_response: { responseCode: 0, responseMessage: "Success", errorCode: null, data: { hash: "8a3f…" } },
       },
@@ -108,6 +115,7 @@ export const ENDPOINTS: Endpoint[] = [
       response: {
         order_id: "ORDER-1042",
         md5: EXAMPLE_MD5,
+        type: "dynamic",
         status: "paid",
         amount: 5,
         currency: "USD",
@@ -119,12 +127,50 @@ export const ENDPOINTS: Endpoint[] = [
     },
   },
   {
+    operationId: "verifyReceipt",
+    method: "POST",
+    path: "/transaction/verify",
+    summary: "Verify a receipt",
+    description:
+      "Asks Bakong about the payment on a customer's receipt and answers whether it reached your Bakong account: the way to confirm " +
+      "payments to a static QR, and useful for dynamic ones too. Send the 64-character transaction hash, or the 8-character short hash " +
+      "bank apps print together with amount and currency. Not found, failed, or paid to another account answer 200 with verified: false " +
+      "and a reason. Each verified payment is recorded once per account and mode: showing the same receipt again answers " +
+      "already_verified: true with when and by whom it was first verified, so it cannot be redeemed twice. A payment is recorded against " +
+      "your newest static QR of the same account and currency. Bakong unreachable → 502 (unknown, never read as unpaid).",
+    rateLimit: "verify",
+    request: verifyReceiptRequest,
+    requestName: "VerifyReceiptRequest",
+    response: verifyReceiptResponse,
+    responseName: "VerifyReceiptResponse",
+    errors: ["invalid_input", "merchant_not_configured", "bakong_unavailable", ...ALWAYS],
+    example: {
+      request: { hash: EXAMPLE_HASH.slice(0, 8), amount: 7.5, currency: "USD" },
+      response: {
+        verified: true,
+        reason: null,
+        message: "Paid: the payment reached your Bakong account.",
+        hash: EXAMPLE_HASH,
+        amount: 7.5,
+        currency: "USD",
+        paid_at: "2026-05-13T14:02:11.000Z",
+        from_account_id: "customer@abaa",
+        to_account_id: "coffee_shop@aclb",
+        first_verified_at: "2026-05-13T14:02:40.000Z",
+        first_verified_by: { source: "api", api_key_id: "0b9d7e0c-3f1a-4c2e-9d8b-6a5f4e3d2c1b" },
+        already_verified: false,
+        static_qr_md5: EXAMPLE_MD5,
+      },
+    },
+  },
+  {
     operationId: "me",
     method: "GET",
     path: "/me",
     summary: "The account behind a key",
     description:
-      "Returns the account and merchant profile that own the API key. Profile fields are null until the profile is saved in the dashboard.",
+      "Returns the account and merchant profile that own the API key, the key's mode, the plan and today's use of its daily QR quota in that mode. " +
+      "Profile fields are null until the profile is saved in the dashboard.",
     rateLimit: "general",
     response: meResponse,
     responseName: "MeResponse",
@@ -132,6 +178,9 @@ export const ENDPOINTS: Endpoint[] = [
     example: {
       response: {
         user_id: "6f1c2d9e-8a51-4a8e-9a47-0c2b8f1d3e55",
+        mode: "live",
+        plan: "free",
+        quota: { qr_codes_today: 12, daily_limit: 100, resets_at: "2026-05-13T17:00:00.000Z" },
         merchant: { bakong_account_id: "coffee_shop@aclb", merchant_name: "Coffee Shop", merchant_city: "Phnom Penh", currency: "USD" },
       },
     },
@@ -142,15 +191,29 @@ export const ENDPOINTS: Endpoint[] = [
     path: "/sandbox/transactions/pay",
     summary: "Simulate a payment (sandbox)",
     description:
-      "Test keys only. Records a simulated customer payment for a test-mode QR; the next check reports it paid and your webhooks fire, " +
-      "exactly as for a real payment. A live key gets 403 forbidden.",
+      "Test keys only. Records a simulated customer payment for a test-mode QR. A dynamic QR: the next check reports it paid and your " +
+      "webhooks fire, exactly as for a real payment; paying it again answers the original payment; an expired QR answers 409 conflict " +
+      "and stays expired. A static QR: send the amount the customer types; each call is a new payment whose hash (and 8-character " +
+      "short hash) you then verify with POST /transaction/verify, as a cashier would from the receipt. A live key gets 403 forbidden.",
     rateLimit: "general",
     request: sandboxPayRequest,
     requestName: "SandboxPayRequest",
     response: sandboxPayResponse,
     responseName: "SandboxPayResponse",
-    errors: ["invalid_input", "not_found", ...ALWAYS],
-    example: { request: { md5: EXAMPLE_MD5 }, response: { md5: EXAMPLE_MD5, simulated: true, paid_at: "2026-05-13T14:02:11.000Z" } },
+    errors: ["invalid_input", "not_found", "conflict", ...ALWAYS],
+    example: {
+      request: { md5: EXAMPLE_MD5 },
+      response: {
+        md5: EXAMPLE_MD5,
+        type: "dynamic",
+        simulated: true,
+        paid_at: "2026-05-13T14:02:11.000Z",
+        hash: EXAMPLE_HASH,
+        short_hash: EXAMPLE_HASH.slice(0, 8),
+        amount: 5,
+        currency: "USD",
+      },
+    },
   },
 ];
 

@@ -27,7 +27,6 @@ const DESCRIPTIONS: [z.ZodType, string][] = [
   [createQrResponse.shape.amount, "The amount the QR charges; null for a static QR."],
   [createQrResponse.shape.order_id, "Your order_id, or null when none was sent."],
   [createQrResponse.shape.expires_at, "When a dynamic QR stops being payable (ISO 8601 UTC); null for static QRs."],
-  [createQrResponse.shape.status, "pending until paid; expired after a final check past expires_at found no payment."],
   [createQrResponse.shape.idempotent_replay, "true when this answer replays an earlier request with the same order_id."],
   [checkTransactionResponse.shape.md5, "The md5 you asked about."],
   [transactionByOrderResponse.shape.order_id, "Your order id."],
@@ -44,7 +43,9 @@ const DESCRIPTIONS: [z.ZodType, string][] = [
   [meResponse.shape.merchant.shape.currency, "The currency used when POST /qr does not say."],
   [sandboxPayResponse.shape.md5, "The md5 that was paid."],
   [sandboxPayResponse.shape.simulated, "Always true: no real money moved."],
-  [sandboxPayResponse.shape.paid_at, "The simulated payment time, ISO 8601 UTC."],
+  [sandboxPayResponse.shape.paid_at, "The simulated payment time, ISO 8601 UTC (the original one when the QR was already paid)."],
+  [sandboxPayResponse.shape.amount, "The amount paid, in major units."],
+  [sandboxPayResponse.shape.currency, "The QR's currency."],
 ];
 
 for (const [schema, description] of DESCRIPTIONS) {

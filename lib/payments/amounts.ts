@@ -26,3 +26,9 @@ export function toMinorUnits(amount: string | number, currency: Currency): numbe
 export function amountForResponse(stored: string | null): number | null {
   return stored === null ? null : Number(stored);
 }
+
+/** A Bakong float amount as the exact decimal string a numeric(16, 2) column stores ("7.50", "4000.00"). */
+export function storedAmount(amount: number, currency: Currency): string {
+  const scale = currency === "USD" ? 100 : 1;
+  return (toMinorUnits(amount, currency) / scale).toFixed(2);
+}

@@ -1,4 +1,4 @@
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import {
   bakongConfigFromEnv,
   createLiveBakongClient,
@@ -7,34 +7,62 @@ import {
   type SandboxLedger,
   type SandboxPayment,
 } from "@/lib/bakong";
+import type { AccountScope } from "@/lib/accounts";
 import { getDb } from "@/lib/db";
 import { sandboxPayments } from "@/lib/db/schema";
 import { log } from "@/lib/log";
 import type { Mode } from "@/lib/config/enums";
+import { storedAmount } from "./amounts";
 
-const databaseLedger: SandboxLedger = {
-  async findPayments(md5s: string[]): Promise<Map<string, SandboxPayment>> {
-    const found = new Map<string, SandboxPayment>();
-    if (md5s.length === 0) return found;
+type SandboxRow = typeof sandboxPayments.$inferSelect;
+
+const asPayment = (row: SandboxRow): SandboxPayment => ({
+  md5: row.md5,
+  hash: row.hash,
+  fromAccountId: row.fromAccountId,
+  toAccountId: row.toAccountId,
+  amount: Number(row.amount),
+  currency: row.currency,
+  createdDateMs: row.createdDateMs,
+  acknowledgedDateMs: row.createdDateMs,
+});
+
+/**
+ * The sandbox's record of simulated payments. md5s are unique across accounts, so any test key may ask by md5
+ * (it already holds its own QR's md5); a hash is found only by the account whose simulated payment it is, so
+ * one merchant's sandbox receipts never verify for another that saved the same Bakong account id.
+ */
+function databaseLedger(userId: string | null): SandboxLedger {
+  const findOne = async (...conditions: ReturnType<typeof eq>[]) => {
+    if (userId === null) return undefined;
     const db = await getDb();
-    const rows = await db.select().from(sandboxPayments).where(inArray(sandboxPayments.md5, md5s));
-    for (const row of rows) {
-      found.set(row.md5, {
-        md5: row.md5,
-        hash: row.hash,
-        fromAccountId: row.fromAccountId,
-        toAccountId: row.toAccountId,
-        amount: Number(row.amount),
-        currency: row.currency,
-        createdDateMs: row.createdDateMs,
-        acknowledgedDateMs: row.createdDateMs,
-      });
-    }
-    return found;
-  },
-};
+    const [row] = await db
+      .select()
+      .from(sandboxPayments)
+      .where(and(eq(sandboxPayments.userId, userId), ...conditions))
+      .limit(1);
+    return row ? asPayment(row) : undefined;
+  };
+  return {
+    async findPayments(md5s: string[]): Promise<Map<string, SandboxPayment>> {
+      const found = new Map<string, SandboxPayment>();
+      if (md5s.length === 0) return found;
+      const db = await getDb();
+      const rows = await db.select().from(sandboxPayments).where(inArray(sandboxPayments.md5, md5s));
+      for (const row of rows) if (row.md5 !== null) found.set(row.md5, asPayment(row));
+      return found;
+    },
+    findPaymentByHash: (hash) => findOne(eq(sandboxPayments.hash, hash)),
+    findPaymentByShortHash: (shortHash, amount, currency) =>
+      findOne(
+        sql`left(${sandboxPayments.hash}, 8) = ${shortHash}`,
+        eq(sandboxPayments.currency, currency),
+        eq(sandboxPayments.amount, storedAmount(amount, currency)),
+      ),
+  };
+}
 
-const sandbox = createSandboxBakongClient(databaseLedger);
+const sandbox = createSandboxBakongClient(databaseLedger(null));
 let live: { configKey: string; client: BakongClient } | undefined;
 
 /** Test-mode keys talk to the built-in simulator; live keys to Bakong (or the relay in BAKONG_API_URL). */
@@ -47,4 +75,9 @@ export function bakongClientFor(mode: Mode): BakongClient {
     live = { configKey, client: createLiveBakongClient({ ...config, log: (event, fields) => log("warn", event, fields) }) };
   }
   return live.client;
+}
+
+/** The client that looks receipts up by hash: in test mode it sees only the account's own simulated payments. */
+export function receiptClientFor({ userId, mode }: AccountScope): BakongClient {
+  return mode === "test" ? createSandboxBakongClient(databaseLedger(userId)) : bakongClientFor(mode);
 }

@@ -21,7 +21,7 @@ export function outageBackoffMs(error: unknown): number {
 /** Why Bakong could not be asked, in words for API clients; stored as the transaction's last_check_error. */
 export function outageDetail(error: unknown): string {
   if (!(error instanceof BakongUnavailableError)) return "Bakong could not be asked (internal error).";
-  if (error.reason === "not_configured") return error.message;
+  if (error.reason === "not_configured") return `${error.message}.`;
   return `Bakong did not answer (${error.reason}${error.httpStatus ? ` ${error.httpStatus}` : ""}).`;
 }
 

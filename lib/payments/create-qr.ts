@@ -5,6 +5,8 @@ import { QR_EXPIRY_SECONDS } from "@/lib/config/limits";
 import { getDb, violatedUniqueConstraint } from "@/lib/db";
 import { readAccount } from "@/lib/accounts";
 import type { ApiKeyAuth } from "@/lib/keys";
+import type { Currency } from "@/lib/config/enums";
+import type { Transaction } from "@/lib/db/schema";
 import { khqrAccountFields } from "@/lib/merchants";
 import { normalizeAmount, toMinorUnits } from "./amounts";
 import { nextCheckAt } from "./poll-schedule";
@@ -91,6 +93,7 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
       terminalLabel: request.terminal_label ?? null,
       toAccountId: profile.bakongAccountId,
       requestFingerprint,
+      status: isStatic ? "static" : "pending",
       expiresAt,
       createdAt,
       nextCheckAt: expiresAt ? nextCheckAt(createdAt, expiresAt, createdAt) : null,
@@ -104,7 +107,14 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
         { userId: auth.userId, mode: auth.mode, plan, now: createdAt },
       );
       if (status) return qrView({ ...row, status }, false);
-      return replay(auth, request.order_id!, requestFingerprint);
+      return replay(auth, request.order_id!, requestFingerprint, {
+        amount,
+        currency,
+        bill_number: row.billNumber,
+        store_label: row.storeLabel,
+        terminal_label: row.terminalLabel,
+        expires_in_seconds: expiresInSeconds,
+      });
     } catch (error) {
       if (violatedUniqueConstraint(error) === "transactions_dynamic_md5_key") continue;
       throw error;
@@ -113,13 +123,41 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
   throw new Error("could not create a QR with a unique md5");
 }
 
-async function replay(auth: ApiKeyAuth, orderId: string, requestFingerprint: string) {
+async function replay(auth: ApiKeyAuth, orderId: string, requestFingerprint: string, sent: ReplayedFields) {
   const existing = await findOwnTransactionByOrder(auth, orderId);
   if (existing.requestFingerprint !== requestFingerprint) {
+    const differing = differingFields(existing, sent);
     throw new AppError(
       "conflict",
-      `order_id "${orderId}" was already used with different parameters. Use a new order_id for a new payment.`,
+      `order_id "${orderId}" was already used with different parameters${differing.length > 0 ? ` (${differing.join(", ")})` : ""}. ` +
+        "Send the same parameters to get the original QR back, or use a new order_id for a new payment.",
     );
   }
   return qrView(existing, true);
+}
+
+/** What an order's parameters were, compared by value as the fingerprint compares them. */
+type ReplayedFields = {
+  amount: string | null;
+  currency: Currency;
+  bill_number: string | null;
+  store_label: string | null;
+  terminal_label: string | null;
+  expires_in_seconds: number | null;
+};
+
+/** The request fields whose values differ from the stored order's, for the 409's message. */
+function differingFields(existing: Transaction, sent: ReplayedFields): string[] {
+  const stored: ReplayedFields = {
+    amount: existing.amount,
+    currency: existing.currency,
+    bill_number: existing.billNumber,
+    store_label: existing.storeLabel,
+    terminal_label: existing.terminalLabel,
+    expires_in_seconds: existing.expiresAt ? Math.round((existing.expiresAt.getTime() - existing.createdAt.getTime()) / 1000) : null,
+  };
+  const minor = (fields: ReplayedFields) => (fields.amount === null ? null : toMinorUnits(fields.amount, fields.currency));
+  return (Object.keys(stored) as (keyof ReplayedFields)[]).filter((name) =>
+    name === "amount" ? minor(stored) !== minor(sent) : stored[name] !== sent[name],
+  );
 }

@@ -9,3 +9,4 @@ export { pollDueTransactions } from "./poll-due-transactions";
 export { bakongDeepLink } from "./deep-link";
 export { bakongStatus } from "./bakong-status";
 export * from "./schemas";
+export { verifyReceipt, type Verifier } from "./verify-receipt";

@@ -20,6 +20,7 @@ const COLUMNS = [
   "terminalLabel",
   "toAccountId",
   "requestFingerprint",
+  "status",
   "expiresAt",
   "createdAt",
   "nextCheckAt",

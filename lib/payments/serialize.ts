@@ -3,13 +3,16 @@ import { amountForResponse } from "./amounts";
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
+export const qrType = (row: Pick<Transaction, "isStatic">) => (row.isStatic ? "static" : "dynamic");
+
 export function qrView(
-  row: Pick<Transaction, "qr" | "md5" | "currency" | "amount" | "orderId" | "expiresAt" | "status">,
+  row: Pick<Transaction, "qr" | "md5" | "isStatic" | "currency" | "amount" | "orderId" | "expiresAt" | "status">,
   idempotentReplay: boolean,
 ) {
   return {
     qr: row.qr,
     md5: row.md5,
+    type: qrType(row),
     currency: row.currency,
     amount: amountForResponse(row.amount),
     order_id: row.orderId,
@@ -20,13 +23,14 @@ export function qrView(
 }
 
 export function checkView(row: Transaction) {
-  return { md5: row.md5, status: row.status, bakong_response: row.bakongResponse ?? null };
+  return { md5: row.md5, type: qrType(row), status: row.status, bakong_response: row.bakongResponse ?? null };
 }
 
 export function orderView(row: Transaction) {
   return {
     order_id: row.orderId ?? "",
     md5: row.md5,
+    type: qrType(row),
     status: row.status,
     amount: amountForResponse(row.amount),
     currency: row.currency,

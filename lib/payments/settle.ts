@@ -4,7 +4,7 @@ import type { BakongCheckResult, BakongTransaction } from "@/lib/bakong";
 import { getDb } from "@/lib/db";
 import { transactionEvents, transactions, type Transaction } from "@/lib/db/schema";
 import { log } from "@/lib/log";
-import { enqueuePaidEvent } from "@/lib/webhooks";
+import { enqueueTransactionEvent } from "@/lib/webhooks";
 import { toMinorUnits } from "./amounts";
 import { nextCheckAt } from "./poll-schedule";
 import { announceStatusChange } from "./status-feed";
@@ -63,7 +63,7 @@ async function markPaid(row: Transaction, paid: BakongTransaction, raw: unknown,
       detail: { hash: paid.hash, paid_at: paidAt.toISOString() },
       createdAt: now,
     });
-    await enqueuePaidEvent(tx, updated, now);
+    await enqueueTransactionEvent(tx, "transaction.paid", updated, now);
     await announceStatusChange(tx, updated.md5);
     return updated;
   });
@@ -110,6 +110,7 @@ async function recordUnpaid(
         .values({ id: randomUUID(), transactionId: row.id, kind: note.kind, detail: note.detail, createdAt: now });
     if (updated.status === "expired") {
       await tx.insert(transactionEvents).values({ id: randomUUID(), transactionId: row.id, kind: "expired", detail: null, createdAt: now });
+      await enqueueTransactionEvent(tx, "transaction.expired", updated, now);
       await announceStatusChange(tx, updated.md5);
     }
     return updated;

@@ -1,9 +1,10 @@
-export { enqueuePaidEvent, paidEventBody } from "./outbox";
+export { enqueueEvent, enqueueTransactionEvent, eventIdOf, newEventId, transactionEventBody, verifiedEventBody } from "./outbox";
 export { isPrivateAddress } from "./private-address";
 export { checkWebhookUrl, allowPrivateTargets } from "./target-policy";
 export { postWebhook, WEBHOOK_TIMEOUT_MS } from "./post-webhook";
 export { WEBHOOK_MAX_ATTEMPTS, DISABLE_AFTER_CONSECUTIVE_FAILURES, retryDelayMs } from "./retry-schedule";
 export { signatureHeader } from "./sign";
+export { TEST_EVENT } from "./test-event";
 export { claimDueDeliveries, DELIVERY_LEASE_MS } from "./claim-deliveries";
 export { deliverDueWebhooks } from "./deliver-due-webhooks";
 export type { SentAttempt } from "./send-delivery";

@@ -1,4 +1,5 @@
 import { log } from "@/lib/log";
+import { eventIdOf } from "./outbox";
 import type { ClaimedDelivery } from "./claim-deliveries";
 import { postWebhook, type AttemptOutcome } from "./post-webhook";
 import { recordAttempt, type DeliveryState } from "./record-attempt";
@@ -24,6 +25,7 @@ export async function sendClaimedDelivery(claimed: ClaimedDelivery, options: Sen
     // Signed with the wall clock: receivers compare it with theirs to reject replays.
     headers: deliveryHeaders({
       deliveryId: delivery.id,
+      eventId: eventIdOf(delivery.body),
       event: delivery.event,
       body: delivery.body,
       secret: endpoint.secret,

@@ -2,6 +2,8 @@ import { createHmac } from "node:crypto";
 
 export type DeliveryHeaderInput = {
   deliveryId: string;
+  /** The event's id from the body: the same for every delivery, retry and resend of one event. */
+  eventId: string | null;
   event: string;
   body: string;
   secret: string;
@@ -22,6 +24,7 @@ export function deliveryHeaders(input: DeliveryHeaderInput): Record<string, stri
     "x-khqr-signature": signatureHeader(input.secret, input.timestamp, input.body),
     "x-khqr-timestamp": String(input.timestamp),
     "x-khqr-delivery-id": input.deliveryId,
+    ...(input.eventId === null ? {} : { "x-khqr-event-id": input.eventId }),
     "x-khqr-event": input.event,
   };
 }

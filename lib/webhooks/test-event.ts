@@ -1,4 +1,5 @@
 import type { WebhookEndpoint } from "@/lib/db/schema";
+import { newEventId } from "./outbox";
 
 export const TEST_EVENT = "webhook.test";
 
@@ -8,6 +9,7 @@ export const TEST_EVENT = "webhook.test";
  */
 export function testEventBody(endpoint: Pick<WebhookEndpoint, "id" | "mode">, now: Date): string {
   return JSON.stringify({
+    id: newEventId(),
     event: TEST_EVENT,
     endpoint_id: endpoint.id,
     mode: endpoint.mode,

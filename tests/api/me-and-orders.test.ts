@@ -17,6 +17,9 @@ describe("GET /api/v1/me", () => {
     expect(status).toBe(200);
     expect(body).toEqual({
       user_id: merchant.userId,
+      mode: "live",
+      plan: "free",
+      quota: { qr_codes_today: 0, daily_limit: 100, resets_at: expect.stringMatching(/T17:00:00\.000Z$/) },
       merchant: { bakong_account_id: "coffee_shop@aclb", merchant_name: "Coffee Shop", merchant_city: "Phnom Penh", currency: "USD" },
     });
   });
@@ -24,10 +27,19 @@ describe("GET /api/v1/me", () => {
   it("has null merchant fields until the profile is saved", async () => {
     const newcomer = await createTestMerchant(null);
     const { body } = await call(meRoute, { key: newcomer.testKey.key });
-    expect(body).toEqual({
+    expect(body).toMatchObject({
       user_id: newcomer.userId,
+      mode: "test",
       merchant: { bakong_account_id: null, merchant_name: null, merchant_city: null, currency: null },
     });
+  });
+
+  it("counts today's QR codes of the key's mode only", async () => {
+    const counted = await createTestMerchant();
+    await call(createQrRoute, { key: counted.testKey.key, body: { amount: 1 } });
+    await call(createQrRoute, { key: counted.testKey.key, body: { amount: 2 } });
+    expect((await call(meRoute, { key: counted.testKey.key })).body.quota).toMatchObject({ qr_codes_today: 2, daily_limit: 1_000 });
+    expect((await call(meRoute, { key: counted.liveKey.key })).body.quota).toMatchObject({ qr_codes_today: 0, daily_limit: 100 });
   });
 });
 

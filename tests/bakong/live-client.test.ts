@@ -148,6 +148,8 @@ describe("live client: check_transaction_by_md5", () => {
     const error = await expectUnavailable(unconfigured.checkTransactionByMd5(md5Of("a")), "not_configured");
     expect(error.message).toContain("BAKONG_TOKEN");
     await expectUnavailable(unconfigured.checkMd5List([md5Of("a")]), "not_configured");
+    await expectUnavailable(unconfigured.checkTransactionByHash("a".repeat(64)), "not_configured");
+    await expectUnavailable(unconfigured.checkTransactionByShortHash("aaaaaaaa", 1, "USD"), "not_configured");
     expect(fake.requests).toEqual([]);
     expect(unconfigured.kind).toBe("live");
   });
@@ -181,3 +183,27 @@ async function urlWithNothingListening(): Promise<string> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return `http://127.0.0.1:${address.port}`;
 }
+
+describe("live client: check_transaction_by_hash and by_short_hash", () => {
+  it("finds a payment Bakong knows only by its hash, by the full hash and by the short hash with amount and currency", async () => {
+    const sent = fake.addPayment({ toAccountId: "stall@aclb", amount: 7.5, currency: "USD" });
+
+    const byHash = await client().checkTransactionByHash(sent.hash);
+    const byShort = await client().checkTransactionByShortHash(sent.hash.slice(0, 8), 7.5, "USD");
+
+    expect(byHash).toMatchObject({ status: "found", transaction: { hash: sent.hash, toAccountId: "stall@aclb", amount: 7.5 } });
+    expect(byShort).toMatchObject({ status: "found", transaction: { hash: sent.hash } });
+    expect(fake.requests.map(({ path, body }) => ({ path, body }))).toEqual([
+      { path: "/v1/check_transaction_by_hash", body: { hash: sent.hash } },
+      { path: "/v1/check_transaction_by_short_hash", body: { hash: sent.hash.slice(0, 8), amount: 7.5, currency: "USD" } },
+    ]);
+  });
+
+  it("a short hash with another amount or currency is not found; a Bakong error is unavailable, never not found", async () => {
+    const sent = fake.addPayment({ toAccountId: "stall@aclb", amount: 7.5, currency: "USD" });
+    expect((await client().checkTransactionByShortHash(sent.hash.slice(0, 8), 7, "USD")).status).toBe("not_found");
+    expect((await client().checkTransactionByShortHash(sent.hash.slice(0, 8), 7.5, "KHR")).status).toBe("not_found");
+    fake.failNext("/v1/check_transaction_by_short_hash", { status: 504 });
+    await expectUnavailable(client().checkTransactionByShortHash(sent.hash.slice(0, 8), 7.5, "USD"), "http_error");
+  });
+});

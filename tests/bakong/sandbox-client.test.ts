@@ -8,12 +8,20 @@ function inMemoryLedger(payments: SandboxPayment[]): SandboxLedger & { lookups: 
     lookups,
     async findPayments(md5s) {
       lookups.push(md5s);
-      return new Map(payments.filter((payment) => md5s.includes(payment.md5)).map((payment) => [payment.md5, payment]));
+      return new Map(
+        payments.flatMap((payment) => (payment.md5 !== null && md5s.includes(payment.md5) ? [[payment.md5, payment] as const] : [])),
+      );
+    },
+    async findPaymentByHash(hash) {
+      return payments.find((payment) => payment.hash === hash);
+    },
+    async findPaymentByShortHash(shortHash, amount, currency) {
+      return payments.find((payment) => payment.hash.startsWith(shortHash) && payment.amount === amount && payment.currency === currency);
     },
   };
 }
 
-const payment: SandboxPayment = {
+const payment: SandboxPayment & { md5: string } = {
   md5: md5Of("paid"),
   hash: "a".repeat(64),
   fromAccountId: "sandbox-payer@bank",

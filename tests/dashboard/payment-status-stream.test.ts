@@ -35,7 +35,7 @@ describe("the payment page's live status stream", () => {
     const events = statusEvents(response);
     expect((await events.next()).value).toMatchObject({ status: "pending" });
 
-    await simulatePayment(merchant.test, qr.md5);
+    await simulatePayment(merchant.test, { md5: qr.md5 });
     await checkTransaction(merchant.test, qr.md5);
 
     const paid = await events.next();
@@ -47,7 +47,7 @@ describe("the payment page's live status stream", () => {
   it("answers a settled payment with its status and closes at once; an unknown md5 is 404", async () => {
     const merchant = await createTestMerchant();
     const qr = await createQr(merchant.test, { amount: 3 });
-    await simulatePayment(merchant.test, qr.md5);
+    await simulatePayment(merchant.test, { md5: qr.md5 });
     await checkTransaction(merchant.test, qr.md5);
     const seen = [];
     for await (const event of statusEvents(await open(qr.md5))) seen.push(event.status);
@@ -68,7 +68,7 @@ describe("the payment page's live status stream", () => {
     });
     await listening;
     listening = next();
-    await simulatePayment(merchant.test, qr.md5);
+    await simulatePayment(merchant.test, { md5: qr.md5 });
     expect(calls).toHaveLength(1);
     await checkTransaction(merchant.test, qr.md5);
     await listening;

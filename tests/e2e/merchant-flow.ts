@@ -5,12 +5,12 @@ import { decodeQrOnPage } from "./qr-decode";
 import { verify } from "../helpers/brief-verify";
 import { startWebhookReceiver } from "./webhook-receiver";
 
-const PASSWORD = "correct horse battery staple";
+export const PASSWORD = "correct horse battery staple";
 const VIEWPORT = { width: 1280, height: 900 };
 
 type Keys = { live: string; test: string };
 
-async function api(baseUrl: string, key: string, method: "GET" | "POST", path: string, body?: unknown) {
+export async function api(baseUrl: string, key: string, method: "GET" | "POST", path: string, body?: unknown) {
   const response = await fetch(`${baseUrl}/api/v1${path}`, {
     method,
     headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
@@ -19,7 +19,7 @@ async function api(baseUrl: string, key: string, method: "GET" | "POST", path: s
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-async function signUp(page: Page, baseUrl: string, email: string): Promise<Keys> {
+export async function signUp(page: Page, baseUrl: string, email: string): Promise<Keys> {
   await page.goto(`${baseUrl}/signup`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
@@ -57,7 +57,7 @@ export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string
     await screenshot(page, "landing");
     await page.goto(`${baseUrl}/docs`);
     await page.getByRole("heading", { name: "KHQR Pay API", exact: true }).waitFor();
-    expectEqual(await page.getByTestId("docs-endpoint").count(), 5, "documented endpoints");
+    expectEqual(await page.getByTestId("docs-endpoint").count(), 6, "documented endpoints");
     await page.getByTestId("errors-table").getByText("bakong_unavailable").waitFor();
     await screenshot(page, "docs");
     const openapi = await fetch(`${baseUrl}/api/v1/openapi.json`);

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { Flow } from "./harness";
 import { merchantFlow } from "./merchant-flow";
+import { receiptsFlow } from "./receipts-flow";
 import { expect } from "./harness";
 import { buildApp, startApp, startWithoutSecret, type RunningApp } from "./server";
 
@@ -26,13 +27,17 @@ async function main(): Promise<number> {
     console.log(`e2e: app on ${app.baseUrl} (server log: ${app.logFile})`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const flow = new Flow();
-    const { onFailure } = await merchantFlow(flow, browser, app.baseUrl);
+    const merchant = await merchantFlow(flow, browser, app.baseUrl);
+    const receipts = await receiptsFlow(flow, browser, app.baseUrl);
     flow.step("a production server without NEXTAUTH_SECRET refuses to start", async () => {
       const { code, output } = await startWithoutSecret();
       expect(code !== null && code !== 0, `expected a non-zero exit, got ${code}`);
       expect(output.includes("NEXTAUTH_SECRET is not set"), `expected the reason in the output, got: ${output.slice(-500)}`);
     });
-    const result = await flow.run(onFailure);
+    const result = await flow.run(async (name) => {
+      await merchant.onFailure(name);
+      await receipts.onFailure(name);
+    });
     console.log(`\n${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ""}`);
     return result.failed === 0 && result.skipped === 0 ? 0 : 1;
   } catch (error) {

@@ -25,6 +25,8 @@ export type FakeBakongOptions = {
 export type FakeBakong = {
   url: string;
   markPaid(md5: string, transaction: FakePaidTransaction): BakongTransaction;
+  /** A payment Bakong knows only by its hash, as a customer's payment to a static QR is. */
+  addPayment(transaction: FakePaidTransaction): BakongTransaction;
   markFailed(md5: string): void;
   markStatic(md5: string): void;
   setToken(token: string): void;
@@ -41,6 +43,8 @@ export type FakeBakong = {
 
 const CHECK_MD5 = "/v1/check_transaction_by_md5";
 const CHECK_MD5_LIST = "/v1/check_transaction_by_md5_list";
+const CHECK_HASH = "/v1/check_transaction_by_hash";
+const CHECK_SHORT_HASH = "/v1/check_transaction_by_short_hash";
 const RENEW_TOKEN = "/v1/renew_token";
 const MAX_LIST_SIZE = 50;
 
@@ -56,15 +60,16 @@ export async function startFakeBakong(options: FakeBakongOptions = {}): Promise<
   let token = initialToken;
   let listMode: FakeListMode = "ok";
   const payments = new Map<string, Payment>();
+  const hashOnlyPayments: Record<string, unknown>[] = [];
   const renewable = new Map<string, string | null>();
   const failures = new Map<string, Array<FakeFailure & { remaining: number }>>();
   const delays = new Map<string, number>();
   const requests: FakeRequest[] = [];
   const pendingDelays = new Set<NodeJS.Timeout>();
 
-  function markPaid(md5: string, transaction: FakePaidTransaction): BakongTransaction {
+  function completed(transaction: FakePaidTransaction): BakongTransaction {
     const createdDateMs = transaction.createdDateMs ?? Date.now();
-    const complete: BakongTransaction = {
+    return {
       hash: randomBytes(32).toString("hex"),
       fromAccountId: "payer@abaa",
       description: "",
@@ -72,8 +77,29 @@ export async function startFakeBakong(options: FakeBakongOptions = {}): Promise<
       acknowledgedDateMs: createdDateMs + 1_500,
       ...transaction,
     };
+  }
+
+  function markPaid(md5: string, transaction: FakePaidTransaction): BakongTransaction {
+    const complete = completed(transaction);
     payments.set(md5, { kind: "paid", data: { ...NULL_TRANSACTION_FIELDS, ...complete } });
     return complete;
+  }
+
+  function addPayment(transaction: FakePaidTransaction): BakongTransaction {
+    const complete = completed(transaction);
+    hashOnlyPayments.push({ ...NULL_TRANSACTION_FIELDS, ...complete });
+    return complete;
+  }
+
+  /** Every paid transfer Bakong knows, whether a dynamic QR's (by md5) or any other (by hash only). */
+  function allPaid(): Record<string, unknown>[] {
+    const byMd5 = [...payments.values()].flatMap((payment) => (payment.kind === "paid" ? [payment.data] : []));
+    return [...byMd5, ...hashOnlyPayments];
+  }
+
+  function hashEnvelope(match: (data: Record<string, unknown>) => boolean): Envelope {
+    const data = allPaid().find(match);
+    return data === undefined ? envelope(1, NOT_FOUND_MESSAGE, 1) : envelope(0, "Getting transaction successfully.", null, data);
   }
 
   function failNext(path: string, failure: FakeFailure): void {
@@ -95,6 +121,7 @@ export async function startFakeBakong(options: FakeBakongOptions = {}): Promise<
     token = initialToken;
     listMode = "ok";
     payments.clear();
+    hashOnlyPayments.length = 0;
     renewable.clear();
     failures.clear();
     delays.clear();
@@ -136,6 +163,21 @@ export async function startFakeBakong(options: FakeBakongOptions = {}): Promise<
       if (typeof md5 !== "string") return missingFields();
       return ok(checkEnvelope(md5));
     }
+    if (path === CHECK_HASH) {
+      const hash = field(body, "hash");
+      if (typeof hash !== "string") return missingFields();
+      return ok(hashEnvelope((data) => data.hash === hash));
+    }
+    if (path === CHECK_SHORT_HASH) {
+      const [hash, amount, currency] = [field(body, "hash"), field(body, "amount"), field(body, "currency")];
+      if (typeof hash !== "string" || typeof amount !== "number" || typeof currency !== "string") return missingFields();
+      return ok(
+        hashEnvelope(
+          (data) =>
+            String(data.hash).startsWith(hash) && data.amount === amount && String(data.currency).toUpperCase() === currency.toUpperCase(),
+        ),
+      );
+    }
     if (path === CHECK_MD5_LIST) {
       if (listMode === "forbidden") return { status: 403, body: "Forbidden" };
       if (listMode === "error") return { status: 500, body: envelope(1, "Internal Server Error", null) };
@@ -164,6 +206,12 @@ export async function startFakeBakong(options: FakeBakongOptions = {}): Promise<
           return { status: 400, body: { error: "need md5, toAccountId, amount (number), currency" } };
         }
         return ok({ ok: true, transaction: markPaid(md5, transaction as FakePaidTransaction) });
+      }
+      case "/_fake/payment": {
+        if (typeof fields.toAccountId !== "string" || typeof fields.amount !== "number" || typeof fields.currency !== "string") {
+          return { status: 400, body: { error: "need toAccountId, amount (number), currency" } };
+        }
+        return ok({ ok: true, transaction: addPayment(fields as FakePaidTransaction) });
       }
       case "/_fake/failed":
         if (typeof fields.md5 !== "string") return { status: 400, body: { error: "need md5" } };
@@ -216,6 +264,7 @@ export async function startFakeBakong(options: FakeBakongOptions = {}): Promise<
   return {
     url: `http://${address.address}:${address.port}`,
     markPaid,
+    addPayment,
     markFailed: (md5) => void payments.set(md5, { kind: "failed" }),
     markStatic: (md5) => void payments.set(md5, { kind: "static" }),
     setToken: (newToken) => void (token = newToken),

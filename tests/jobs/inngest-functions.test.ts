@@ -38,7 +38,7 @@ describe("Inngest driver", () => {
   it("poll-bakong: a cron run makes 15 passes 3 s apart and marks a simulated payment paid", async () => {
     const merchant = await createTestMerchant();
     const qr = await createQr(merchant.test, { amount: 3, currency: "USD" }, () => new Date(Date.now() - 10_000));
-    await simulatePayment(merchant.test, qr.md5);
+    await simulatePayment(merchant.test, { md5: qr.md5 });
     const engine = new InngestTestEngine({
       function: inngestFunction("poll-bakong"),
       steps: mockedSleeps("poll-bakong", POLL_PASSES_PER_RUN),

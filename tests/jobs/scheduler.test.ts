@@ -136,7 +136,7 @@ describe("in-process driver", () => {
     jobs = startBackgroundJobs({ env: {} });
     expect(jobs.driver).toBe("in-process");
 
-    await simulatePayment(merchant.test, qr.md5);
+    await simulatePayment(merchant.test, { md5: qr.md5 });
 
     const took = await waitFor(() => receiver.received.length > before, 8_000);
     expect(took).toBeLessThan(8_000);

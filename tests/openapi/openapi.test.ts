@@ -1,10 +1,23 @@
+import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { API_ERRORS } from "@/lib/api";
-import { buildOpenApiDocument, ENDPOINTS, endpointViews, errorResponse, fieldsOf, toJsonSchema, transactionPaidEvent } from "@/lib/openapi";
-import { paidEventBody } from "@/lib/webhooks/outbox";
+import {
+  buildOpenApiDocument,
+  ENDPOINTS,
+  endpointViews,
+  errorResponse,
+  fieldsOf,
+  toJsonSchema,
+  transactionEvent,
+  transactionVerifiedEvent,
+  webhookTestEvent,
+} from "@/lib/openapi";
+import { newEventId, transactionEventBody, verifiedEventBody } from "@/lib/webhooks/outbox";
+import { testEventBody } from "@/lib/webhooks/test-event";
 import { createTestMerchant } from "../helpers/merchant";
 import { insertTransaction } from "../dashboard/seed";
 
@@ -73,12 +86,42 @@ describe("OpenAPI document", () => {
     }
   });
 
-  it("describes the webhook body exactly as lib/webhooks builds it", async () => {
+  it("describes every webhook body exactly as lib/webhooks builds it, and documents each event", async () => {
     const merchant = await createTestMerchant();
     const row = await insertTransaction(merchant.userId, { status: "paid", orderId: "ORDER-7" });
-    const body = JSON.parse(paidEventBody(row)) as Record<string, unknown>;
-    expect(transactionPaidEvent.strict().safeParse(body).success).toBe(true);
-    expect(Object.keys(body).sort()).toEqual(Object.keys(transactionPaidEvent.shape).sort());
+    const verified = {
+      id: randomUUID(),
+      userId: merchant.userId,
+      mode: "live" as const,
+      hash: "a".repeat(64),
+      amount: "7.50",
+      currency: "USD" as const,
+      fromAccountId: "dara@abaa",
+      toAccountId: "coffee_shop@aclb",
+      paidAt: new Date(),
+      transactionId: null,
+      source: "api" as const,
+      apiKeyId: null,
+      bakongResponse: null,
+      createdAt: new Date(),
+    };
+    const bodies: [z.ZodObject, string][] = [
+      [transactionEvent, transactionEventBody(newEventId(), "transaction.paid", row)],
+      [transactionEvent, transactionEventBody(newEventId(), "transaction.expired", row)],
+      [transactionVerifiedEvent, verifiedEventBody(newEventId(), verified, null)],
+      [webhookTestEvent, testEventBody({ id: randomUUID(), mode: "test" }, new Date())],
+    ];
+    for (const [schema, text] of bodies) {
+      const body = JSON.parse(text) as Record<string, unknown>;
+      expect(schema.strict().safeParse(body).success, text).toBe(true);
+      expect(Object.keys(body).sort()).toEqual(Object.keys(schema.shape).sort());
+    }
+    expect(Object.keys(buildOpenApiDocument().webhooks).sort()).toEqual([
+      "transaction.expired",
+      "transaction.paid",
+      "transaction.verified",
+      "webhook.test",
+    ]);
   });
 });
 

@@ -126,7 +126,24 @@ describe("idempotency with order_id", () => {
     const conflict = await call(createQrRoute, { key: merchant.liveKey.key, body: { amount: 6, order_id: "IDEM-2" } });
     expect(conflict.status).toBe(409);
     expect(conflict.body.error).toBe("conflict");
+    expect(conflict.body.message).toBe(
+      'order_id "IDEM-2" was already used with different parameters (amount). ' +
+        "Send the same parameters to get the original QR back, or use a new order_id for a new payment.",
+    );
     expect(await transactionCount(merchant.userId)).toBe(before);
+  });
+
+  it("names every differing field in the 409, comparing amounts by value", async () => {
+    await call(createQrRoute, {
+      key: merchant.liveKey.key,
+      body: { amount: 5, bill_number: "A", expires_in_seconds: 60, order_id: "IDEM-3" },
+    });
+    const conflict = await call(createQrRoute, {
+      key: merchant.liveKey.key,
+      body: { amount: "5.00", store_label: "B", expires_in_seconds: 120, order_id: "IDEM-3" },
+    });
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.message).toContain("(bill_number, store_label, expires_in_seconds)");
   });
 
   it("keeps live and test order_ids apart", async () => {

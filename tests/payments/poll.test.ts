@@ -145,7 +145,7 @@ describe("pollDueTransactions", () => {
   it("test-mode QRs are checked against the sandbox: Simulate payment is picked up without any Bakong call", async () => {
     const t0 = new Date(Date.now() - 10_000);
     const qr = await createQr(merchant.test, { amount: 5, currency: "USD" }, () => t0);
-    await simulatePayment(merchant.test, qr.md5, at(t0, 1_000));
+    await simulatePayment(merchant.test, { md5: qr.md5 }, at(t0, 1_000));
     expect(await pollDueTransactions({ now: at(t0, 3_000) })).toMatchObject({ claimed: 1, paid: 1 });
     expect(fake.requests).toEqual([]);
   });

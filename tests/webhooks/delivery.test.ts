@@ -5,7 +5,7 @@ import { webhookAttempts, webhookEndpoints } from "@/lib/db/schema";
 import {
   claimDueDeliveries,
   DELIVERY_LEASE_MS,
-  paidEventBody,
+  transactionEventBody,
   WEBHOOK_MAX_ATTEMPTS,
   WEBHOOK_TIMEOUT_MS,
   deliverDueWebhooks,
@@ -54,15 +54,22 @@ describe("webhook delivery", () => {
     expect(headers["x-khqr-event"]).toBe("transaction.paid");
     expect(headers["x-khqr-delivery-id"]).toBe(setup.delivery.id);
     expect(headers["x-khqr-signature"]).toMatch(new RegExp(`^t=${headers["x-khqr-timestamp"]},v1=[0-9a-f]{64}$`));
-    expect(rawBody).toBe(paidEventBody(setup.transaction));
+    const eventId = headers["x-khqr-event-id"]!;
+    expect(eventId).toMatch(/^evt_[0-9a-f]{32}$/);
+    expect(rawBody).toBe(transactionEventBody(eventId, "transaction.paid", setup.transaction));
     expect(JSON.parse(rawBody)).toEqual({
+      id: eventId,
       event: "transaction.paid",
+      mode: "test",
+      type: "dynamic",
       md5: setup.transaction.md5,
       amount: 5,
       currency: "USD",
       bill_number: setup.transaction.billNumber,
       paid_at: setup.transaction.paidAt!.toISOString(),
+      expires_at: setup.transaction.expiresAt!.toISOString(),
       transaction_id: setup.transaction.id,
+      order_id: setup.transaction.orderId,
       external_order_id: setup.transaction.orderId,
     });
 
@@ -72,10 +79,11 @@ describe("webhook delivery", () => {
     expect(attempt).toMatchObject({ attempt: 1, statusCode: 200, responseExcerpt: "ok", error: null });
   });
 
-  it("receiver down, then up: delivered on a later attempt with the same delivery id", async () => {
+  it("receiver down, then up: delivered on a later attempt with the same delivery id and event id", async () => {
     const now = new Date();
     const setup = await paidWithEndpoint(receiver.url, now);
     await receiver.stop();
+    const eventId = (JSON.parse(setup.delivery.body) as { id: string }).id;
     try {
       expect(await deliverDueWebhooks({ now, random: noJitter })).toMatchObject({ claimed: 1, retrying: 1 });
     } finally {
@@ -91,6 +99,7 @@ describe("webhook delivery", () => {
     expect(await deliverDueWebhooks({ now: at(now, 31_000), random: noJitter })).toMatchObject({ succeeded: 1 });
 
     expect(receiver.received.slice(before).map((r) => r.headers["x-khqr-delivery-id"])).toEqual([setup.delivery.id]);
+    expect(receiver.received.slice(before).map((r) => r.headers["x-khqr-event-id"])).toEqual([eventId]);
     expect((await attemptsOf(setup.delivery.id)).map((a) => [a.attempt, a.statusCode])).toEqual([
       [1, null],
       [2, 200],

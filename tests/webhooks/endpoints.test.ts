@@ -135,7 +135,12 @@ describe("test events, delivery log and resend", () => {
     expect(request.headers["x-khqr-event"]).toBe("webhook.test");
     const timestamp = Number(request.headers["x-khqr-timestamp"]);
     expect(request.headers["x-khqr-signature"]).toBe(signatureHeader(endpoint.secret, timestamp, request.rawBody));
-    expect(JSON.parse(request.rawBody)).toMatchObject({ event: "webhook.test", endpoint_id: endpoint.id, mode: "test" });
+    expect(JSON.parse(request.rawBody)).toMatchObject({
+      id: request.headers["x-khqr-event-id"],
+      event: "webhook.test",
+      endpoint_id: endpoint.id,
+      mode: "test",
+    });
 
     const [logged] = await listWebhookDeliveries(merchant.userId, endpoint.id);
     expect(logged).toMatchObject({
@@ -155,7 +160,7 @@ describe("test events, delivery log and resend", () => {
     await expect(sendWebhookTestEvent(merchant.userId, endpoint.id)).rejects.toMatchObject({ code: "conflict" });
   });
 
-  it("Resend: the same body again as a new delivery with five fresh attempts", async () => {
+  it("Resend: the same body and event id again as a new delivery with five fresh attempts", async () => {
     const now = new Date();
     const setup = await paidWithEndpoint(receiver.url, now);
     await expect(resendWebhookDelivery(setup.merchant.userId, setup.delivery.id)).rejects.toMatchObject({ code: "conflict" });
@@ -169,6 +174,11 @@ describe("test events, delivery log and resend", () => {
     const request = receiver.received[before]!;
     expect(request.rawBody).toBe(setup.delivery.body);
     expect(request.headers["x-khqr-delivery-id"]).toBe(resent!.deliveryId);
+    const original = receiver.received[before - 1]!;
+    expect(original.headers["x-khqr-delivery-id"]).toBe(setup.delivery.id);
+    expect(request.headers["x-khqr-event-id"]).toMatch(/^evt_[0-9a-f]{32}$/);
+    expect(request.headers["x-khqr-event-id"]).toBe(original.headers["x-khqr-event-id"]);
+    expect(JSON.parse(request.rawBody)).toMatchObject({ id: request.headers["x-khqr-event-id"] });
     expect(await deliveryById(resent!.deliveryId)).toMatchObject({ transactionId: setup.transaction.id, event: "transaction.paid" });
     expect((await listWebhookDeliveries(setup.merchant.userId, setup.endpointId)).map((d) => d.id)).toEqual([
       resent!.deliveryId,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { LivePayment } from "@/components/pay/live-payment";
+import { StaticQrCard } from "@/components/pay/static-qr-card";
 import { LogoMark } from "@/components/site/logo";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -17,6 +18,7 @@ export default async function PayPage({ params }: Props) {
   const { md5 } = await params;
   const payment = await getPublicPayment(md5);
   if (!payment) notFound();
+  if (payment.isStatic) return <StaticQrCard payment={payment} />;
   const requestHeaders = await headers();
   const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost";
   const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
-import type { Mode } from "@/lib/config/enums";
+import type { Mode, WebhookEvent } from "@/lib/config/enums";
 
 export const ENDPOINT_STATS_WINDOW_DAYS = 7;
 
@@ -10,6 +10,7 @@ export type WebhookEndpointSummary = {
   mode: Mode;
   url: string;
   enabled: boolean;
+  events: WebhookEvent[];
   disabledReason: string | null;
   consecutiveFailures: number;
   createdAt: Date;
@@ -29,6 +30,7 @@ export async function listWebhookEndpoints(userId: string, now: Date = new Date(
       mode: webhookEndpoints.mode,
       url: webhookEndpoints.url,
       enabled: webhookEndpoints.enabled,
+      events: webhookEndpoints.events,
       disabledReason: webhookEndpoints.disabledReason,
       consecutiveFailures: webhookEndpoints.consecutiveFailures,
       createdAt: webhookEndpoints.createdAt,

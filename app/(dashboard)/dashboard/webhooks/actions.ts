@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { WebhookActionState } from "@/components/webhooks/types";
 import { validatedActionWithUser } from "@/lib/dashboard/validated-action";
-import { MODES } from "@/lib/config/enums";
+import { MODES, WEBHOOK_EVENTS } from "@/lib/config/enums";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -22,9 +22,13 @@ import {
 const PAGE = "/dashboard/webhooks";
 const endpointInput = z.object({ endpointId: z.uuid("Unknown endpoint") });
 
+/** A ticked checkbox per event, named event_<event>. */
+const eventBoxes = Object.fromEntries(WEBHOOK_EVENTS.map((event) => [`event_${event}`, z.literal("on").optional()]));
+
 const createInput = z.object({
   url: z.string().trim().min(1, "Enter the URL of your webhook endpoint.").max(2048, "The URL must be at most 2048 characters."),
   mode: z.enum(MODES, "Choose live or test"),
+  ...eventBoxes,
 });
 
 function describeAttempt(sent: SentAttempt | null, what: string): WebhookActionState {
@@ -35,8 +39,9 @@ function describeAttempt(sent: SentAttempt | null, what: string): WebhookActionS
   return { error: `${what} failed: ${outcome.error ?? `HTTP ${outcome.statusCode}`}.${retry}` };
 }
 
-export const createEndpoint = validatedActionWithUser(createInput, async ({ url, mode }, _formData, user): Promise<WebhookActionState> => {
-  const created = await createWebhookEndpoint(user.id, { url, mode });
+export const createEndpoint = validatedActionWithUser(createInput, async (input, _formData, user): Promise<WebhookActionState> => {
+  const events = WEBHOOK_EVENTS.filter((event) => (input as Record<string, unknown>)[`event_${event}`] === "on");
+  const created = await createWebhookEndpoint(user.id, { url: input.url, mode: input.mode, events });
   revalidatePath(PAGE);
   return {
     success: "Endpoint added. Here is its signing secret; you can reveal it again at any time.",

@@ -23,6 +23,7 @@ function endpointView(endpoint: WebhookEndpointSummary): EndpointView {
     mode: endpoint.mode,
     url: endpoint.url,
     enabled: endpoint.enabled,
+    events: endpoint.events,
     disabledReason: endpoint.disabledReason,
     consecutiveFailures: endpoint.consecutiveFailures,
     created: formatShortDateTime(endpoint.createdAt),

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/transactions/auto-refresh";
 import { SimulatePaymentButton } from "@/components/transactions/simulate-payment-button";
+import { SimulateStaticPaymentForm } from "@/components/transactions/simulate-static-payment-form";
 import { Timeline } from "@/components/transactions/timeline";
 import { ModeBadge, StatusBadge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -11,10 +12,11 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime, formatMoney } from "@/components/ui/format";
 import { QrCode } from "@/components/ui/qr-code";
+import { paymentsOfStaticQr } from "@/lib/dashboard/receipts";
 import { requireUser } from "@/lib/auth/session";
 import { buildTimeline } from "@/lib/dashboard/timeline";
 import { getTransactionDetail } from "@/lib/dashboard/transaction-detail";
-import { simulatePaymentAction } from "./actions";
+import { simulatePaymentAction, simulateStaticPaymentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Transaction" };
 
@@ -36,6 +38,7 @@ export default async function TransactionPage({ params }: Props) {
   if (!detail) notFound();
   const { transaction } = detail;
   const pending = transaction.status === "pending";
+  const staticPayments = transaction.isStatic ? await paymentsOfStaticQr(user.id, transaction.id) : [];
 
   return (
     <>
@@ -86,6 +89,17 @@ export default async function TransactionPage({ params }: Props) {
               </CardBody>
             </Card>
           ) : null}
+          {transaction.mode === "test" && transaction.isStatic ? (
+            <Card>
+              <CardHeader
+                title="Sandbox"
+                description="Pretend a customer scanned this QR and paid: you get the hash their receipt would show, to verify."
+              />
+              <CardBody>
+                <SimulateStaticPaymentForm transactionId={transaction.id} action={simulateStaticPaymentAction} />
+              </CardBody>
+            </Card>
+          ) : null}
         </div>
 
         <div className="min-w-0 space-y-6">
@@ -103,7 +117,7 @@ export default async function TransactionPage({ params }: Props) {
                 <Row label="Paid into">{transaction.toAccountId}</Row>
                 <Row label="Created">{formatDateTime(transaction.createdAt)}</Row>
                 <Row label="Expires">{transaction.expiresAt ? formatDateTime(transaction.expiresAt) : "Never (static)"}</Row>
-                <Row label="Paid">{formatDateTime(transaction.paidAt)}</Row>
+                {transaction.isStatic ? null : <Row label="Paid">{formatDateTime(transaction.paidAt)}</Row>}
                 {transaction.bakongHash ? (
                   <Row label="Bakong hash">
                     <span className="font-mono text-xs">{transaction.bakongHash}</span>
@@ -118,18 +132,49 @@ export default async function TransactionPage({ params }: Props) {
               <Timeline entries={buildTimeline(detail)} />
             </CardBody>
           </Card>
-          <Card>
-            <CardHeader title="Raw Bakong response" description="The last answer from Bakong, exactly as received." />
-            <CardBody>
-              {transaction.bakongResponse ? (
-                <pre className="max-h-96 overflow-auto rounded-lg bg-slate-900 p-4 text-xs leading-5 text-slate-100">
-                  {JSON.stringify(transaction.bakongResponse, null, 2)}
-                </pre>
-              ) : (
-                <p className="text-sm text-slate-500">Not checked with Bakong yet.</p>
-              )}
-            </CardBody>
-          </Card>
+          {transaction.isStatic ? (
+            <Card>
+              <CardHeader
+                title="Payments verified from receipts"
+                description="Bakong cannot report payments to a static QR by itself: each one appears here once its receipt is verified."
+                action={
+                  <Link href={`/dashboard/receipts?mode=${transaction.mode}`} className={buttonClasses("secondary", "sm")}>
+                    Verify a receipt
+                  </Link>
+                }
+              />
+              <CardBody>
+                {staticPayments.length === 0 ? (
+                  <p className="text-sm text-slate-500">No receipts verified for this QR yet.</p>
+                ) : (
+                  <ul className="divide-y divide-slate-100 text-sm" data-testid="static-qr-payments">
+                    {staticPayments.map((payment) => (
+                      <li key={payment.id} className="flex flex-wrap justify-between gap-2 py-2">
+                        <span className="font-medium text-slate-900">{formatMoney(payment.amount, transaction.currency)}</span>
+                        <span className="font-mono text-xs text-slate-500">{payment.hash.slice(0, 8)}…</span>
+                        <span className="text-xs text-slate-500">
+                          paid {formatDateTime(payment.paidAt)} · verified {formatDateTime(payment.verifiedAt)}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </CardBody>
+            </Card>
+          ) : (
+            <Card>
+              <CardHeader title="Raw Bakong response" description="The last answer from Bakong, exactly as received." />
+              <CardBody>
+                {transaction.bakongResponse ? (
+                  <pre className="max-h-96 overflow-auto rounded-lg bg-slate-900 p-4 text-xs leading-5 text-slate-100">
+                    {JSON.stringify(transaction.bakongResponse, null, 2)}
+                  </pre>
+                ) : (
+                  <p className="text-sm text-slate-500">Not checked with Bakong yet.</p>
+                )}
+              </CardBody>
+            </Card>
+          )}
         </div>
       </div>
     </>

@@ -1,0 +1,128 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { MODES, type Mode } from "@/lib/config/enums";
+import { getDb } from "@/lib/db";
+import { apiKeys, transactions, verifiedPayments } from "@/lib/db/schema";
+import { verifyReceipt, verifyReceiptRequest } from "@/lib/payments";
+import { csvField } from "./csv";
+
+/**
+ * The dashboard's Verify a receipt form: the API's request schema (one definition of what a receipt query
+ * is) plus the mode. Blank optional inputs count as absent, as a form cannot leave a field out.
+ */
+export const verifyReceiptForm = z.preprocess(
+  (raw) =>
+    Object.fromEntries(
+      Object.entries(raw as Record<string, unknown>).filter(
+        ([name, value]) => ["hash", "amount", "currency", "mode"].includes(name) && value !== "",
+      ),
+    ),
+  verifyReceiptRequest.safeExtend({ mode: z.enum(MODES, "Choose live or test") }),
+);
+
+export type ReceiptAnswer = Awaited<ReturnType<typeof verifyReceipt>>;
+
+/** A receipt checked by the signed-in merchant: recorded as first verified on the dashboard. */
+export function verifyReceiptOnDashboard(userId: string, input: z.output<typeof verifyReceiptForm>): Promise<ReceiptAnswer> {
+  const { mode, ...receipt } = input;
+  return verifyReceipt({ userId, mode, source: "dashboard", apiKeyId: null }, receipt);
+}
+
+export type VerifiedPaymentRow = {
+  id: string;
+  hash: string;
+  amount: string;
+  currency: string;
+  paidAt: Date | null;
+  fromAccountId: string | null;
+  verifiedAt: Date;
+  verifiedBy: string;
+  staticQrMd5: string | null;
+};
+
+const PAGE_SIZE = 50;
+const EXPORT_BATCH = 500;
+
+/** Where a page ends: the last row's time and id (ids break ties between rows verified in the same instant). */
+type Cursor = { verifiedAt: Date; id: string };
+
+/** The account's verified receipts of one mode, newest first, after `before` when given. */
+export async function listVerifiedPayments(userId: string, mode: Mode, before?: Cursor, limit = PAGE_SIZE): Promise<VerifiedPaymentRow[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: verifiedPayments.id,
+      hash: verifiedPayments.hash,
+      amount: verifiedPayments.amount,
+      currency: verifiedPayments.currency,
+      paidAt: verifiedPayments.paidAt,
+      fromAccountId: verifiedPayments.fromAccountId,
+      verifiedAt: verifiedPayments.createdAt,
+      source: verifiedPayments.source,
+      keyName: apiKeys.name,
+      keyHint: apiKeys.hint,
+      staticQrMd5: transactions.md5,
+    })
+    .from(verifiedPayments)
+    .leftJoin(apiKeys, eq(apiKeys.id, verifiedPayments.apiKeyId))
+    .leftJoin(transactions, eq(transactions.id, verifiedPayments.transactionId))
+    .where(
+      and(
+        eq(verifiedPayments.userId, userId),
+        eq(verifiedPayments.mode, mode),
+        before
+          ? sql`(${verifiedPayments.createdAt}, ${verifiedPayments.id}) < (${before.verifiedAt.toISOString()}::timestamptz, ${before.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(verifiedPayments.createdAt), desc(verifiedPayments.id))
+    .limit(limit);
+  return rows.map(({ source, keyName, keyHint, ...row }) => ({
+    ...row,
+    verifiedBy: source === "dashboard" ? "Dashboard" : keyName ? `API key ${keyName} (…${keyHint})` : "API key (deleted)",
+  }));
+}
+
+/** The payments verified from receipts against one static QR, newest first. */
+export async function paymentsOfStaticQr(userId: string, transactionId: string): Promise<VerifiedPaymentRow[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: verifiedPayments.id,
+      hash: verifiedPayments.hash,
+      amount: verifiedPayments.amount,
+      currency: verifiedPayments.currency,
+      paidAt: verifiedPayments.paidAt,
+      fromAccountId: verifiedPayments.fromAccountId,
+      verifiedAt: verifiedPayments.createdAt,
+      source: verifiedPayments.source,
+    })
+    .from(verifiedPayments)
+    .where(and(eq(verifiedPayments.userId, userId), eq(verifiedPayments.transactionId, transactionId)))
+    .orderBy(desc(verifiedPayments.createdAt))
+    .limit(PAGE_SIZE);
+  return rows.map(({ source, ...row }) => ({ ...row, verifiedBy: source === "dashboard" ? "Dashboard" : "API", staticQrMd5: null }));
+}
+
+const COLUMNS: { header: string; value: (row: VerifiedPaymentRow) => string | null }[] = [
+  { header: "verified_at", value: (row) => row.verifiedAt.toISOString() },
+  { header: "verified_by", value: (row) => row.verifiedBy },
+  { header: "hash", value: (row) => row.hash },
+  { header: "amount", value: (row) => row.amount },
+  { header: "currency", value: (row) => row.currency },
+  { header: "paid_at", value: (row) => row.paidAt?.toISOString() ?? null },
+  { header: "from_account_id", value: (row) => row.fromAccountId },
+  { header: "static_qr_md5", value: (row) => row.staticQrMd5 },
+];
+
+/** Every verified receipt of the mode as CSV lines, read in batches so memory stays flat. */
+export async function* verifiedPaymentsCsv(userId: string, mode: Mode): AsyncGenerator<string> {
+  yield `${COLUMNS.map((column) => column.header).join(",")}\r\n`;
+  let before: Cursor | undefined;
+  for (;;) {
+    const rows = await listVerifiedPayments(userId, mode, before, EXPORT_BATCH);
+    for (const row of rows) yield `${COLUMNS.map((column) => csvField(column.value(row))).join(",")}\r\n`;
+    if (rows.length < EXPORT_BATCH) return;
+    before = rows.at(-1);
+  }
+}
