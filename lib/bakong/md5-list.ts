@@ -1,19 +1,13 @@
 import { BAKONG_ERROR_CODE, resultFromListItem } from "./answers";
 import type { AuthorizedPost, BakongAnswer } from "./authorized-post";
 import { BakongUnavailableError } from "./errors";
-import type { BakongCheckResult } from "./types";
+import type { BakongCheckResult, Md5ListAnswer } from "./types";
 
 const MD5_LIST_PATH = "/v1/check_transaction_by_md5_list";
 /** Bakong's documented maximum per list call. */
 export const MD5_LIST_MAX = 50;
 /** HTTP statuses that mean this deployment does not serve the list endpoint to us (not that Bakong is down). */
 const REFUSING_STATUSES = new Set([400, 403, 404, 405, 501]);
-
-export type Md5ListAnswer = {
-  results: Map<string, BakongCheckResult>;
-  /** Asked md5s the answer did not settle (missing, SERVICE_FAILED): ask them singly. */
-  unsettled: string[];
-};
 
 function refused(detail: string, httpStatus?: number): BakongUnavailableError {
   return new BakongUnavailableError(

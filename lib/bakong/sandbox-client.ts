@@ -1,6 +1,5 @@
 import { BAKONG_ERROR_CODE, resultFromCheckEnvelope, type ReceivedEnvelope } from "./answers";
-import type { Md5ListAnswer } from "./md5-list";
-import type { BakongCheckResult, BakongClient, BakongEnvelope, SandboxLedger, SandboxPayment } from "./types";
+import type { BakongCheckResult, BakongClient, BakongEnvelope, Md5ListAnswer, SandboxLedger, SandboxPayment } from "./types";
 
 const SANDBOX_URL = "sandbox:/v1/check_transaction_by_md5";
 

@@ -1,5 +1,4 @@
 import type { KhqrCurrency } from "@/lib/khqr";
-import type { Md5ListAnswer } from "./md5-list";
 
 /** The body of every Bakong Open API response. */
 export type BakongEnvelope = {
@@ -34,6 +33,13 @@ export type BakongCheckResult =
   | { status: "found"; transaction: BakongTransaction; raw: unknown }
   | { status: "not_found"; raw: unknown }
   | { status: "failed"; raw: unknown };
+
+/** One md5-list call's answer. */
+export type Md5ListAnswer = {
+  results: Map<string, BakongCheckResult>;
+  /** Asked md5s the answer did not settle (missing, SERVICE_FAILED): ask them singly. */
+  unsettled: string[];
+};
 
 /** Who asks for a deep link: Bakong shows the app and returns to the callback after payment. */
 export type DeepLinkSource = { appName: string; appIconUrl: string; appDeepLinkCallback: string };
