@@ -16,7 +16,23 @@ export const logInInput = z.object({
 /** One message for an unknown email and a wrong password, so the form never reveals who has an account. */
 export const INVALID_CREDENTIALS_MESSAGE = "Incorrect email or password.";
 
-/** Only same-site paths may be returned to after log-in, never another origin. */
+// Only the origin matters when resolving: any real origin of ours gives the same answer.
+const RESOLVING_ORIGIN = "http://callback.invalid";
+
+/**
+ * Only same-site paths may be returned to after log-in, never another origin. The path is resolved the
+ * way a browser resolves it (which drops tabs and newlines and reads a backslash as "/", so "/\t/evil.example"
+ * is "//evil.example"), and the resolved path is what is returned.
+ */
 export function safeCallbackPath(value: string | null | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/dashboard";
+  const fallback = "/dashboard";
+  if (!value?.startsWith("/")) return fallback;
+  let resolved: URL;
+  try {
+    resolved = new URL(value, RESOLVING_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  return resolved.origin === RESOLVING_ORIGIN && !path.startsWith("//") && !path.includes("\\") ? path : fallback;
 }
