@@ -14,7 +14,7 @@ export const LIB_DEPENDENCIES = {
   config: ["khqr"],
   db: ["config"],
   bakong: ["khqr", "std"],
-  merchants: ["config", "db", "khqr"],
+  merchants: ["config", "db", "khqr", "std"],
   ratelimit: ["config", "db", "errors", "log", "std"],
   accounts: ["config", "db", "errors", "merchants", "std"],
   keys: ["accounts", "config", "db", "errors"],

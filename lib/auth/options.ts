@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { limitAuthAttempt } from "@/lib/ratelimit";
 import { normalizeEmail } from "@/lib/accounts";
-import { clientAddress } from "@/lib/std";
+import { clientAddress, isStorableText } from "@/lib/std";
 import { hashPassword, verifyPassword } from "./password";
 import { authSecret, secureSessionCookies } from "./secret";
 
@@ -28,6 +28,8 @@ let decoyHash: Promise<string> | undefined;
 
 /** Returns the user for a correct email + password, null otherwise; throws the rate-limit message when blocked. */
 export async function authorizeCredentials(email: string, password: string, ip: string): Promise<{ id: string; email: string } | null> {
+  // Text PostgreSQL cannot store cannot match an account; asking would fail the query.
+  if (!isStorableText(email)) return null;
   const normalized = normalizeEmail(email);
   const limit = await limitAuthAttempt({ ip, email: normalized });
   if (!limit.allowed) throw new Error(tooManyAttemptsMessage(limit.retryAfterSeconds));

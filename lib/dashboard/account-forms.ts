@@ -1,16 +1,19 @@
 import { z } from "zod";
+import { storableString } from "@/lib/std";
 
 export const PASSWORD_MIN_LENGTH = 10;
 
 /** Sign-up fields; shared by the form (instant messages) and the server action (the real check). */
 export const signUpInput = z.object({
-  email: z.string().trim().min(1, "Enter your email address").pipe(z.email("Enter a valid email address")),
-  password: z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`).max(200, "Use at most 200 characters"),
+  email: storableString("Email").trim().min(1, "Enter your email address").pipe(z.email("Enter a valid email address")),
+  password: storableString("Password")
+    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+    .max(200, "Use at most 200 characters"),
 });
 
 export const logInInput = z.object({
-  email: z.string().trim().min(1, "Enter your email address"),
-  password: z.string().min(1, "Enter your password"),
+  email: storableString("Email").trim().min(1, "Enter your email address"),
+  password: storableString("Password").min(1, "Enter your password"),
 });
 
 /** One message for an unknown email and a wrong password, so the form never reveals who has an account. */

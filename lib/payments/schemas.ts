@@ -2,9 +2,10 @@ import { z } from "zod";
 import { KHQR_LIMITS } from "@/lib/khqr";
 import { ORDER_ID_MAX_LENGTH, QR_EXPIRY_SECONDS } from "@/lib/config/limits";
 import { CURRENCIES, TRANSACTION_STATUSES } from "@/lib/config/enums";
+import { storableString } from "@/lib/std";
 
 const label = (name: string, max: number) =>
-  z.string().min(1, `${name} must not be empty (leave it out instead)`).max(max, `${name} must be at most ${max} characters`);
+  storableString(name).min(1, `${name} must not be empty (leave it out instead)`).max(max, `${name} must be at most ${max} characters`);
 
 const amount = z
   .union([
@@ -23,8 +24,7 @@ const md5 = z
   .string()
   .regex(/^[0-9a-f]{32}$/i, "md5 must be 32 hexadecimal characters")
   .transform((value) => value.toLowerCase());
-const orderId = z
-  .string()
+const orderId = storableString("order_id")
   .min(1, "order_id must not be empty")
   .max(ORDER_ID_MAX_LENGTH, `order_id must be at most ${ORDER_ID_MAX_LENGTH} characters`);
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { WebhookActionState } from "@/components/webhooks/types";
 import { validatedActionWithUser } from "@/lib/dashboard/validated-action";
 import { MODES } from "@/lib/config/enums";
+import { storableString } from "@/lib/std";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -23,7 +24,10 @@ const PAGE = "/dashboard/webhooks";
 const endpointInput = z.object({ endpointId: z.uuid("Unknown endpoint") });
 
 const createInput = z.object({
-  url: z.string().trim().min(1, "Enter the URL of your webhook endpoint.").max(2048, "The URL must be at most 2048 characters."),
+  url: storableString("The URL")
+    .trim()
+    .min(1, "Enter the URL of your webhook endpoint.")
+    .max(2048, "The URL must be at most 2048 characters."),
   mode: z.enum(MODES, "Choose live or test"),
 });
 
