@@ -20,7 +20,7 @@ export const LIB_DEPENDENCIES = {
   keys: ["accounts", "config", "db", "errors"],
   webhooks: ["config", "db", "errors", "log", "std"],
   payments: ["accounts", "bakong", "config", "db", "errors", "keys", "khqr", "log", "merchants", "ratelimit", "std", "webhooks"],
-  api: ["errors", "keys", "log", "ratelimit", "std"],
+  api: ["config", "errors", "keys", "log", "ratelimit", "std"],
   auth: ["accounts", "db", "keys", "ratelimit", "std"],
   jobs: ["log", "payments", "webhooks"],
   dashboard: ["auth", "config", "db", "errors", "payments", "std"],

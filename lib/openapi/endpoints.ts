@@ -32,7 +32,7 @@ export type Endpoint = {
   example: { request?: unknown; response: unknown };
 };
 
-const ALWAYS: ErrorCode[] = ["unauthorized", "forbidden", "rate_limit_exceeded", "internal_error"];
+const ALWAYS: ErrorCode[] = ["unauthorized", "forbidden", "method_not_allowed", "rate_limit_exceeded", "internal_error"];
 
 const EXAMPLE_MD5 = "d60f3db96913029a2af979a1662c1e72";
 // Shortened for reading: a real QR string is 150–250 characters.
@@ -52,7 +52,7 @@ export const ENDPOINTS: Endpoint[] = [
     requestName: "CreateQrRequest",
     response: createQrResponse,
     responseName: "CreateQrResponse",
-    errors: ["invalid_input", "merchant_not_configured", "conflict", ...ALWAYS],
+    errors: ["invalid_input", "payload_too_large", "merchant_not_configured", "conflict", ...ALWAYS],
     example: {
       request: { amount: 5, currency: "USD", bill_number: "INV-001", order_id: "ORDER-1042" },
       response: {
@@ -80,7 +80,7 @@ export const ENDPOINTS: Endpoint[] = [
     requestName: "CheckTransactionRequest",
     response: checkTransactionResponse,
     responseName: "CheckTransactionResponse",
-    errors: ["invalid_input", "not_found", "bakong_unavailable", ...ALWAYS],
+    errors: ["invalid_input", "payload_too_large", "not_found", "bakong_unavailable", ...ALWAYS],
     example: {
       request: { md5: EXAMPLE_MD5 },
       response: {
@@ -102,7 +102,7 @@ export const ENDPOINTS: Endpoint[] = [
     requestName: "TransactionByOrderRequest",
     response: transactionByOrderResponse,
     responseName: "TransactionByOrderResponse",
-    errors: ["invalid_input", "not_found", ...ALWAYS],
+    errors: ["invalid_input", "payload_too_large", "not_found", ...ALWAYS],
     example: {
       request: { order_id: "ORDER-1042" },
       response: {
@@ -149,7 +149,7 @@ export const ENDPOINTS: Endpoint[] = [
     requestName: "SandboxPayRequest",
     response: sandboxPayResponse,
     responseName: "SandboxPayResponse",
-    errors: ["invalid_input", "not_found", ...ALWAYS],
+    errors: ["invalid_input", "payload_too_large", "not_found", ...ALWAYS],
     example: { request: { md5: EXAMPLE_MD5 }, response: { md5: EXAMPLE_MD5, simulated: true, paid_at: "2026-05-13T14:02:11.000Z" } },
   },
 ];
