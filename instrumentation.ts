@@ -8,6 +8,9 @@ export async function register(): Promise<void> {
   // Production refuses to start without NEXTAUTH_SECRET rather than failing at the first log-in.
   const { exitUnlessAuthSecretConfigured } = await import("./lib/auth/secret");
   exitUnlessAuthSecretConfigured();
+  // Per-address limits read the connection's own peer address, which Next.js hides behind a client's X-Forwarded-For.
+  const { recordPeerAddresses } = await import("./lib/ratelimit");
+  recordPeerAddresses();
   // Operator switch: web-only instances while another instance (or Inngest) polls and delivers; benchmarks.
   if (process.env.BACKGROUND_JOBS === "off") return;
   const { startBackgroundJobs } = await import("./lib/jobs/start-background-jobs");

@@ -19,10 +19,15 @@ export const API_RATE_LIMITS: Record<RateLimitedRoute, RouteRateLimit> = {
   unauthenticated: { requestsPerMinute: 60, label: "requests without a valid API key" },
 };
 
-/** Brute-force protection for the dashboard's sign-up and log-in forms. */
+/**
+ * Brute-force protection for the dashboard's sign-up, log-in and password-reset forms. One address may
+ * try an email only a few times; the email as a whole allows far more, so failures from one address
+ * (an attacker's) cannot lock the owner out when they log in from another.
+ */
 export const AUTH_ATTEMPT_LIMITS = {
   perIp: { limit: 20, windowSeconds: 60 },
-  perEmail: { limit: 10, windowSeconds: 15 * 60 },
+  perEmailAndIp: { limit: 10, windowSeconds: 15 * 60 },
+  perEmail: { limit: 100, windowSeconds: 15 * 60 },
 } as const;
 
 /**

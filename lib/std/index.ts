@@ -2,5 +2,5 @@
 export { chunksOf, mapLimited } from "./batches";
 export { cambodiaDay, cambodiaDateStart, cambodiaDayStart, isCalendarDate, nextCambodiaMidnight } from "./cambodia-time";
 export { isUuid } from "./uuid";
-export { clientAddress } from "./client-address";
+export { clientAddress, trustedProxyHops } from "./client-address";
 export { isStorableText, storableString } from "./storable-text";
