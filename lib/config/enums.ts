@@ -20,3 +20,10 @@ export type TransactionEventKind = (typeof TRANSACTION_EVENT_KINDS)[number];
 
 export const DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const EMAIL_STATUSES = ["pending", "sent", "failed"] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/** What a single-use link sent by email does: reset a forgotten password, or confirm a new email address. */
+export const ACCOUNT_TOKEN_PURPOSES = ["password_reset", "email_change"] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];

@@ -26,7 +26,7 @@ async function askBakong(row: Transaction): Promise<Transaction> {
     return current;
   }
   try {
-    const result = await bakongClientFor(row.mode).checkTransactionByMd5(row.md5);
+    const result = await bakongClientFor(row).checkTransactionByMd5(row.md5);
     return await settleWithBakongResult(row, result);
   } catch (error) {
     if (!(error instanceof BakongUnavailableError)) throw error;

@@ -1,6 +1,6 @@
 import type { Mode } from "@/lib/config/enums";
 import { log } from "@/lib/log";
-import { bakongClientFor } from "./bakong-clients";
+import { liveBakongClient } from "./bakong-clients";
 
 const CACHE_LIMIT = 500;
 // A QR's link never changes, so one Bakong call per QR serves every visit to its payment page.
@@ -11,10 +11,11 @@ const cache = new Map<string, string>();
  * sandbox QRs, without a Bakong token, or when Bakong does not answer in time.
  */
 export async function bakongDeepLink(payment: { md5: string; qr: string; mode: Mode }, pageUrl: string): Promise<string | null> {
+  if (payment.mode === "test") return null;
   const cached = cache.get(payment.md5);
   if (cached) return cached;
   try {
-    const link = await bakongClientFor(payment.mode).deepLinkForQr(payment.qr, {
+    const link = await liveBakongClient().deepLinkForQr(payment.qr, {
       appName: "KHQR Pay",
       appIconUrl: new URL("/icon.svg", pageUrl).toString(),
       appDeepLinkCallback: pageUrl,

@@ -8,7 +8,7 @@ import { deferChecks, outageBackoffMs } from "./bakong-outage";
 import { claimDueTransactions } from "./claim-due";
 import { settleWithBakongResult } from "./settle";
 
-/** List calls in flight at once per mode: fast enough for thousands of QRs, gentle on Bakong. */
+/** List calls in flight at once per ledger (live Bakong, or one account's sandbox): fast enough for thousands of QRs, gentle on Bakong. */
 const LIST_CALL_CONCURRENCY = 4;
 /** Results applied at once: each is a short database transaction. */
 const SETTLE_CONCURRENCY = 8;
@@ -17,7 +17,7 @@ const DEFAULT_POLL_LIMIT = 2_000;
 export type PollOptions = {
   now?: Date;
   limit?: number;
-  clientFor?: (mode: Mode) => BakongClient;
+  clientFor?: (account: { mode: Mode; userId: string }) => BakongClient;
 };
 
 export type PollSummary = {
@@ -31,17 +31,17 @@ export type PollSummary = {
 
 /**
  * One polling pass: claims the pending dynamic transactions that are due, asks Bakong about them 50 md5s
- * per call (per mode: test keys go to the sandbox), and applies each answer with settleWithBakongResult,
+ * per call (live rows together; test rows per account, each to its own sandbox ledger), and applies each answer with settleWithBakongResult,
  * the same transition /transaction/check uses. A Bakong failure defers the affected transactions (and the
- * rest of that mode's batches, which would fail alike) without touching their status.
+ * rest of that ledger's batches, which would fail alike) without touching their status.
  */
 export async function pollDueTransactions(options: PollOptions = {}): Promise<PollSummary> {
   const now = options.now ?? new Date();
   const clientFor = options.clientFor ?? bakongClientFor;
   const claimed = await claimDueTransactions({ now, limit: options.limit ?? DEFAULT_POLL_LIMIT });
   const summary: PollSummary = { claimed: claimed.length, listCalls: 0, paid: 0, expired: 0, stillPending: 0, deferred: 0 };
-  for (const [mode, rows] of groupByMode(claimed)) {
-    await pollMode(clientFor(mode), rows, now, summary);
+  for (const rows of groupByLedger(claimed)) {
+    await pollMode(clientFor(rows[0]!), rows, now, summary);
   }
   return summary;
 }
@@ -87,12 +87,14 @@ async function settle(row: Transaction, result: BakongCheckResult | undefined, n
   }
 }
 
-function groupByMode(rows: Transaction[]): Map<Mode, Transaction[]> {
-  const groups = new Map<Mode, Transaction[]>();
+/** Live rows are asked of Bakong together; test rows per account, each account having its own sandbox ledger. */
+function groupByLedger(rows: Transaction[]): Transaction[][] {
+  const groups = new Map<string, Transaction[]>();
   for (const row of rows) {
-    const group = groups.get(row.mode);
+    const ledger = row.mode === "live" ? "live" : `test:${row.userId}`;
+    const group = groups.get(ledger);
     if (group) group.push(row);
-    else groups.set(row.mode, [row]);
+    else groups.set(ledger, [row]);
   }
-  return groups;
+  return [...groups.values()];
 }

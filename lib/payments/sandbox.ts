@@ -19,6 +19,7 @@ export async function simulatePayment(scope: AccountScope, md5: string, now: Dat
   const [payment] = await db
     .insert(sandboxPayments)
     .values({
+      userId: scope.userId,
       md5: row.md5,
       hash: randomBytes(32).toString("hex"),
       fromAccountId: SANDBOX_PAYER,
