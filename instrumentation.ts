@@ -8,6 +8,8 @@ export async function register(): Promise<void> {
   // Production refuses to start without NEXTAUTH_SECRET rather than failing at the first log-in.
   const { exitUnlessAuthSecretConfigured } = await import("./lib/auth/secret");
   exitUnlessAuthSecretConfigured();
+  const { exitUnlessAppUrlConfigured } = await import("./lib/config/app-url");
+  exitUnlessAppUrlConfigured();
   // Per-address limits read the connection's own peer address, which Next.js hides behind a client's X-Forwarded-For.
   const { recordPeerAddresses } = await import("./lib/ratelimit");
   recordPeerAddresses();

@@ -20,7 +20,17 @@ function clock(seconds: number): string {
 }
 
 /** The QR with its live status: polls every 3 s while pending and swaps to a confirmation once paid. */
-export function LivePayment({ md5, qr, amountLabel, initial }: { md5: string; qr: string; amountLabel: string; initial: Status }) {
+export function LivePayment({
+  publicId,
+  qr,
+  amountLabel,
+  initial,
+}: {
+  publicId: string;
+  qr: string;
+  amountLabel: string;
+  initial: Status;
+}) {
   const [status, setStatus] = useState(initial);
   // Unknown until the browser runs: a clock read during server rendering would not match the browser's
   // first render and React would throw the server HTML away (hydration mismatch).
@@ -32,7 +42,7 @@ export function LivePayment({ md5, qr, amountLabel, initial }: { md5: string; qr
     const tick = setInterval(() => setNow(Date.now()), 1000);
     const poll = setInterval(async () => {
       try {
-        const response = await fetch(`/pay/${md5}/status`, { cache: "no-store" });
+        const response = await fetch(`/pay/${publicId}/status`, { cache: "no-store" });
         if (response.ok) setStatus((await response.json()) as Status);
       } catch {
         // A dropped request on a phone's flaky connection: the next poll tries again.
@@ -43,7 +53,7 @@ export function LivePayment({ md5, qr, amountLabel, initial }: { md5: string; qr
       clearInterval(tick);
       clearInterval(poll);
     };
-  }, [md5, status.status]);
+  }, [publicId, status.status]);
 
   const seconds = remaining(status.expires_at, now);
   const timedOut = status.status === "expired" || (status.status === "pending" && seconds === 0);

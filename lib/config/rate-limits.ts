@@ -2,7 +2,7 @@
  * Per-minute limits of the public API, per API key and route (sliding window), and the throttle on
  * sign-up and log-in. Plan quotas (per day, per account) live in ./plans.ts.
  */
-export type RateLimitedRoute = "qr" | "check" | "by_order" | "general" | "unauthenticated";
+export type RateLimitedRoute = "qr" | "check" | "by_order" | "general" | "unauthenticated" | "pay_page";
 
 export type RouteRateLimit = {
   requestsPerMinute: number;
@@ -17,6 +17,8 @@ export const API_RATE_LIMITS: Record<RateLimitedRoute, RouteRateLimit> = {
   general: { requestsPerMinute: 300, label: "GET /me and the sandbox routes" },
   // Counted per client IP for requests whose API key is missing or invalid, so key guessing is slow.
   unauthenticated: { requestsPerMinute: 60, label: "requests without a valid API key" },
+  // The public payment page and its status, per client address: a viewer polls ~20 times a minute.
+  pay_page: { requestsPerMinute: 120, label: "the payment page" },
 };
 
 /**

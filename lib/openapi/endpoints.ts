@@ -35,6 +35,7 @@ export type Endpoint = {
 const ALWAYS: ErrorCode[] = ["unauthorized", "forbidden", "method_not_allowed", "rate_limit_exceeded", "internal_error"];
 
 const EXAMPLE_MD5 = "d60f3db96913029a2af979a1662c1e72";
+const EXAMPLE_PAY_URL = "https://pay.example.com/pay/4f0c9e2b7d3a41c6a8e5f1d2b3c4a5e6f7081928374655647382910a1b2c3d4e";
 // Shortened for reading: a real QR string is 150–250 characters.
 const EXAMPLE_QR = "00020101021229200016coffee_shop@aclb5204599953038405404" + "5.005802KH5911Coffee Shop…6304A13F";
 
@@ -63,6 +64,7 @@ export const ENDPOINTS: Endpoint[] = [
         order_id: "ORDER-1042",
         expires_at: "2026-05-13T14:15:00.000Z",
         status: "pending",
+        pay_url: EXAMPLE_PAY_URL,
         idempotent_replay: false,
       },
     },
@@ -86,6 +88,7 @@ export const ENDPOINTS: Endpoint[] = [
       response: {
         md5: EXAMPLE_MD5,
         status: "paid",
+        pay_url: EXAMPLE_PAY_URL,
         bakong_response: { responseCode: 0, responseMessage: "Success", errorCode: null, data: { hash: "8a3f…" } },
       },
     },
@@ -112,6 +115,7 @@ export const ENDPOINTS: Endpoint[] = [
         amount: 5,
         currency: "USD",
         bill_number: "INV-001",
+        pay_url: EXAMPLE_PAY_URL,
         paid_at: "2026-05-13T14:02:11.000Z",
         expires_at: "2026-05-13T14:15:00.000Z",
         created_at: "2026-05-13T14:00:00.000Z",

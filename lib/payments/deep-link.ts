@@ -1,18 +1,22 @@
+import { payPageUrl } from "@/lib/config/app-url";
 import type { Mode } from "@/lib/config/enums";
 import { log } from "@/lib/log";
 import { liveBakongClient } from "./bakong-clients";
 
 const CACHE_LIMIT = 500;
-// A QR's link never changes, so one Bakong call per QR serves every visit to its payment page.
+// A page's link never changes, so one Bakong call per payment page serves every visit to it.
 const cache = new Map<string, string>();
 
 /**
  * A link that opens the payment straight in the customer's Bakong bank app, for live QRs; null for
- * sandbox QRs, without a Bakong token, or when Bakong does not answer in time.
+ * sandbox QRs, without a Bakong token, or when Bakong does not answer in time. The callback and icon URLs
+ * are built from APP_URL alone, never a request's headers, so no visitor can change what later visitors
+ * (who are served the cached link) are sent to.
  */
-export async function bakongDeepLink(payment: { md5: string; qr: string; mode: Mode }, pageUrl: string): Promise<string | null> {
+export async function bakongDeepLink(payment: { md5: string; publicId: string; qr: string; mode: Mode }): Promise<string | null> {
   if (payment.mode === "test") return null;
-  const cached = cache.get(payment.md5);
+  const pageUrl = payPageUrl(payment.publicId);
+  const cached = cache.get(pageUrl);
   if (cached) return cached;
   try {
     const link = await liveBakongClient().deepLinkForQr(payment.qr, {
@@ -22,7 +26,7 @@ export async function bakongDeepLink(payment: { md5: string; qr: string; mode: M
     });
     if (link) {
       if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-      cache.set(payment.md5, link);
+      cache.set(pageUrl, link);
     }
     return link;
   } catch (error) {

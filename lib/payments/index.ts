@@ -6,3 +6,4 @@ export { settleWithBakongResult, onTransactionPaid } from "./settle";
 export { pollDueTransactions } from "./poll-due-transactions";
 export { bakongDeepLink } from "./deep-link";
 export * from "./schemas";
+export { isPublicId } from "./public-id";

@@ -54,6 +54,9 @@ export const sandboxPayRequest = z.strictObject({ md5 });
 
 const status = z.enum(TRANSACTION_STATUSES);
 const isoOrNull = z.string().nullable().describe("ISO 8601 UTC timestamp, or null");
+const payUrl = z
+  .string()
+  .describe("The hosted payment page for this QR (absolute URL): send the customer there instead of rendering the QR yourself.");
 
 export const createQrResponse = z.object({
   qr: z.string().describe("The KHQR string: render it as a QR image."),
@@ -63,12 +66,14 @@ export const createQrResponse = z.object({
   order_id: z.string().nullable(),
   expires_at: isoOrNull,
   status,
+  pay_url: payUrl,
   idempotent_replay: z.boolean(),
 });
 
 export const checkTransactionResponse = z.object({
   md5: z.string(),
   status,
+  pay_url: payUrl,
   bakong_response: z.unknown().describe("The last raw answer from Bakong (null before the first check)."),
 });
 
@@ -79,6 +84,7 @@ export const transactionByOrderResponse = z.object({
   amount: z.number().nullable(),
   currency: z.enum(CURRENCIES),
   bill_number: z.string().nullable(),
+  pay_url: payUrl,
   paid_at: isoOrNull,
   expires_at: isoOrNull,
   created_at: z.string(),

@@ -1,10 +1,11 @@
+import { payPageUrl } from "@/lib/config/app-url";
 import type { Transaction } from "@/lib/db/schema";
 import { amountForResponse } from "./amounts";
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
 export function qrView(
-  row: Pick<Transaction, "qr" | "md5" | "currency" | "amount" | "orderId" | "expiresAt" | "status">,
+  row: Pick<Transaction, "qr" | "md5" | "publicId" | "currency" | "amount" | "orderId" | "expiresAt" | "status">,
   idempotentReplay: boolean,
 ) {
   return {
@@ -15,12 +16,13 @@ export function qrView(
     order_id: row.orderId,
     expires_at: iso(row.expiresAt),
     status: row.status,
+    pay_url: payPageUrl(row.publicId),
     idempotent_replay: idempotentReplay,
   };
 }
 
 export function checkView(row: Transaction) {
-  return { md5: row.md5, status: row.status, bakong_response: row.bakongResponse ?? null };
+  return { md5: row.md5, status: row.status, pay_url: payPageUrl(row.publicId), bakong_response: row.bakongResponse ?? null };
 }
 
 export function orderView(row: Transaction) {
@@ -31,6 +33,7 @@ export function orderView(row: Transaction) {
     amount: amountForResponse(row.amount),
     currency: row.currency,
     bill_number: row.billNumber,
+    pay_url: payPageUrl(row.publicId),
     paid_at: iso(row.paidAt),
     expires_at: iso(row.expiresAt),
     created_at: row.createdAt.toISOString(),

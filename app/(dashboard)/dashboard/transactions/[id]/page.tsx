@@ -54,7 +54,7 @@ export default async function TransactionPage({ params }: Props) {
           </h1>
           <p className="mt-1 font-mono text-xs text-slate-500">{transaction.md5}</p>
         </div>
-        <Link href={`/pay/${transaction.md5}`} className={buttonClasses("secondary", "md")} target="_blank">
+        <Link href={`/pay/${transaction.publicId}`} className={buttonClasses("secondary", "md")} target="_blank">
           Open payment page ↗
         </Link>
       </div>
