@@ -78,3 +78,25 @@ describe("answers no route takes are the API's envelope", () => {
     expect(passed.headers.get("x-middleware-next")).toBe("1");
   });
 });
+
+describe("server actions posted from another site", () => {
+  const action = (origin: string | null, host = "localhost:3000") =>
+    proxy(
+      new NextRequest(`http://${host}/signup`, {
+        method: "POST",
+        headers: { "next-action": "4f0c9e2b", host, ...(origin === null ? {} : { origin }) },
+      }),
+    );
+
+  it.each(["https://evil.example", "http://localhost:3001", "http://localhost.evil.example:3000", "null"])(
+    "are refused with 403 when Origin is %s",
+    async (origin) => {
+      expect((await action(origin)).status).toBe(403);
+    },
+  );
+
+  it("pass when Origin is the site itself, or absent (same-origin browsers may omit it)", async () => {
+    expect((await action("http://localhost:3000")).headers.get("x-middleware-next")).toBe("1");
+    expect((await action(null)).headers.get("x-middleware-next")).toBe("1");
+  });
+});
