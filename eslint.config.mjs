@@ -21,7 +21,7 @@ export const LIB_DEPENDENCIES = {
   webhooks: ["config", "db", "errors", "log", "std"],
   payments: ["accounts", "bakong", "config", "db", "errors", "keys", "khqr", "log", "merchants", "ratelimit", "std", "webhooks"],
   api: ["config", "errors", "keys", "log", "ratelimit", "std"],
-  auth: ["accounts", "db", "keys", "ratelimit", "std"],
+  auth: ["accounts", "db", "errors", "keys", "ratelimit", "std"],
   jobs: ["log", "payments", "webhooks"],
   dashboard: ["auth", "config", "db", "errors", "payments", "std"],
   openapi: ["api", "config", "errors", "payments", "webhooks"],

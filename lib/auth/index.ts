@@ -1,2 +1,5 @@
 export { signUp } from "./sign-up";
 export { hashPassword } from "./password";
+export { changePassword } from "./change-password";
+export { tooManyAttemptsMessage } from "./messages";
+export { endAllSessions, userOfSession } from "./session-version";

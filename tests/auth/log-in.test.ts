@@ -19,6 +19,7 @@ describe("log-in with email and password", () => {
     expect(await authorizeCredentials(merchant.email.toUpperCase(), "correct horse battery", ip())).toEqual({
       id: merchant.userId,
       email: merchant.email,
+      sessionVersion: 0,
     });
   });
 
@@ -36,7 +37,11 @@ describe("log-in with email and password", () => {
     await expect(authorizeCredentials(target.email, "correct horse battery", attacker)).rejects.toThrow(
       /Too many attempts\. Please wait \d+ (seconds|minutes)/,
     );
-    expect(await authorizeCredentials(target.email, "correct horse battery", ip())).toEqual({ id: target.userId, email: target.email });
+    expect(await authorizeCredentials(target.email, "correct horse battery", ip())).toEqual({
+      id: target.userId,
+      email: target.email,
+      sessionVersion: 0,
+    });
   });
 });
 
