@@ -3,3 +3,4 @@ export { hashPassword } from "./password";
 export { changePassword } from "./change-password";
 export { tooManyAttemptsMessage } from "./messages";
 export { endAllSessions, userOfSession } from "./session-version";
+export { requestPasswordReset, resetPassword, RESET_REQUESTED_MESSAGE } from "./password-reset";

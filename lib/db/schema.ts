@@ -321,3 +321,4 @@ export type ApiKey = typeof apiKeys.$inferSelect;
 export type Transaction = typeof transactions.$inferSelect;
 export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+export type EmailOutboxRow = typeof emailOutbox.$inferSelect;
