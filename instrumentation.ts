@@ -10,9 +10,10 @@ export async function register(): Promise<void> {
   exitUnlessAuthSecretConfigured();
   const { exitUnlessAppUrlConfigured } = await import("./lib/config/app-url");
   exitUnlessAppUrlConfigured();
-  // Per-address limits read the connection's own peer address, which Next.js hides behind a client's X-Forwarded-For.
-  const { recordPeerAddresses } = await import("./lib/ratelimit");
-  recordPeerAddresses();
+  // Per-address limits read the connection's own peer address, which Next.js hides behind a client's
+  // X-Forwarded-For; methods Next.js cannot route (TRACE) get a 405 instead of its 500.
+  const { installHttpServerHook } = await import("./lib/api");
+  installHttpServerHook();
   // Operator switch: web-only instances while another instance (or Inngest) polls and delivers; benchmarks.
   if (process.env.BACKGROUND_JOBS === "off") return;
   const { startBackgroundJobs } = await import("./lib/jobs/start-background-jobs");

@@ -9,4 +9,3 @@ export { dailyQuotaCount, dailyQuotaValues, quotaErrorOf, type QuotaSubject } fr
 export { createLimiter } from "./limiter";
 export { createRateLimitStore, type RateLimitStore } from "./stores";
 export { pingRateLimitStore, closeRateLimitStore } from "./shared-store";
-export { recordPeerAddresses } from "./peer-address";

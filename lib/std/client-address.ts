@@ -3,7 +3,7 @@ type HeaderSource = Headers | ((name: string) => string | null | undefined);
 /**
  * How many reverse proxies of ours stand in front of the app (TRUSTED_PROXY_HOPS, default 0). Each
  * appends the address it saw to X-Forwarded-For, and so does our own server (see
- * lib/ratelimit/peer-address.ts), so the client is the entry this many places before the last one.
+ * lib/api/http-server-hook.ts), so the client is the entry this many places before the last one.
  * Anything further left was written by the client and proves nothing.
  */
 export function trustedProxyHops(value: string | undefined = process.env.TRUSTED_PROXY_HOPS): number {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordPeerAddresses } from "@/lib/ratelimit";
+import { installHttpServerHook } from "@/lib/api";
 import { clientAddress, trustedProxyHops } from "@/lib/std";
 
 const headers = (forwardedFor?: string) => new Headers(forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor });
@@ -35,7 +35,7 @@ describe("a real server, as Next.js sees its requests", () => {
   let url: string;
 
   beforeAll(async () => {
-    recordPeerAddresses();
+    installHttpServerHook();
     server = createServer((request, response) => {
       const header = (name: string) => request.headers[name] as string | undefined;
       response.end(JSON.stringify({ hops0: clientAddress(header, 0), hops1: clientAddress(header, 1) }));
@@ -54,6 +54,26 @@ describe("a real server, as Next.js sees its requests", () => {
     for (let i = 0; i < 20; i++) addresses.add((await seen(`203.0.113.${i}`)).hops0!);
     expect([...addresses]).toEqual(["127.0.0.1"]);
     expect((await seen()).hops0).toBe("127.0.0.1");
+  });
+
+  it("methods Next.js cannot route get a 405 before it sees them: the API's envelope under /api/v1", async () => {
+    const { request } = await import("node:http");
+    const trace = (path: string) =>
+      new Promise<{ status: number; allow: string | undefined; body: string }>((resolve, reject) => {
+        const sent = request(`${url.slice(0, -1)}${path}`, { method: "TRACE" }, (response) => {
+          let body = "";
+          response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, allow: response.headers.allow, body }));
+        });
+        sent.on("error", reject);
+        sent.end();
+      });
+    const api = await trace("/api/v1/qr");
+    expect(api.status).toBe(405);
+    expect(api.allow).toBe("POST, OPTIONS");
+    expect(JSON.parse(api.body)).toMatchObject({ error: "method_not_allowed" });
+    expect((await trace("/api/v1/nope")).status).toBe(404);
+    expect((await trace("/dashboard")).status).toBe(405);
   });
 
   it("behind one proxy, the client is what the proxy appended", async () => {
