@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { unroutedApiResponse } from "@/lib/api/routes";
 import { authSecret, secureSessionCookies, sessionCookieName } from "@/lib/auth/secret";
+import { contentSecurityPolicy } from "@/lib/std";
 
 const SIGNED_IN_AREAS = ["/dashboard", "/onboarding"];
 
@@ -42,10 +43,27 @@ export async function proxy(request: NextRequest) {
   if (pathname.startsWith("/api/v1")) return unroutedApiResponse(request.method, pathname) ?? NextResponse.next();
   if (isForeignServerAction(request)) return new NextResponse("Cross-site form submissions are refused.", { status: 403 });
   const inSignedInArea = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
-  if (!inSignedInArea || (await isSignedIn(request))) return NextResponse.next();
-  const login = new URL("/login", request.url);
-  login.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(login);
+  if (inSignedInArea && !(await isSignedIn(request))) {
+    const login = new URL("/login", request.url);
+    login.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(login);
+  }
+  return withContentSecurityPolicy(request);
+}
+
+/** A fresh nonce per page view, on the request (Next.js reads it from there for its scripts) and the response. */
+function withContentSecurityPolicy(request: NextRequest): NextResponse {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const policy = contentSecurityPolicy(nonce, {
+    development: process.env.NODE_ENV === "development",
+    embeddable: request.nextUrl.pathname.startsWith("/pay/"),
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 // Everything but Next.js's own static files: server actions post to any page's URL.

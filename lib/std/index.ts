@@ -4,3 +4,4 @@ export { cambodiaDay, cambodiaDateStart, cambodiaDayStart, isCalendarDate, nextC
 export { isUuid } from "./uuid";
 export { clientAddress, trustedProxyHops } from "./client-address";
 export { isStorableText, storableString } from "./storable-text";
+export { contentSecurityPolicy } from "./content-security-policy";
