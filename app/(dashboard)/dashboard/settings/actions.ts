@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { changePassword, endAllSessions } from "@/lib/auth";
+import { changePassword, EMAIL_CHANGE_REQUESTED_MESSAGE, endAllSessions, requestEmailChange } from "@/lib/auth";
 import { startSession } from "@/lib/auth/session";
-import { changePasswordInput } from "@/lib/dashboard/account-forms";
+import { changeEmailInput, changePasswordInput } from "@/lib/dashboard/account-forms";
 import { clientAddress } from "@/lib/std";
 import { validatedActionWithUser, type ActionState } from "@/lib/dashboard/validated-action";
 import { merchantProfileInput, saveMerchantProfile } from "@/lib/merchants";
@@ -32,3 +32,11 @@ export const signOutEverywhereAction = validatedActionWithUser(z.object({}), asy
   await startSession({ id: user.id, email: user.email, sessionVersion });
   return { success: "Every other browser and device was signed out. This one stays signed in." };
 });
+
+export const changeEmailAction = validatedActionWithUser(
+  changeEmailInput,
+  async ({ newEmail, currentPassword }, _formData, user): Promise<ActionState> => {
+    await requestEmailChange(user.id, newEmail, currentPassword, clientAddress(await headers()));
+    return { success: EMAIL_CHANGE_REQUESTED_MESSAGE };
+  },
+);

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { profileFormValues } from "@/lib/dashboard/profile-values";
 import { getMerchantProfile } from "@/lib/merchants";
-import { changePasswordAction, saveProfile, signOutEverywhereAction } from "./actions";
+import { changeEmailAction, changePasswordAction, saveProfile, signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -37,6 +37,23 @@ export default async function SettingsPage() {
               ]}
               submitLabel="Change password"
               pendingText="Changing…"
+            />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader
+            title="Email address"
+            description={`Now ${user.email}. We send a link to the new address; it changes when you open it.`}
+          />
+          <CardBody>
+            <AccountForm
+              action={changeEmailAction}
+              fields={[
+                { label: "New email address", name: "newEmail", type: "email", autoComplete: "email" },
+                { label: "Current password", name: "currentPassword", type: "password", autoComplete: "current-password" },
+              ]}
+              submitLabel="Send confirmation link"
+              pendingText="Sending…"
             />
           </CardBody>
         </Card>
