@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { Flow } from "./harness";
+import { startSmtpInbox } from "../fakes/smtp-inbox";
+import { accountRecoveryFlow } from "./account-recovery";
 import { merchantFlow } from "./merchant-flow";
 import { expect } from "./harness";
 import { buildApp, startApp, startWithoutSecret, type RunningApp } from "./server";
@@ -20,19 +22,24 @@ async function main(): Promise<number> {
   mkdirSync("test-results", { recursive: true });
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
+  const inbox = await startSmtpInbox();
   try {
     if (process.env.SKIP_BUILD !== "1") buildApp();
-    app = await startApp();
+    app = await startApp({ SMTP_URL: inbox.url });
     console.log(`e2e: app on ${app.baseUrl} (server log: ${app.logFile})`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const flow = new Flow();
     const { onFailure } = await merchantFlow(flow, browser, app.baseUrl);
+    const onRecoveryFailure = await accountRecoveryFlow(flow, browser, app.baseUrl, inbox);
     flow.step("a production server without NEXTAUTH_SECRET refuses to start", async () => {
       const { code, output } = await startWithoutSecret();
       expect(code !== null && code !== 0, `expected a non-zero exit, got ${code}`);
       expect(output.includes("NEXTAUTH_SECRET is not set"), `expected the reason in the output, got: ${output.slice(-500)}`);
     });
-    const result = await flow.run(onFailure);
+    const result = await flow.run(async (name) => {
+      await onFailure(name);
+      await onRecoveryFailure(name);
+    });
     console.log(`\n${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ""}`);
     return result.failed === 0 && result.skipped === 0 ? 0 : 1;
   } catch (error) {
@@ -42,6 +49,7 @@ async function main(): Promise<number> {
   } finally {
     await browser?.close();
     await app?.stop();
+    await inbox.close();
   }
 }
 

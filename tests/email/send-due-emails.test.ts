@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { emailOutbox } from "@/lib/db/schema";
-import { EMAIL_MAX_ATTEMPTS, enqueueEmail, renderEmail, sendDueEmails } from "@/lib/email";
+import { devMailbox, EMAIL_MAX_ATTEMPTS, enqueueEmail, renderEmail, sendDueEmails } from "@/lib/email";
 import { mailText, startSmtpInbox } from "../fakes/smtp-inbox";
 
 let inbox: Awaited<ReturnType<typeof startSmtpInbox>>;
@@ -79,5 +79,24 @@ describe("the email outbox", () => {
     }
     inbox.setFailing(false);
     expect(await rowOf(doomed)).toMatchObject({ status: "failed", attemptCount: EMAIL_MAX_ATTEMPTS });
+  });
+});
+
+describe("without SMTP_URL in development", () => {
+  it("writes each message to the log and shows it in the dev mailbox", async () => {
+    const smtp = process.env.SMTP_URL;
+    delete process.env.SMTP_URL;
+    try {
+      const db = await getDb();
+      const id = await enqueueEmail(db, "dev@example.com", content("Shown in the dev mailbox"));
+      await sendDueEmails();
+      expect(await rowOf(id)).toMatchObject({ status: "sent" });
+      expect(inbox.messages.some((message) => message.raw.includes("Shown in the dev mailbox"))).toBe(false);
+      const [newest] = await devMailbox(1);
+      expect(newest).toMatchObject({ to: "dev@example.com", subject: "Shown in the dev mailbox" });
+      expect(newest!.text).toContain("Open: https://pay.example.com/x?a=1&b=2");
+    } finally {
+      process.env.SMTP_URL = smtp;
+    }
   });
 });
