@@ -28,7 +28,10 @@ const FEATURES = [
     text: "Test keys talk to a built-in Bakong simulator: create a QR, press Simulate payment, watch it turn paid.",
   },
   { title: "Idempotent by design", text: "Send your order_id and retries return the original QR — never a double charge." },
-  { title: "Hosted payment page", text: "A mobile-friendly page with the QR, amount, countdown and live status, at /pay/<md5>." },
+  {
+    title: "Hosted payment page",
+    text: "A mobile-friendly page with the QR, amount, countdown and live status, at the pay_url of each QR.",
+  },
 ];
 
 const EXAMPLE = `curl -X POST https://your-host/api/v1/qr \\

@@ -151,7 +151,8 @@ export default async function DocsPage() {
                 Your backend calls <Code>POST /qr</Code> with the amount and your order id.
               </li>
               <li>
-                The page renders the <Code>qr</Code> string as a QR image (or links to the hosted page <Code>/pay/&lt;md5&gt;</Code>).
+                The page renders the <Code>qr</Code> string as a QR image (or sends the customer to the hosted page at <Code>pay_url</Code>
+                ).
               </li>
               <li>
                 Your backend polls <Code>POST /transaction/check</Code> every ~3 s (or waits for the webhook) until the status is{" "}
@@ -344,10 +345,10 @@ export default async function DocsPage() {
 
           <Section id="payment-page" title="Hosted payment page">
             <p>
-              Instead of rendering the QR yourself, send the customer to <Code>/pay/&lt;md5&gt;</Code>. The page shows the QR, amount,
-              merchant name and a countdown, and turns to “Paid” by itself. It is public and shows nothing about your account beyond what
-              the QR already says. A static QR&apos;s page is a printable “scan to pay” card instead, asking the customer to show their
-              receipt to the cashier.
+              Instead of rendering the QR yourself, send the customer to the <Code>pay_url</Code> of the answer (an unguessable address, not
+              the md5). The page shows the QR, amount, merchant name and a countdown, and turns to “Paid” by itself. It is public and shows
+              nothing about your account beyond what the QR already says. A static QR&apos;s page is a printable “scan to pay” card instead,
+              asking the customer to show their receipt to the cashier.
             </p>
           </Section>
         </main>

@@ -44,6 +44,11 @@ export function LoginForm({ callbackPath, notice }: { callbackPath: string; noti
       {error ? <Alert tone="error">{error}</Alert> : notice ? <Alert tone="info">{notice}</Alert> : null}
       <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+      <p className="-mt-3 text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? <Spinner /> : null}
         {pending ? "Logging in…" : "Log in"}

@@ -21,11 +21,11 @@ function clock(seconds: number): string {
 }
 
 /** Pushed status changes; the browser's EventSource reconnects by itself after a dropped connection. */
-function watchStatus(md5: string, onStatus: (status: Status) => void): () => void {
+function watchStatus(publicId: string, onStatus: (status: Status) => void): () => void {
   if (typeof EventSource === "undefined") {
     const poll = setInterval(async () => {
       try {
-        const response = await fetch(`/pay/${md5}/status`, { cache: "no-store" });
+        const response = await fetch(`/pay/${publicId}/status`, { cache: "no-store" });
         if (response.ok) onStatus((await response.json()) as Status);
       } catch {
         // A dropped request on a phone's flaky connection: the next poll tries again.
@@ -33,13 +33,23 @@ function watchStatus(md5: string, onStatus: (status: Status) => void): () => voi
     }, POLL_MS);
     return () => clearInterval(poll);
   }
-  const events = new EventSource(`/pay/${md5}/events`);
+  const events = new EventSource(`/pay/${publicId}/events`);
   events.addEventListener("status", (message) => onStatus(JSON.parse((message as MessageEvent<string>).data) as Status));
   return () => events.close();
 }
 
 /** The QR with its live status, pushed by the server (Server-Sent Events), swapping to a confirmation once paid. */
-export function LivePayment({ md5, qr, amountLabel, initial }: { md5: string; qr: string; amountLabel: string; initial: Status }) {
+export function LivePayment({
+  publicId,
+  qr,
+  amountLabel,
+  initial,
+}: {
+  publicId: string;
+  qr: string;
+  amountLabel: string;
+  initial: Status;
+}) {
   const [status, setStatus] = useState(initial);
   // Unknown until the browser runs: a clock read during server rendering would not match the browser's
   // first render and React would throw the server HTML away (hydration mismatch).
@@ -49,13 +59,13 @@ export function LivePayment({ md5, qr, amountLabel, initial }: { md5: string; qr
     if (status.status !== "pending") return;
     const first = setTimeout(() => setNow(Date.now()), 0);
     const tick = setInterval(() => setNow(Date.now()), 1000);
-    const stop = watchStatus(md5, setStatus);
+    const stop = watchStatus(publicId, setStatus);
     return () => {
       clearTimeout(first);
       clearInterval(tick);
       stop();
     };
-  }, [md5, status.status]);
+  }, [publicId, status.status]);
 
   const seconds = remaining(status.expires_at, now);
   const timedOut = status.status === "expired" || (status.status === "pending" && seconds === 0);

@@ -8,11 +8,11 @@ import { useEffect } from "react";
  * the payment's status stream (the payment page's Server-Sent Events) says it changed, and every
  * `everyMs` regardless, for the checks and events the stream does not carry.
  */
-export function AutoRefresh({ md5, everyMs = 10_000 }: { md5: string; everyMs?: number }) {
+export function AutoRefresh({ publicId, everyMs = 10_000 }: { publicId: string; everyMs?: number }) {
   const router = useRouter();
   useEffect(() => {
     const timer = setInterval(() => router.refresh(), everyMs);
-    const events = typeof EventSource === "undefined" ? null : new EventSource(`/pay/${md5}/events`);
+    const events = typeof EventSource === "undefined" ? null : new EventSource(`/pay/${publicId}/events`);
     let first = true;
     events?.addEventListener("status", () => {
       // The first event is the status as the page already shows it.
@@ -23,6 +23,6 @@ export function AutoRefresh({ md5, everyMs = 10_000 }: { md5: string; everyMs?: 
       clearInterval(timer);
       events?.close();
     };
-  }, [router, md5, everyMs]);
+  }, [router, publicId, everyMs]);
   return null;
 }

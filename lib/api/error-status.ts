@@ -8,6 +8,8 @@ const HTTP_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  method_not_allowed: 405,
+  payload_too_large: 413,
   rate_limit_exceeded: 429,
   internal_error: 500,
   bakong_unavailable: 502,

@@ -1,12 +1,12 @@
-import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { AccountChangedError, authenticateApiKey, cachedApiKey, isKeyUnchanged, type ApiKeyAuth } from "@/lib/keys";
 import { errorFields, log } from "@/lib/log";
 import { applyRateLimit, type RateLimitedRoute } from "@/lib/ratelimit";
 import { clientAddress } from "@/lib/std";
-import { CORS_HEADERS, CORS_PREFLIGHT_HEADERS } from "./cors";
+import { CORS_PREFLIGHT_HEADERS } from "./cors";
 import { API_ERRORS } from "./error-status";
+import { baseHeaders, jsonResponse as json, newRequestId } from "./response";
 import { parseJsonBody } from "./request-body";
 
 type Context<Body> = { auth: ApiKeyAuth; body: Body; request: Request; requestId: string };
@@ -31,18 +31,6 @@ type Handler<Schema extends z.ZodType | undefined> = (
 ) => Promise<unknown>;
 
 const UNHANDLED_MESSAGE = "Something went wrong on our side. It is safe to retry the same request.";
-
-function json(status: number, payload: unknown, headers: Headers): Response {
-  headers.set("Content-Type", "application/json; charset=utf-8");
-  return new Response(JSON.stringify(payload), { status, headers });
-}
-
-function baseHeaders(requestId: string, cors = CORS_HEADERS): Headers {
-  const headers = new Headers(cors);
-  headers.set("X-Request-Id", requestId);
-  headers.set("Cache-Control", "no-store");
-  return headers;
-}
 
 function setAll(headers: Headers, values: Record<string, string>): void {
   for (const [name, value] of Object.entries(values)) headers.set(name, value);
@@ -79,7 +67,7 @@ async function authenticate(request: Request, headers: Headers): Promise<ApiKeyA
 export function withApi<Schema extends z.ZodType | undefined = undefined>(options: Options<Schema>, handler: Handler<Schema>) {
   return async function apiRoute(request: Request): Promise<Response> {
     const started = performance.now();
-    const requestId = `req_${randomUUID().replaceAll("-", "")}`;
+    const requestId = newRequestId();
     const headers = baseHeaders(requestId);
     let auth: ApiKeyAuth | undefined;
     let status = 200;
@@ -136,6 +124,6 @@ export function withApi<Schema extends z.ZodType | undefined = undefined>(option
 
 /** Answers CORS preflight for any /api/v1 route. */
 export function preflight(): Response {
-  const headers = baseHeaders(`req_${randomUUID().replaceAll("-", "")}`, CORS_PREFLIGHT_HEADERS);
+  const headers = baseHeaders(newRequestId(), CORS_PREFLIGHT_HEADERS);
   return new Response(null, { status: 204, headers });
 }

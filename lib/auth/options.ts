@@ -5,35 +5,46 @@ import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { limitAuthAttempt } from "@/lib/ratelimit";
 import { normalizeEmail } from "@/lib/accounts";
-import { clientAddress } from "@/lib/std";
+import { clientAddress, isStorableText } from "@/lib/std";
+import { tooManyAttemptsMessage } from "./messages";
 import { hashPassword, verifyPassword } from "./password";
 import { authSecret, secureSessionCookies } from "./secret";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; email: string };
+    user: { id: string; email: string; sessionVersion: number };
+  }
+  interface User {
+    sessionVersion: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** The account's session version when this session was issued; a higher one in the database ends it. */
+    sv?: number;
   }
 }
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
-/** The friendly answer to a throttled sign-up or log-in. */
-export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
-  const wait = retryAfterSeconds >= 120 ? `${Math.ceil(retryAfterSeconds / 60)} minutes` : `${Math.max(1, retryAfterSeconds)} seconds`;
-  return `Too many attempts. Please wait ${wait} and try again.`;
-}
-
 // Verifying against a real hash for unknown emails too keeps both failures equally slow.
 let decoyHash: Promise<string> | undefined;
 
 /** Returns the user for a correct email + password, null otherwise; throws the rate-limit message when blocked. */
-export async function authorizeCredentials(email: string, password: string, ip: string): Promise<{ id: string; email: string } | null> {
+export async function authorizeCredentials(
+  email: string,
+  password: string,
+  ip: string,
+): Promise<{ id: string; email: string; sessionVersion: number } | null> {
+  // Text PostgreSQL cannot store cannot match an account; asking would fail the query.
+  if (!isStorableText(email)) return null;
   const normalized = normalizeEmail(email);
   const limit = await limitAuthAttempt({ ip, email: normalized });
   if (!limit.allowed) throw new Error(tooManyAttemptsMessage(limit.retryAfterSeconds));
   const db = await getDb();
   const [user] = await db
-    .select({ id: users.id, email: users.email, passwordHash: users.passwordHash })
+    .select({ id: users.id, email: users.email, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.email, normalized))
     .limit(1);
@@ -42,7 +53,8 @@ export async function authorizeCredentials(email: string, password: string, ip: 
     await verifyPassword(password, await decoyHash);
     return null;
   }
-  return (await verifyPassword(password, user.passwordHash)) ? { id: user.id, email: user.email } : null;
+  if (!(await verifyPassword(password, user.passwordHash))) return null;
+  return { id: user.id, email: user.email, sessionVersion: user.sessionVersion };
 }
 
 export const authOptions: NextAuthOptions = {
@@ -73,11 +85,12 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.sub = user.id;
         token.email = user.email;
+        token.sv = user.sessionVersion;
       }
       return token;
     },
     session({ session, token }) {
-      session.user = { id: token.sub ?? "", email: token.email ?? "" };
+      session.user = { id: token.sub ?? "", email: token.email ?? "", sessionVersion: token.sv ?? -1 };
       return session;
     },
   },

@@ -1,27 +1,24 @@
-import { eq } from "drizzle-orm";
 import { getServerSession } from "next-auth";
 import { encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/lib/db";
-import { users } from "@/lib/db/schema";
 import { authOptions, SESSION_MAX_AGE_SECONDS } from "./options";
 import { authSecret, secureSessionCookies, sessionCookieName } from "./secret";
+import { endAllSessions, userOfSession, type SessionUser } from "./session-version";
 
-export type SessionUser = { id: string; email: string; plan: string };
+export type { SessionUser };
 
 /**
- * The signed-in user, read from the session cookie and confirmed in the database: a valid cookie for an
- * account that no longer exists (a reset development database) counts as signed out.
+ * The signed-in user, read from the session cookie and confirmed in the database on every request: a
+ * cookie for an account that no longer exists, or issued before the account's sessions were ended
+ * (sign-out, password change or reset, "sign out everywhere"), counts as signed out.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
-  const db = await getDb();
-  const [user] = await db.select({ id: users.id, email: users.email, plan: users.plan }).from(users).where(eq(users.id, id)).limit(1);
-  return user ?? null;
+  return userOfSession(id, session.user.sessionVersion);
 });
 
 /** Every dashboard page and server action starts here; proxy.ts only spares signed-out visitors a round trip. */
@@ -31,9 +28,16 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** Signs a new account in straight after sign-up with the same JWT cookie next-auth issues at log-in. */
-export async function startSession(user: { id: string; email: string }): Promise<void> {
-  const token = await encode({ token: { sub: user.id, email: user.email }, secret: authSecret(), maxAge: SESSION_MAX_AGE_SECONDS });
+/**
+ * Signs this browser in with the same JWT cookie next-auth issues at log-in: after sign-up, a password
+ * reset, or a change that ended the account's other sessions.
+ */
+export async function startSession(user: { id: string; email: string; sessionVersion: number }): Promise<void> {
+  const token = await encode({
+    token: { sub: user.id, email: user.email, sv: user.sessionVersion },
+    secret: authSecret(),
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
   const jar = await cookies();
   jar.set(sessionCookieName(), token, {
     httpOnly: true,
@@ -44,8 +48,13 @@ export async function startSession(user: { id: string; email: string }): Promise
   });
 }
 
-/** JWT sessions live only in the cookie, so deleting it signs the browser out. */
+/**
+ * Signs out: ends every session of the account on the server (a copied cookie stops working too), then
+ * deletes this browser's cookie.
+ */
 export async function endSession(): Promise<void> {
+  const user = await getSessionUser();
+  if (user) await endAllSessions(user.id);
   const jar = await cookies();
   // A __Secure- cookie can only be overwritten by one that is Secure too.
   jar.set(sessionCookieName(), "", { httpOnly: true, sameSite: "lax", path: "/", secure: secureSessionCookies(), maxAge: 0 });

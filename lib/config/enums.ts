@@ -40,3 +40,10 @@ export type VerificationSource = (typeof VERIFICATION_SOURCES)[number];
 export const WEBHOOK_EVENTS = ["transaction.paid", "transaction.expired", "transaction.verified"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const DEFAULT_WEBHOOK_EVENTS: readonly WebhookEvent[] = ["transaction.paid"];
+
+export const EMAIL_STATUSES = ["pending", "sent", "failed"] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/** What a single-use link sent by email does: reset a forgotten password, or confirm a new email address. */
+export const ACCOUNT_TOKEN_PURPOSES = ["password_reset", "email_change"] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];

@@ -1,3 +1,5 @@
 /** Limits of the public API that are ours rather than KHQR's (KHQR field lengths live in lib/khqr). */
 export const QR_EXPIRY_SECONDS = { min: 30, max: 86_400, default: 900 } as const;
 export const ORDER_ID_MAX_LENGTH = 64;
+/** The largest /api/v1 request body read; a bigger one is refused with 413 before the rest is read. */
+export const API_BODY_MAX_BYTES = 64 * 1024;

@@ -2,7 +2,7 @@
  * Per-minute limits of the public API, per API key and route (sliding window), and the throttle on
  * sign-up and log-in. Plan quotas (per day, per account) live in ./plans.ts.
  */
-export type RateLimitedRoute = "qr" | "check" | "by_order" | "verify" | "general" | "unauthenticated";
+export type RateLimitedRoute = "qr" | "check" | "by_order" | "verify" | "general" | "unauthenticated" | "pay_page";
 
 export type RouteRateLimit = {
   requestsPerMinute: number;
@@ -18,12 +18,19 @@ export const API_RATE_LIMITS: Record<RateLimitedRoute, RouteRateLimit> = {
   general: { requestsPerMinute: 300, label: "GET /me and the sandbox routes" },
   // Counted per client IP for requests whose API key is missing or invalid, so key guessing is slow.
   unauthenticated: { requestsPerMinute: 60, label: "requests without a valid API key" },
+  // The public payment page and its status, per client address: a viewer polls ~20 times a minute.
+  pay_page: { requestsPerMinute: 120, label: "the payment page" },
 };
 
-/** Brute-force protection for the dashboard's sign-up and log-in forms. */
+/**
+ * Brute-force protection for the dashboard's sign-up, log-in and password-reset forms. One address may
+ * try an email only a few times; the email as a whole allows far more, so failures from one address
+ * (an attacker's) cannot lock the owner out when they log in from another.
+ */
 export const AUTH_ATTEMPT_LIMITS = {
   perIp: { limit: 20, windowSeconds: 60 },
-  perEmail: { limit: 10, windowSeconds: 15 * 60 },
+  perEmailAndIp: { limit: 10, windowSeconds: 15 * 60 },
+  perEmail: { limit: 100, windowSeconds: 15 * 60 },
 } as const;
 
 /**

@@ -1,5 +1,5 @@
 import { watchPaymentStatus } from "@/lib/payments";
-import { getPublicPaymentStatus, normalizeMd5, type PublicPaymentStatus } from "./public-payment";
+import { getPublicPayment, getPublicPaymentStatus, type PublicPaymentStatus } from "./public-payment";
 
 /** Re-read now and then even with the push channel: a NOTIFY missed while a connection was replaced is not lost. */
 const REREAD_MS = 5_000;
@@ -14,12 +14,12 @@ const event = (status: PublicPaymentStatus) => encoder.encode(`event: status\nda
 /**
  * The payment page's live status as Server-Sent Events: the status now, then each change the moment the
  * settling transaction commits (PostgreSQL LISTEN/NOTIFY across instances), closing once it is settled.
- * Null for an unknown md5.
+ * Null for an unknown public id.
  */
-export async function paymentStatusStream(md5Param: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array> | null> {
-  const md5 = normalizeMd5(md5Param);
-  const initial = md5 ? await getPublicPaymentStatus(md5) : null;
-  if (!md5 || !initial) return null;
+export async function paymentStatusStream(publicId: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array> | null> {
+  const payment = await getPublicPayment(publicId);
+  if (!payment) return null;
+  const { md5, status: initial } = payment;
 
   let cleanup = () => {};
   let closed = false;
@@ -40,7 +40,7 @@ export async function paymentStatusStream(md5Param: string, signal: AbortSignal)
         if (status.status !== "pending") close();
       };
       const reread = async () => {
-        const status = await getPublicPaymentStatus(md5).catch(() => null);
+        const status = await getPublicPaymentStatus(publicId).catch(() => null);
         if (status) send(status);
       };
       controller.enqueue(event(initial));

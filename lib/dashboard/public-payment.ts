@@ -1,13 +1,15 @@
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { merchantProfiles, transactions } from "@/lib/db/schema";
 import type { Currency, Mode, TransactionStatus } from "@/lib/config/enums";
+import { isPublicId } from "@/lib/payments";
 
 export type PublicPaymentStatus = { status: TransactionStatus; paid_at: string | null; expires_at: string | null };
 
 /** What a customer holding the payment link may see: the QR itself and what it charges, nothing about the account. */
 export type PublicPayment = {
   md5: string;
+  publicId: string;
   qr: string;
   mode: Mode;
   isStatic: boolean;
@@ -18,19 +20,12 @@ export type PublicPayment = {
   status: PublicPaymentStatus;
 };
 
-const MD5 = /^[0-9a-f]{32}$/;
-
-export function normalizeMd5(value: string): string | null {
-  const lower = value.toLowerCase();
-  return MD5.test(lower) ? lower : null;
-}
-
-// A static QR's md5 can repeat across rows; the newest one speaks for it.
-async function findByMd5(md5: string) {
+async function findByPublicId(publicId: string) {
   const db = await getDb();
   const [row] = await db
     .select({
       md5: transactions.md5,
+      publicId: transactions.publicId,
       qr: transactions.qr,
       mode: transactions.mode,
       isStatic: transactions.isStatic,
@@ -44,18 +39,18 @@ async function findByMd5(md5: string) {
     })
     .from(transactions)
     .leftJoin(merchantProfiles, eq(merchantProfiles.userId, transactions.userId))
-    .where(eq(transactions.md5, md5))
-    .orderBy(desc(transactions.createdAt))
+    .where(eq(transactions.publicId, publicId))
     .limit(1);
   return row;
 }
 
-export async function getPublicPayment(md5Param: string): Promise<PublicPayment | null> {
-  const md5 = normalizeMd5(md5Param);
-  const row = md5 ? await findByMd5(md5) : undefined;
+/** The payment behind a page's public id (unguessable, unlike the md5, which never opens a page). */
+export async function getPublicPayment(publicId: string): Promise<PublicPayment | null> {
+  const row = isPublicId(publicId) ? await findByPublicId(publicId) : undefined;
   if (!row) return null;
   return {
     md5: row.md5,
+    publicId: row.publicId,
     qr: row.qr,
     mode: row.mode,
     isStatic: row.isStatic,
@@ -67,6 +62,6 @@ export async function getPublicPayment(md5Param: string): Promise<PublicPayment 
   };
 }
 
-export async function getPublicPaymentStatus(md5Param: string): Promise<PublicPaymentStatus | null> {
-  return (await getPublicPayment(md5Param))?.status ?? null;
+export async function getPublicPaymentStatus(publicId: string): Promise<PublicPaymentStatus | null> {
+  return (await getPublicPayment(publicId))?.status ?? null;
 }

@@ -1,10 +1,8 @@
 import { z } from "zod";
+import { isCalendarDate, storableString } from "@/lib/std";
 import { CURRENCIES, MODES, TRANSACTION_STATUSES, type Currency, type Mode, type TransactionStatus } from "@/lib/config/enums";
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => !Number.isNaN(Date.parse(value)));
+const isoDate = z.string().refine(isCalendarDate);
 
 // Unknown or malformed query parameters are dropped rather than failing the page: a URL is user input.
 export const transactionFiltersSchema = z.object({
@@ -13,8 +11,7 @@ export const transactionFiltersSchema = z.object({
   currency: z.enum(CURRENCIES).optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
-  q: z
-    .string()
+  q: storableString("Search")
     .trim()
     .max(64)
     .optional()

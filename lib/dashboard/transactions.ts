@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { transactions } from "@/lib/db/schema";
-import { cambodiaDateStart, isUuid } from "@/lib/std";
+import { cambodiaDateStart, isCalendarDate, isUuid } from "@/lib/std";
 import type { TransactionFilters } from "./transaction-filters";
 import type { Currency, Mode, TransactionStatus } from "@/lib/config/enums";
 
@@ -31,7 +31,13 @@ export type PagePosition = { after?: string; before?: string };
 
 type Cursor = { time: string; id: string };
 
-const POSTGRES_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
+const POSTGRES_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
+
+/** A timestamp PostgreSQL accepts: the shape it prints, on a day that exists. */
+function isPostgresTimestamp(value: string): boolean {
+  const match = POSTGRES_TIMESTAMP.exec(value);
+  return match !== null && isCalendarDate(match[1]!);
+}
 
 // The cursor carries created_at as PostgreSQL printed it, microseconds included, so no row is skipped or repeated.
 function encodeCursor(cursor: Cursor): string {
@@ -44,7 +50,7 @@ export function decodeCursor(value: string | undefined): Cursor | null {
     const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
     if (!Array.isArray(parsed) || parsed.length !== 2) return null;
     const [time, id] = parsed as unknown[];
-    if (typeof time !== "string" || typeof id !== "string" || !isUuid(id) || !POSTGRES_TIMESTAMP.test(time)) return null;
+    if (typeof time !== "string" || typeof id !== "string" || !isUuid(id) || !isPostgresTimestamp(time)) return null;
     return { time, id };
   } catch {
     return null;

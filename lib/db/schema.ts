@@ -18,8 +18,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import {
+  ACCOUNT_TOKEN_PURPOSES,
   CURRENCIES,
   DELIVERY_STATUSES,
+  EMAIL_STATUSES,
   MODES,
   TRANSACTION_EVENT_KINDS,
   TRANSACTION_STATUSES,
@@ -42,6 +44,9 @@ export const users = pgTable(
     email: text("email").notNull(),
     passwordHash: text("password_hash").notNull(),
     plan: text("plan").notNull().default("free"),
+    // Every session carries the version it was issued under; raising it (sign-out, password change or
+    // reset, "sign out everywhere") ends every session issued before.
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
@@ -98,6 +103,10 @@ export const transactions = pgTable(
     apiKeyId: uuid("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
     orderId: text("order_id"),
     md5: text("md5").notNull(),
+    // The payment page's id: 244 random bits (two v4 UUIDs), where the md5 can be worked out from public fields.
+    publicId: text("public_id")
+      .notNull()
+      .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
     qr: text("qr").notNull(),
     isStatic: boolean("is_static").notNull(),
     amount: numeric("amount", { precision: 16, scale: 2 }),
@@ -129,6 +138,7 @@ export const transactions = pgTable(
       .on(t.md5)
       .where(sql`not ${t.isStatic}`),
     index("transactions_md5_idx").on(t.md5),
+    uniqueIndex("transactions_public_id_key").on(t.publicId),
     index("transactions_user_created_idx").on(t.userId, t.mode, t.createdAt, t.id),
     index("transactions_due_idx")
       .on(t.nextCheckAt)
@@ -333,6 +343,56 @@ export const bakongState = pgTable(
   (t) => [oneOf("bakong_state_mode_check", t.mode, MODES)],
 );
 
+// Transactional email (the outbox): written in the transaction that makes the change it tells of, sent by
+// the background email pass with retries; with no SMTP_URL in development, "sent" means logged.
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    status: text("status", { enum: EMAIL_STATUSES }).notNull().default("pending"),
+    attemptCount: integer("attempt_count").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("email_outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    index("email_outbox_created_idx").on(t.createdAt),
+    oneOf("email_outbox_status_check", t.status, EMAIL_STATUSES),
+  ],
+);
+
+// Single-use links sent by email. Only the SHA-256 of the token is stored; the link holds the token.
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    // The address an email change will set, once the link sent to it is opened.
+    newEmail: text("new_email"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("account_tokens_hash_key").on(t.tokenHash),
+    index("account_tokens_user_idx").on(t.userId, t.purpose),
+    oneOf("account_tokens_purpose_check", t.purpose, ACCOUNT_TOKEN_PURPOSES),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type MerchantProfile = typeof merchantProfiles.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
@@ -340,3 +400,4 @@ export type Transaction = typeof transactions.$inferSelect;
 export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 export type VerifiedPayment = typeof verifiedPayments.$inferSelect;
+export type EmailOutboxRow = typeof emailOutbox.$inferSelect;

@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   forbidden: "The API key was revoked, or it may not do this (e.g. a live key on a sandbox route).",
   not_found: "The resource does not exist for this API key's account and mode.",
   conflict: "The order_id was already used with different parameters.",
+  method_not_allowed: "The endpoint exists but does not answer this HTTP method (see the Allow header).",
+  payload_too_large: "The request body is larger than the API accepts.",
   rate_limit_exceeded: "A per-minute rate limit or the plan's daily quota was reached.",
   internal_error: "Something failed on our side. Retry with the same order_id.",
   bakong_unavailable: "Bakong could not be reached or answered with an error; the status is unknown, not pending.",

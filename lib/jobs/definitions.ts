@@ -1,3 +1,4 @@
+import { sendDueEmails } from "@/lib/email";
 import { pollDueTransactions } from "@/lib/payments";
 import { deliverDueWebhooks } from "@/lib/webhooks";
 
@@ -25,4 +26,6 @@ export const JOBS: readonly JobDefinition[] = [
   { id: POLL_JOB_ID, name: "Poll Bakong for pending payments", everyMs: 3_000, runsWhenPaid: false, run: () => pollDueTransactions() },
   // Retries (the first after 30 s) and any delivery whose wake-up was lost; new payments wake it directly.
   { id: "deliver-webhooks", name: "Deliver due webhooks", everyMs: 5_000, runsWhenPaid: true, run: () => deliverDueWebhooks() },
+  // Password-reset and account emails: queued in the transaction that asked for them, sent (and retried) here.
+  { id: "send-emails", name: "Send queued emails", everyMs: 2_000, runsWhenPaid: false, run: () => sendDueEmails() },
 ];

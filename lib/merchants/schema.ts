@@ -2,13 +2,13 @@ import { z } from "zod";
 import { encodeKhqr, KHQR_LIMITS, KhqrFieldError } from "@/lib/khqr";
 import { khqrAccountFields } from "./khqr-input";
 import { CURRENCIES } from "@/lib/config/enums";
+import { storableString } from "@/lib/std";
 
 const trimmed = (max: number, label: string) =>
-  z.string().trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
+  storableString(label).trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`);
 
 const optionalTrimmed = (max: number, label: string) =>
-  z
-    .string()
+  storableString(label)
     .trim()
     .max(max, `${label} must be at most ${max} characters`)
     .optional()

@@ -34,10 +34,11 @@ export type Endpoint = {
   example: { request?: unknown; response: unknown };
 };
 
-const ALWAYS: ErrorCode[] = ["unauthorized", "forbidden", "rate_limit_exceeded", "internal_error"];
+const ALWAYS: ErrorCode[] = ["unauthorized", "forbidden", "method_not_allowed", "rate_limit_exceeded", "internal_error"];
 
 const EXAMPLE_MD5 = "d60f3db96913029a2af979a1662c1e72";
 const EXAMPLE_HASH = "8a3f5c0e9b7d41a2c6e8f0b1d3a5c7e9f1b3d5a7c9e1f3b5d7a9c1e3f5b7d9a1";
+const EXAMPLE_PAY_URL = "https://pay.example.com/pay/4f0c9e2b7d3a41c6a8e5f1d2b3c4a5e6f7081928374655647382910a1b2c3d4e";
 // Shortened for reading: a real QR string is 150–250 characters.
 const EXAMPLE_QR = "00020101021229200016coffee_shop@aclb5204599953038405404" + "5.005802KH5911Coffee Shop…6304A13F";
 
@@ -55,7 +56,7 @@ export const ENDPOINTS: Endpoint[] = [
     requestName: "CreateQrRequest",
     response: createQrResponse,
     responseName: "CreateQrResponse",
-    errors: ["invalid_input", "merchant_not_configured", "conflict", ...ALWAYS],
+    errors: ["invalid_input", "payload_too_large", "merchant_not_configured", "conflict", ...ALWAYS],
     example: {
       request: { amount: 5, currency: "USD", bill_number: "INV-001", order_id: "ORDER-1042" },
       response: {
@@ -67,6 +68,7 @@ export const ENDPOINTS: Endpoint[] = [
         expires_at: "2026-05-13T14:15:00.000Z",
         type: "dynamic",
         status: "pending",
+        pay_url: EXAMPLE_PAY_URL,
         idempotent_replay: false,
       },
     },
@@ -86,13 +88,14 @@ export const ENDPOINTS: Endpoint[] = [
     requestName: "CheckTransactionRequest",
     response: checkTransactionResponse,
     responseName: "CheckTransactionResponse",
-    errors: ["invalid_input", "not_found", "bakong_unavailable", ...ALWAYS],
+    errors: ["invalid_input", "payload_too_large", "not_found", "bakong_unavailable", ...ALWAYS],
     example: {
       request: { md5: EXAMPLE_MD5 },
       response: {
         md5: EXAMPLE_MD5,
         type: "dynamic",
         status: "paid",
+        pay_url: EXAMPLE_PAY_URL,
         bakong_response: { responseCode: 0, responseMessage: "Success", errorCode: null, data: { hash: "8a3f…" } },
       },
     },
@@ -109,7 +112,7 @@ export const ENDPOINTS: Endpoint[] = [
     requestName: "TransactionByOrderRequest",
     response: transactionByOrderResponse,
     responseName: "TransactionByOrderResponse",
-    errors: ["invalid_input", "not_found", ...ALWAYS],
+    errors: ["invalid_input", "payload_too_large", "not_found", ...ALWAYS],
     example: {
       request: { order_id: "ORDER-1042" },
       response: {
@@ -120,6 +123,7 @@ export const ENDPOINTS: Endpoint[] = [
         amount: 5,
         currency: "USD",
         bill_number: "INV-001",
+        pay_url: EXAMPLE_PAY_URL,
         paid_at: "2026-05-13T14:02:11.000Z",
         expires_at: "2026-05-13T14:15:00.000Z",
         created_at: "2026-05-13T14:00:00.000Z",
@@ -200,7 +204,7 @@ export const ENDPOINTS: Endpoint[] = [
     requestName: "SandboxPayRequest",
     response: sandboxPayResponse,
     responseName: "SandboxPayResponse",
-    errors: ["invalid_input", "not_found", "conflict", ...ALWAYS],
+    errors: ["invalid_input", "payload_too_large", "not_found", "conflict", ...ALWAYS],
     example: {
       request: { md5: EXAMPLE_MD5 },
       response: {

@@ -12,6 +12,7 @@ import { normalizeAmount, toMinorUnits } from "./amounts";
 import { nextCheckAt } from "./poll-schedule";
 import { findOwnTransactionByOrder } from "./find-transaction";
 import { insertQr, type NewQrRow } from "./insert-qr";
+import { newPublicId } from "./public-id";
 import type { CreateQrRequest } from "./schemas";
 import { qrView } from "./serialize";
 
@@ -84,6 +85,7 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
       apiKeyId: auth.keyId,
       orderId: request.order_id ?? null,
       md5: encoded.md5,
+      publicId: newPublicId(),
       qr: encoded.qr,
       isStatic,
       amount,

@@ -10,3 +10,4 @@ export { bakongDeepLink } from "./deep-link";
 export { bakongStatus } from "./bakong-status";
 export * from "./schemas";
 export { verifyReceipt, type Verifier } from "./verify-receipt";
+export { isPublicId } from "./public-id";

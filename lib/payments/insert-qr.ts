@@ -11,6 +11,7 @@ const COLUMNS = [
   "apiKeyId",
   "orderId",
   "md5",
+  "publicId",
   "qr",
   "isStatic",
   "amount",

@@ -20,7 +20,7 @@ import {
 import { claimDueTransactions } from "./claim-due";
 import { settleBakongResults } from "./settle";
 
-/** List calls in flight at once per mode: fast enough for thousands of QRs, gentle on Bakong. */
+/** List calls in flight at once per ledger (live Bakong, or one account's sandbox): fast enough for thousands of QRs, gentle on Bakong. */
 const LIST_CALL_CONCURRENCY = 4;
 /** Single checks in flight at once, when the list endpoint cannot be used: a fallback, never a flood. */
 const SINGLE_CHECK_CONCURRENCY = 5;

@@ -3,9 +3,10 @@ import { KHQR_LIMITS } from "@/lib/khqr";
 import { ORDER_ID_MAX_LENGTH, QR_EXPIRY_SECONDS } from "@/lib/config/limits";
 import { CURRENCIES, MODES, QR_TYPES, TRANSACTION_STATUSES, VERIFICATION_SOURCES } from "@/lib/config/enums";
 import { PLAN_NAMES, type Plan } from "@/lib/config/plans";
+import { storableString } from "@/lib/std";
 
 const label = (name: string, max: number) =>
-  z.string().min(1, `${name} must not be empty (leave it out instead)`).max(max, `${name} must be at most ${max} characters`);
+  storableString(name).min(1, `${name} must not be empty (leave it out instead)`).max(max, `${name} must be at most ${max} characters`);
 
 const amount = z
   .union(
@@ -27,8 +28,7 @@ const md5 = z
   .string()
   .regex(/^[0-9a-f]{32}$/i, "md5 must be 32 hexadecimal characters")
   .transform((value) => value.toLowerCase());
-const orderId = z
-  .string()
+const orderId = storableString("order_id")
   .min(1, "order_id must not be empty")
   .max(ORDER_ID_MAX_LENGTH, `order_id must be at most ${ORDER_ID_MAX_LENGTH} characters`);
 
@@ -74,6 +74,9 @@ const qrType = z
   .enum(QR_TYPES)
   .describe("dynamic: one payment of a fixed amount, expires. static: reusable, the customer types the amount; never pending or paid.");
 const isoOrNull = z.string().nullable().describe("ISO 8601 UTC timestamp, or null");
+const payUrl = z
+  .string()
+  .describe("The hosted payment page for this QR (absolute URL): send the customer there instead of rendering the QR yourself.");
 
 export const createQrResponse = z.object({
   qr: z.string().describe("The KHQR string: render it as a QR image."),
@@ -84,6 +87,7 @@ export const createQrResponse = z.object({
   order_id: z.string().nullable(),
   expires_at: isoOrNull,
   status,
+  pay_url: payUrl,
   idempotent_replay: z.boolean(),
 });
 
@@ -91,6 +95,7 @@ export const checkTransactionResponse = z.object({
   md5: z.string(),
   type: qrType,
   status,
+  pay_url: payUrl,
   bakong_response: z.unknown().describe("The last raw answer from Bakong (null before the first check)."),
 });
 
@@ -102,6 +107,7 @@ export const transactionByOrderResponse = z.object({
   amount: z.number().nullable(),
   currency: z.enum(CURRENCIES),
   bill_number: z.string().nullable(),
+  pay_url: payUrl,
   paid_at: isoOrNull,
   expires_at: isoOrNull,
   created_at: z.string(),

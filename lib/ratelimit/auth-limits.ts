@@ -9,9 +9,10 @@ function emailDigest(email: string): string {
 }
 
 /**
- * Brute-force protection for sign-up and log-in: counts one attempt against the client IP and against the
- * email address. Call it before checking the password; when not allowed, answer with a friendly "try again
- * in N seconds" and do not check anything.
+ * Brute-force protection for sign-up and log-in: counts one attempt against the client address, against
+ * the email from that address (tight) and against the email from anywhere (loose). Call it before
+ * checking the password; when not allowed, answer with a friendly "try again in N seconds" and do not
+ * check anything.
  */
 export async function limitAuthAttempt({
   ip,
@@ -21,10 +22,12 @@ export async function limitAuthAttempt({
   email: string;
 }): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   if (rateLimitsDisabled()) return { allowed: true, retryAfterSeconds: 0 };
-  const [byIp, byEmail] = await Promise.all([
+  const digest = emailDigest(email);
+  const decisions = await Promise.all([
     sharedLimiter("auth:ip", AUTH_ATTEMPT_LIMITS.perIp)(ip),
-    sharedLimiter("auth:email", AUTH_ATTEMPT_LIMITS.perEmail)(emailDigest(email)),
+    sharedLimiter("auth:email-ip", AUTH_ATTEMPT_LIMITS.perEmailAndIp)(`${digest}:${ip}`),
+    sharedLimiter("auth:email", AUTH_ATTEMPT_LIMITS.perEmail)(digest),
   ]);
-  const denied = [byIp, byEmail].filter((decision) => !decision.allowed);
+  const denied = decisions.filter((decision) => !decision.allowed);
   return { allowed: denied.length === 0, retryAfterSeconds: Math.max(0, ...denied.map((decision) => secondsUntil(decision.resetAt))) };
 }

@@ -22,3 +22,15 @@ export function cambodiaDateStart(isoDate: string, plusDays = 0): Date {
 export function cambodiaDayStart(now: Date = new Date()): Date {
   return cambodiaDateStart(cambodiaDay(now));
 }
+
+/**
+ * Whether "YYYY-MM-DD" names a day that exists (no 2024-02-31), between 1970 and 9999: PostgreSQL
+ * refuses impossible dates and year 0, where JavaScript's Date would roll them over quietly.
+ */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1970 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}

@@ -2,8 +2,8 @@ import net from "node:net";
 
 /**
  * Addresses a webhook must never reach from our servers: this host, the private network it sits in,
- * and cloud metadata services (169.254.169.254 is inside link-local). IPv4-mapped IPv6 is refused whole
- * so "::ffff:10.0.0.1" cannot smuggle a private IPv4 address past the check.
+ * and cloud metadata services (169.254.169.254 is inside link-local). IPv4-mapped and IPv4-compatible IPv6
+ * are refused whole so "::ffff:10.0.0.1" or "::127.0.0.1" cannot smuggle a private IPv4 address past the check.
  */
 // Two lists: Node matches IPv4 addresses against IPv6 rules through their mapped form, so one list holding
 // ::ffff:0:0/96 would refuse every IPv4 address.
@@ -26,8 +26,7 @@ const IPV4_RANGES: Array<[string, number]> = [
   ["240.0.0.0", 4], // reserved, broadcast
 ];
 const IPV6_RANGES: Array<[string, number]> = [
-  ["::", 128], // unspecified
-  ["::1", 128], // loopback
+  ["::", 96], // unspecified, loopback and the deprecated IPv4-compatible form (::127.0.0.1)
   ["::ffff:0:0", 96], // IPv4-mapped
   ["64:ff9b::", 96], // NAT64: reaches IPv4 space, private included
   ["64:ff9b:1::", 48], // local-use NAT64

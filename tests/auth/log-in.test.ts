@@ -19,6 +19,7 @@ describe("log-in with email and password", () => {
     expect(await authorizeCredentials(merchant.email.toUpperCase(), "correct horse battery", ip())).toEqual({
       id: merchant.userId,
       email: merchant.email,
+      sessionVersion: 0,
     });
   });
 
@@ -27,14 +28,20 @@ describe("log-in with email and password", () => {
     expect(await authorizeCredentials(`nobody-${randomUUID()}@example.com`, "correct horse battery", ip())).toBeNull();
   });
 
-  it("throttles guessing on one email, with a friendly message", async () => {
+  it("throttles guessing on one email from one address, with a friendly message, and lets the owner in from theirs", async () => {
     const target = await createTestMerchant();
-    for (let attempt = 0; attempt < AUTH_ATTEMPT_LIMITS.perEmail.limit; attempt++) {
-      expect(await authorizeCredentials(target.email, "guess", ip())).toBeNull();
+    const attacker = ip();
+    for (let attempt = 0; attempt < AUTH_ATTEMPT_LIMITS.perEmailAndIp.limit; attempt++) {
+      expect(await authorizeCredentials(target.email, "guess", attacker)).toBeNull();
     }
-    await expect(authorizeCredentials(target.email, "correct horse battery", ip())).rejects.toThrow(
+    await expect(authorizeCredentials(target.email, "correct horse battery", attacker)).rejects.toThrow(
       /Too many attempts\. Please wait \d+ (seconds|minutes)/,
     );
+    expect(await authorizeCredentials(target.email, "correct horse battery", ip())).toEqual({
+      id: target.userId,
+      email: target.email,
+      sessionVersion: 0,
+    });
   });
 });
 

@@ -16,15 +16,18 @@ import { insertTransaction } from "./seed";
 
 let alice: TestMerchant;
 let mallory: TestMerchant;
-let aliceTx: { id: string; md5: string };
+let aliceTx: { id: string; md5: string; publicId: string };
 
 async function createTestQr(merchant: TestMerchant, body: Record<string, unknown>) {
   const response = await call(createQrRoute, { key: merchant.testKey.key, body });
   expect(response.status).toBe(200);
   const md5 = String(response.body.md5);
   const db = await getDb();
-  const [row] = await db.select({ id: transactions.id }).from(transactions).where(eq(transactions.md5, md5));
-  return { id: row!.id, md5, qr: String(response.body.qr) };
+  const [row] = await db
+    .select({ id: transactions.id, publicId: transactions.publicId })
+    .from(transactions)
+    .where(eq(transactions.md5, md5));
+  return { id: row!.id, md5, publicId: row!.publicId, qr: String(response.body.qr) };
 }
 
 beforeAll(async () => {
@@ -76,7 +79,7 @@ describe("simulate payment from the dashboard", () => {
     expect(detail.transaction.paidAt).not.toBeNull();
     expect(detail.events.map((event) => event.kind)).toEqual(["created", "paid"]);
     expect(buildTimeline(detail).map((item) => item.title)).toEqual(["QR code created", "Paid", "Checked with Bakong 1 time"]);
-    expect((await getPublicPaymentStatus(tx.md5))?.status).toBe("paid");
+    expect((await getPublicPaymentStatus(tx.publicId))?.status).toBe("paid");
     const stats = await todayStats(alice.userId, "test");
     expect(stats.paid).toBeGreaterThanOrEqual(1);
     expect(stats.collected).toContainEqual({ currency: "USD", amount: "3.00" });
@@ -94,9 +97,10 @@ describe("simulate payment from the dashboard", () => {
 
 describe("public payment page data", () => {
   it("shows the QR and what it charges, nothing about the account", async () => {
-    const payment = await getPublicPayment(aliceTx.md5.toUpperCase());
+    const payment = await getPublicPayment(aliceTx.publicId);
     expect(payment).toMatchObject({
       md5: aliceTx.md5,
+      publicId: aliceTx.publicId,
       mode: "test",
       amount: "12.50",
       currency: "USD",
@@ -105,7 +109,8 @@ describe("public payment page data", () => {
     });
     expect(Object.keys(payment!.status).sort()).toEqual(["expires_at", "paid_at", "status"]);
     expect(JSON.stringify(payment)).not.toContain(alice.userId);
-    expect(await getPublicPayment("0".repeat(32))).toBeNull();
+    expect(await getPublicPayment("0".repeat(64))).toBeNull();
+    expect(await getPublicPayment(aliceTx.publicId.toUpperCase())).toBeNull();
     expect(await getPublicPayment("../../etc/passwd")).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GET as eventsRoute } from "@/app/pay/[md5]/events/route";
+import { GET as eventsRoute } from "@/app/pay/[id]/events/route";
 import { checkTransaction, createQr, simulatePayment, watchPaymentStatus } from "@/lib/payments";
 import { createTestMerchant } from "../helpers/merchant";
 
@@ -23,14 +23,17 @@ async function* statusEvents(response: Response): AsyncGenerator<StatusEvent> {
   }
 }
 
-const open = (md5: string, signal = new AbortController().signal) =>
-  eventsRoute(new Request(`http://localhost/pay/${md5}/events`, { signal }), { params: Promise.resolve({ md5 }) });
+/** Opens a payment page's event stream, as the page does, by the public id at the end of its pay_url. */
+const open = (payUrl: string, signal = new AbortController().signal) => {
+  const id = new URL(payUrl).pathname.split("/").pop()!;
+  return eventsRoute(new Request(`http://localhost/pay/${id}/events`, { signal }), { params: Promise.resolve({ id }) });
+};
 
 describe("the payment page's live status stream", () => {
   it("sends the status now, then paid the moment the payment settles, and closes", async () => {
     const merchant = await createTestMerchant();
     const qr = await createQr(merchant.test, { amount: 2 });
-    const response = await open(qr.md5);
+    const response = await open(qr.pay_url);
     expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const events = statusEvents(response);
     expect((await events.next()).value).toMatchObject({ status: "pending" });
@@ -50,9 +53,9 @@ describe("the payment page's live status stream", () => {
     await simulatePayment(merchant.test, { md5: qr.md5 });
     await checkTransaction(merchant.test, qr.md5);
     const seen = [];
-    for await (const event of statusEvents(await open(qr.md5))) seen.push(event.status);
+    for await (const event of statusEvents(await open(qr.pay_url))) seen.push(event.status);
     expect(seen).toEqual(["paid"]);
-    expect((await open("0".repeat(32))).status).toBe(404);
+    expect((await open(`http://localhost/pay/${"0".repeat(64)}`)).status).toBe(404);
   });
 
   it("is fed by the settling transaction itself: a watcher hears the commit, not a timer", async () => {

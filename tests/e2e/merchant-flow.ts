@@ -47,7 +47,7 @@ export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string
   const email = `owner-${randomUUID().slice(0, 8)}@example.com`;
   const orderId = `ORDER-${randomUUID().slice(0, 8)}`;
   let keys: Keys = { live: "", test: "" };
-  let created = { qr: "", md5: "" };
+  let created = { qr: "", md5: "", payUrl: "" };
   let transactionUrl = "";
 
   flow.step("landing page and docs render, OpenAPI is served", async () => {
@@ -101,7 +101,7 @@ export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string
       bill_number: "INV-E2E",
     });
     expectEqual(response.status, 200, "POST /qr");
-    created = { qr: String(response.body.qr), md5: String(response.body.md5) };
+    created = { qr: String(response.body.qr), md5: String(response.body.md5), payUrl: String(response.body.pay_url) };
     await page.goto(`${baseUrl}/dashboard/transactions?mode=test`);
     const row = page.getByRole("row").filter({ hasText: orderId });
     await row.waitFor();
@@ -121,7 +121,8 @@ export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string
   const payPage = await merchant.newPage();
   flow.step("Simulate payment turns the detail page and the open payment page to Paid, without reloading it", async () => {
     await payPage.setViewportSize({ width: 430, height: 900 });
-    await payPage.goto(`${baseUrl}/pay/${created.md5}`);
+    expectEqual(created.payUrl.startsWith(`${baseUrl}/pay/`), true, "pay_url on the app's own origin");
+    await payPage.goto(created.payUrl);
     await payPage.getByText("Sandbox").first().waitFor();
     await payPage.getByTestId("pay-status").getByText("Waiting for payment").waitFor();
     await payPage.getByText(/Expires in/).waitFor();

@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { Flow } from "./harness";
+import { startSmtpInbox } from "../fakes/smtp-inbox";
+import { accountRecoveryFlow } from "./account-recovery";
 import { merchantFlow } from "./merchant-flow";
 import { receiptsFlow } from "./receipts-flow";
 import { expect } from "./harness";
@@ -21,14 +23,16 @@ async function main(): Promise<number> {
   mkdirSync("test-results", { recursive: true });
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
+  const inbox = await startSmtpInbox();
   try {
     if (process.env.SKIP_BUILD !== "1") buildApp();
-    app = await startApp();
+    app = await startApp({ SMTP_URL: inbox.url });
     console.log(`e2e: app on ${app.baseUrl} (server log: ${app.logFile})`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const flow = new Flow();
     const merchant = await merchantFlow(flow, browser, app.baseUrl);
     const receipts = await receiptsFlow(flow, browser, app.baseUrl);
+    const onRecoveryFailure = await accountRecoveryFlow(flow, browser, app.baseUrl, inbox);
     flow.step("a production server without NEXTAUTH_SECRET refuses to start", async () => {
       const { code, output } = await startWithoutSecret();
       expect(code !== null && code !== 0, `expected a non-zero exit, got ${code}`);
@@ -37,6 +41,7 @@ async function main(): Promise<number> {
     const result = await flow.run(async (name) => {
       await merchant.onFailure(name);
       await receipts.onFailure(name);
+      await onRecoveryFailure(name);
     });
     console.log(`\n${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ""}`);
     return result.failed === 0 && result.skipped === 0 ? 0 : 1;
@@ -47,6 +52,7 @@ async function main(): Promise<number> {
   } finally {
     await browser?.close();
     await app?.stop();
+    await inbox.close();
   }
 }
 

@@ -63,7 +63,7 @@ export function buildApp(): void {
 }
 
 /** Starts the production server on a free port against a fresh database and waits until it is healthy. */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const workDir = mkdtempSync(path.join(tmpdir(), "khqr-e2e-"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -82,6 +82,7 @@ export async function startApp(): Promise<RunningApp> {
         NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
         WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
         NEXT_TELEMETRY_DISABLED: "1",
+        ...extraEnv,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },

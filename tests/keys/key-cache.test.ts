@@ -11,6 +11,7 @@ import { saveMerchantProfile } from "@/lib/merchants";
 import { setPlan } from "@/lib/accounts";
 import { cambodiaDay } from "@/lib/std";
 import { planQuota } from "@/lib/config/plans";
+import { createQr, createQrRequest } from "@/lib/payments";
 import { call } from "../helpers/api";
 import { eventCount, transactionCount } from "../helpers/db";
 import { createTestMerchant, DEFAULT_PROFILE } from "../helpers/merchant";
@@ -110,5 +111,38 @@ describe("POST /api/v1/qr with a key it has seen before", () => {
     await saveMerchantProfile(merchant.userId, { ...DEFAULT_PROFILE, merchantName: "Renamed Shop" });
     expect((await call(route.handler, { key: merchant.liveKey.key })).status).toBe(400);
     expect(route.runs).toBe(4);
+  });
+});
+
+describe("POST /api/v1/qr when the key or account changes between a fresh lookup and the insert", () => {
+  // The real wrapper and createQr; the change happens after withApi's uncached lookup and before the write.
+  function changingRoute(change: () => Promise<unknown>) {
+    let changed = false;
+    return withApi({ route: "test.qr", rateLimit: "qr", body: createQrRequest, handlerRechecksKey: true }, async ({ auth, body }) => {
+      if (!changed) {
+        changed = true;
+        await change();
+      }
+      return createQr(auth, body);
+    });
+  }
+
+  it("a key revoked in between: 403 forbidden, not 500, nothing written", async () => {
+    const merchant = await createTestMerchant();
+    const route = changingRoute(() => revokeApiKey(merchant.userId, merchant.liveKey.id));
+    const { status, body } = await call(route, { key: merchant.liveKey.key, body: { amount: 5 } });
+    expect(status).toBe(403);
+    expect(body.error).toBe("forbidden");
+    expect(await transactionCount(merchant.userId)).toBe(0);
+    expect(await eventCount(merchant.userId)).toBe(0);
+  });
+
+  it("a profile changed in between: retried once on the new profile, 200", async () => {
+    const merchant = await createTestMerchant();
+    const route = changingRoute(() => saveMerchantProfile(merchant.userId, { ...DEFAULT_PROFILE, merchantName: "Renamed Shop" }));
+    const { status, body } = await call(route, { key: merchant.liveKey.key, body: { amount: 5 } });
+    expect(status).toBe(200);
+    expect(decodeKhqr(body.qr as string)).toMatchObject({ merchantName: "Renamed Shop" });
+    expect(await transactionCount(merchant.userId)).toBe(1);
   });
 });

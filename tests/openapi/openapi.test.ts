@@ -76,7 +76,7 @@ describe("OpenAPI document", () => {
     const documentedCodes = new Set(ENDPOINTS.flatMap((endpoint) => endpoint.errors));
     expect([...documentedCodes].sort()).toEqual(Object.keys(API_ERRORS).sort());
     const qr = document.paths["/qr"]!.post as { responses: Record<string, unknown> };
-    expect(Object.keys(qr.responses).sort()).toEqual(["200", "400", "401", "403", "409", "429", "500"]);
+    expect(Object.keys(qr.responses).sort()).toEqual(["200", "400", "401", "403", "405", "409", "413", "429", "500"]);
   });
 
   it("has examples that the real schemas accept", () => {

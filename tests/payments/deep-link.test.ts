@@ -39,20 +39,28 @@ afterAll(async () => {
 });
 
 describe("Bakong deep link on the payment page", () => {
-  it("asks Bakong for a live QR, with the token and the page as callback, once per md5", async () => {
-    const payment = { md5: "a".repeat(32), qr: "000201live", mode: "live" as const };
-    expect(await bakongDeepLink(payment, "https://pay.example.com/pay/aaa")).toBe("https://bakong.example/000201live");
-    expect(await bakongDeepLink(payment, "https://pay.example.com/pay/aaa")).toBe("https://bakong.example/000201live");
+  const publicId = (character: string) => character.repeat(64);
+
+  it("asks Bakong for a live QR, with the token and the page (from APP_URL) as callback, once per page", async () => {
+    process.env.APP_URL = "https://pay.example.com";
+    const payment = { md5: "a".repeat(32), publicId: publicId("a"), qr: "000201live", mode: "live" as const };
+    expect(await bakongDeepLink(payment)).toBe("https://bakong.example/000201live");
+    expect(await bakongDeepLink(payment)).toBe("https://bakong.example/000201live");
     expect(received).toHaveLength(1);
     expect(received[0]!.authorization).toBe("Bearer test-token");
-    expect(received[0]!.body.sourceInfo).toMatchObject({ appName: "KHQR Pay", appDeepLinkCallback: "https://pay.example.com/pay/aaa" });
+    expect(received[0]!.body.sourceInfo).toEqual({
+      appName: "KHQR Pay",
+      appIconUrl: "https://pay.example.com/icon.svg",
+      appDeepLinkCallback: `https://pay.example.com/pay/${publicId("a")}`,
+    });
+    delete process.env.APP_URL;
   });
 
   it("offers no link for sandbox QRs, without a token, or when Bakong says no", async () => {
-    expect(await bakongDeepLink({ md5: "b".repeat(32), qr: "x", mode: "test" }, "https://p/x")).toBeNull();
-    expect(await bakongDeepLink({ md5: "c".repeat(32), qr: "fail", mode: "live" }, "https://p/x")).toBeNull();
+    expect(await bakongDeepLink({ md5: "b".repeat(32), publicId: publicId("b"), qr: "x", mode: "test" })).toBeNull();
+    expect(await bakongDeepLink({ md5: "c".repeat(32), publicId: publicId("c"), qr: "fail", mode: "live" })).toBeNull();
     delete process.env.BAKONG_TOKEN;
-    expect(await bakongDeepLink({ md5: "d".repeat(32), qr: "y", mode: "live" }, "https://p/x")).toBeNull();
+    expect(await bakongDeepLink({ md5: "d".repeat(32), publicId: publicId("d"), qr: "y", mode: "live" })).toBeNull();
     process.env.BAKONG_TOKEN = "test-token";
   });
 });

@@ -84,7 +84,21 @@ describe("applyRateLimit on Redis", () => {
 });
 
 describe("limitAuthAttempt", () => {
-  it("allows 10 attempts per email in 15 minutes, from any IP, then asks to wait", async () => {
+  it("allows 10 attempts per email from one address in 15 minutes, then asks that address to wait; other addresses go on", async () => {
+    await awayFromWindowEdge(15 * 60_000);
+    const email = `victim-${randomUUID()}@example.com`;
+    const attacker = randomUUID();
+    for (let i = 0; i < AUTH_ATTEMPT_LIMITS.perEmailAndIp.limit; i++) {
+      expect(await limitAuthAttempt({ ip: attacker, email })).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    }
+    const denied = await limitAuthAttempt({ ip: attacker, email });
+    expect(denied.allowed).toBe(false);
+    expect(denied.retryAfterSeconds).toBeGreaterThan(0);
+    expect(denied.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+    expect(await limitAuthAttempt({ ip: randomUUID(), email })).toEqual({ allowed: true, retryAfterSeconds: 0 });
+  });
+
+  it("allows 100 attempts per email in 15 minutes, from any address, then asks to wait", async () => {
     await awayFromWindowEdge(15 * 60_000);
     const email = `victim-${randomUUID()}@example.com`;
     for (let i = 0; i < AUTH_ATTEMPT_LIMITS.perEmail.limit; i++) {

@@ -33,6 +33,9 @@ describe("isPrivateAddress", () => {
     "::ffff:127.0.0.1",
     "::ffff:10.0.0.1",
     "::ffff:8.8.8.8",
+    "::127.0.0.1",
+    "::a00:1",
+    "::8.8.8.8",
     "64:ff9b::a00:1",
     "ff02::1",
     "not-an-ip",
@@ -75,6 +78,7 @@ describe("checkWebhookUrl", () => {
     "http://[::1]/hook",
     "http://[fd12::1]/hook",
     "http://[::ffff:127.0.0.1]/hook",
+    "http://[::127.0.0.1]/hook",
     "http://100.64.1.1/hook",
   ])("refuses the private target %s unless WEBHOOK_ALLOW_PRIVATE_TARGETS=true", (url) => {
     expect(checkWebhookUrl(url, DEV).ok).toBe(false);

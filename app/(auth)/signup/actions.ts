@@ -3,8 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { normalizeEmail } from "@/lib/accounts";
-import { signUp } from "@/lib/auth";
-import { tooManyAttemptsMessage } from "@/lib/auth/options";
+import { signUp, tooManyAttemptsMessage } from "@/lib/auth";
 import { startSession } from "@/lib/auth/session";
 import { rememberOnboardingKeys } from "@/lib/dashboard/onboarding-keys";
 import { signUpInput } from "@/lib/dashboard/account-forms";
@@ -16,7 +15,7 @@ export const signUpAction = validatedAction(signUpInput, async ({ email, passwor
   const limit = await limitAuthAttempt({ ip: clientAddress(await headers()), email });
   if (!limit.allowed) return { error: tooManyAttemptsMessage(limit.retryAfterSeconds), values: { email } };
   const account = await signUp(email, password);
-  await startSession({ id: account.userId, email: normalizeEmail(email) });
+  await startSession({ id: account.userId, email: normalizeEmail(email), sessionVersion: 0 });
   await rememberOnboardingKeys([
     { mode: "live", key: account.liveKey.key, hint: account.liveKey.hint },
     { mode: "test", key: account.testKey.key, hint: account.testKey.hint },

@@ -6,9 +6,13 @@ import { issueApiKey, revokeApiKey, rollApiKey } from "@/lib/keys";
 import type { KeyActionState } from "@/lib/dashboard/key-action-state";
 import { validatedActionWithUser } from "@/lib/dashboard/validated-action";
 import { MODES } from "@/lib/config/enums";
+import { storableString } from "@/lib/std";
 
 const createKeyInput = z.object({
-  name: z.string().trim().min(1, "Give the key a name, e.g. “Production server”").max(60, "Use at most 60 characters"),
+  name: storableString("The key's name")
+    .trim()
+    .min(1, "Give the key a name, e.g. “Production server”")
+    .max(60, "Use at most 60 characters"),
   mode: z.enum(MODES, "Choose live or test"),
 });
 

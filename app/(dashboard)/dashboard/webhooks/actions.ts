@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { WebhookActionState } from "@/components/webhooks/types";
 import { validatedActionWithUser } from "@/lib/dashboard/validated-action";
 import { MODES, WEBHOOK_EVENTS } from "@/lib/config/enums";
+import { storableString } from "@/lib/std";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -26,7 +27,10 @@ const endpointInput = z.object({ endpointId: z.uuid("Unknown endpoint") });
 const eventBoxes = Object.fromEntries(WEBHOOK_EVENTS.map((event) => [`event_${event}`, z.literal("on").optional()]));
 
 const createInput = z.object({
-  url: z.string().trim().min(1, "Enter the URL of your webhook endpoint.").max(2048, "The URL must be at most 2048 characters."),
+  url: storableString("The URL")
+    .trim()
+    .min(1, "Enter the URL of your webhook endpoint.")
+    .max(2048, "The URL must be at most 2048 characters."),
   mode: z.enum(MODES, "Choose live or test"),
   ...eventBoxes,
 });

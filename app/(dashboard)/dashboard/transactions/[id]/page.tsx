@@ -42,7 +42,7 @@ export default async function TransactionPage({ params }: Props) {
 
   return (
     <>
-      {pending && !transaction.isStatic ? <AutoRefresh md5={transaction.md5} /> : null}
+      {pending && !transaction.isStatic ? <AutoRefresh publicId={transaction.publicId} /> : null}
       <Link href={`/dashboard/transactions?mode=${transaction.mode}`} className="text-sm text-slate-500 hover:text-slate-900">
         ← Transactions
       </Link>
@@ -57,7 +57,7 @@ export default async function TransactionPage({ params }: Props) {
           </h1>
           <p className="mt-1 font-mono text-xs text-slate-500">{transaction.md5}</p>
         </div>
-        <Link href={`/pay/${transaction.md5}`} className={buttonClasses("secondary", "md")} target="_blank">
+        <Link href={`/pay/${transaction.publicId}`} className={buttonClasses("secondary", "md")} target="_blank">
           Open payment page ↗
         </Link>
       </div>

@@ -9,20 +9,21 @@ import { buttonClasses } from "@/components/ui/button";
 import { formatMoney } from "@/components/ui/format";
 import { bakongDeepLink } from "@/lib/payments";
 import { getPublicPayment } from "@/lib/dashboard/public-payment";
+import { applyRateLimit } from "@/lib/ratelimit";
+import { clientAddress } from "@/lib/std";
 
 export const metadata: Metadata = { title: "Pay with KHQR", robots: { index: false } };
 
-type Props = { params: Promise<{ md5: string }> };
+type Props = { params: Promise<{ id: string }> };
 
 export default async function PayPage({ params }: Props) {
-  const { md5 } = await params;
-  const payment = await getPublicPayment(md5);
+  const { id } = await params;
+  const limit = await applyRateLimit({ ip: clientAddress(await headers()) }, "pay_page");
+  if (!limit.allowed) return <TooManyRequests retryAfter={limit.headers["Retry-After"]} />;
+  const payment = await getPublicPayment(id);
   if (!payment) notFound();
   if (payment.isStatic) return <StaticQrCard payment={payment} />;
-  const requestHeaders = await headers();
-  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost";
-  const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
-  const deepLink = payment.status.status === "pending" ? await bakongDeepLink(payment, `${protocol}://${host}/pay/${payment.md5}`) : null;
+  const deepLink = payment.status.status === "pending" ? await bakongDeepLink(payment) : null;
   const amountLabel = formatMoney(payment.amount, payment.currency);
 
   return (
@@ -47,7 +48,7 @@ export default async function PayPage({ params }: Props) {
           </p>
           {payment.billNumber ? <p className="text-xs text-slate-500">Bill {payment.billNumber}</p> : null}
           <div className="my-5 border-t border-dashed border-slate-200" />
-          <LivePayment md5={payment.md5} qr={payment.qr} amountLabel={amountLabel} initial={payment.status} />
+          <LivePayment publicId={payment.publicId} qr={payment.qr} amountLabel={amountLabel} initial={payment.status} />
           {deepLink ? (
             <a href={deepLink} className={buttonClasses("primary", "lg", "mt-5 w-full")}>
               Open in Bakong app
@@ -60,6 +61,17 @@ export default async function PayPage({ params }: Props) {
         <div className="flex items-center justify-center gap-1.5 border-t border-slate-100 py-3 text-xs text-slate-400">
           <LogoMark className="size-4" /> Secured by KHQR Pay
         </div>
+      </div>
+    </main>
+  );
+}
+
+function TooManyRequests({ retryAfter }: { retryAfter?: string }) {
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-slate-100 px-4">
+      <div className="w-full max-w-sm rounded-2xl bg-white p-6 text-center shadow-lg ring-1 ring-slate-200">
+        <h1 className="text-lg font-semibold text-slate-900">Too many requests</h1>
+        <p className="mt-2 text-sm text-slate-600">Please wait {retryAfter ?? "a few"} seconds and reload this page.</p>
       </div>
     </main>
   );

@@ -1,11 +1,11 @@
 import { paymentStatusStream } from "@/lib/dashboard/payment-status-stream";
 
 /** The payment page's live status as Server-Sent Events; public like the page and its /status. */
-export async function GET(request: Request, { params }: { params: Promise<{ md5: string }> }): Promise<Response> {
-  const stream = await paymentStatusStream((await params).md5, request.signal);
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const stream = await paymentStatusStream((await params).id, request.signal);
   if (!stream)
     return Response.json(
-      { error: "not_found", message: "No payment with this md5." },
+      { error: "not_found", message: "No such payment page." },
       { status: 404, headers: { "Cache-Control": "no-store" } },
     );
   return new Response(stream, {
