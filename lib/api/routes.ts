@@ -10,6 +10,7 @@ export const API_ROUTES: Record<string, readonly string[]> = {
   "/api/v1/qr": ["POST"],
   "/api/v1/transaction/check": ["POST"],
   "/api/v1/transaction/by-order": ["POST"],
+  "/api/v1/transaction/verify": ["POST"],
   "/api/v1/sandbox/transactions/pay": ["POST"],
 };
 

@@ -49,7 +49,8 @@ describe("a static QR tells the truth everywhere", () => {
     });
     await pollDueTransactions({ now: new Date(Date.now() + 3_600_000) });
     expect(fake.requests.filter((request) => request.path.includes("md5"))).toEqual([]);
-    expect((await getPublicPayment(md5))?.status.status).toBe("static");
+    const publicId = new URL(created.body.pay_url as string).pathname.split("/").pop()!;
+    expect((await getPublicPayment(publicId))?.status.status).toBe("static");
   });
 
   it("dynamic QRs are unchanged: type dynamic, pending", async () => {
