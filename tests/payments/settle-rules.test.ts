@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { BakongTransaction } from "@/lib/bakong";
 import { getDb } from "@/lib/db";
 import { transactionEvents, type Transaction } from "@/lib/db/schema";
-import { createQr, onTransactionPaid, settleWithBakongResult } from "@/lib/payments";
+import { createQr, onTransactionPaid, recordCheckError, settleWithBakongResult } from "@/lib/payments";
 import { createTestMerchant, DEFAULT_PROFILE } from "../helpers/merchant";
 import { deliveriesOf, transactionByMd5 } from "../webhooks/fixtures";
 
@@ -105,6 +105,15 @@ describe("when it was paid", () => {
     expect([first.paidAt, second.paidAt, third.paidAt]).toEqual([created, acknowledged, checkedAt]);
   });
 
+  it("the paid event keeps Bakong's hash and the payment time, for the dashboard's timeline", async () => {
+    const pending = await pendingQr();
+    const paidAt = new Date(Date.now() - 2_000);
+    const answer = found({ toAccountId: "coffee_shop@aclb", amount: 5, currency: "USD", createdDateMs: paidAt.getTime() });
+    await settleWithBakongResult(pending, answer);
+    const paid = (await eventsOf(pending.id)).find((e) => e.kind === "paid");
+    expect(paid?.detail).toEqual({ hash: answer.transaction.hash, paid_at: paidAt.toISOString() });
+  });
+
   it("a payment Bakong recorded after the QR expired is still paid, marked paid_after_expiry and logged for the operator", async () => {
     const createdAt = new Date(Date.now() - 120_000);
     const pending = await pendingQr({ createdAt, expiresInSeconds: 60 });
@@ -163,5 +172,17 @@ describe("an answer that is not a payment", () => {
     const again = await settleWithBakongResult(pending, { status: "not_found", raw: { responseCode: 1 } });
     expect(again.status).toBe("expired");
     expect((await eventsOf(pending.id)).map((e) => e.kind)).toEqual(["created", "expired"]);
+  });
+});
+
+describe("recordCheckError (Bakong could not answer)", () => {
+  it("keeps the status, remembers why, and moves the next check when told when", async () => {
+    const pending = await pendingQr();
+    const retryAt = new Date(Date.now() + 30_000);
+    await recordCheckError(pending, "Bakong did not answer within 15000 ms.", retryAt);
+    expect(await transactionByMd5(pending.md5)).toMatchObject({ status: "pending", lastCheckError: "Bakong did not answer within 15000 ms.", nextCheckAt: retryAt });
+
+    await recordCheckError(pending, "Bakong answered HTTP 500.", null);
+    expect(await transactionByMd5(pending.md5)).toMatchObject({ status: "pending", lastCheckError: "Bakong answered HTTP 500.", nextCheckAt: retryAt });
   });
 });
