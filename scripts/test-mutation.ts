@@ -46,7 +46,12 @@ function changedSinceBaseline(config: StrykerConfig): string[] {
       : [],
   );
   const unmeasured = files.filter((file) => !baseline.files[file]);
-  if (unmeasured.length > 0) console.log(`Not in the mutation baseline, not checked here (run npm run test:mutation locally):\n  ${unmeasured.sort().join("\n  ")}`);
+  if (unmeasured.length > 0) {
+    const perFolder = new Map<string, number>();
+    for (const file of unmeasured) perFolder.set(path.posix.dirname(file), (perFolder.get(path.posix.dirname(file)) ?? 0) + 1);
+    const list = [...perFolder].sort().map(([folder, count]) => `${folder} (${count})`).join(", ");
+    console.log(`Files not in the mutation baseline, not checked here (measure them with npm run test:mutation): ${list}`);
+  }
   return files.filter((file) => baseline.files[file] && baseline.files[file].source !== readFileSync(file, "utf8")).sort();
 }
 
