@@ -162,6 +162,14 @@ describe("an answer that is not a payment", () => {
     expect((await eventsOf(pending.id)).map((e) => e.kind)).toEqual(["created"]);
   });
 
+  it("at a check exactly at expires_at: not yet expired, the final check comes after", async () => {
+    const createdAt = new Date(Date.now() - 120_000);
+    const pending = await pendingQr({ createdAt, expiresInSeconds: 60 });
+    const row = await settleWithBakongResult(pending, { status: "not_found", raw: { responseCode: 1 } }, pending.expiresAt!);
+    expect(row.status).toBe("pending");
+    expect((await eventsOf(pending.id)).map((e) => e.kind)).toEqual(["created"]);
+  });
+
   it("at a check after expiry: expired, with an expired event and no further checks; a later answer changes nothing", async () => {
     const createdAt = new Date(Date.now() - 120_000);
     const pending = await pendingQr({ createdAt, expiresInSeconds: 60 });
@@ -172,6 +180,30 @@ describe("an answer that is not a payment", () => {
     const again = await settleWithBakongResult(pending, { status: "not_found", raw: { responseCode: 1 } });
     expect(again.status).toBe("expired");
     expect((await eventsOf(pending.id)).map((e) => e.kind)).toEqual(["created", "expired"]);
+  });
+});
+
+describe("a static QR (no amount, never expires)", () => {
+  async function pendingStaticQr(): Promise<Transaction> {
+    const merchant = await createTestMerchant();
+    const qr = await createQr(merchant.live, { currency: "USD", bill_number: `INV-${randomBytes(4).toString("hex")}` });
+    const row = await transactionByMd5(qr.md5);
+    expect(row).toMatchObject({ amount: null, expiresAt: null });
+    return row;
+  }
+
+  it("is paid by a payment of whatever amount the customer typed, as an ordinary payment", async () => {
+    const pending = await pendingStaticQr();
+    const row = await settleWithBakongResult(pending, found({ toAccountId: "coffee_shop@aclb", amount: 12.5, currency: "USD", createdDateMs: Date.now() }));
+    expect(row.status).toBe("paid");
+    expect((await eventsOf(pending.id)).map((e) => e.kind)).toEqual(["created", "paid"]);
+  });
+
+  it("an answer that is not a payment leaves it pending, unexpired and unscheduled", async () => {
+    const pending = await pendingStaticQr();
+    const row = await settleWithBakongResult(pending, { status: "not_found", raw: { responseCode: 1 } }, new Date(Date.now() + 86_400_000));
+    expect(row).toMatchObject({ status: "pending", nextCheckAt: null });
+    expect((await eventsOf(pending.id)).map((e) => e.kind)).toEqual(["created"]);
   });
 });
 
