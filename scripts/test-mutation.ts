@@ -48,8 +48,15 @@ function changedSinceBaseline(config: StrykerConfig): string[] {
       : [],
   );
   const unmeasured = files.filter((file) => !baseline.files[file]);
-  if (unmeasured.length > 0)
-    console.log(`Not in the mutation baseline, not checked here (run npm run test:mutation locally):\n  ${unmeasured.sort().join("\n  ")}`);
+  if (unmeasured.length > 0) {
+    const perFolder = new Map<string, number>();
+    for (const file of unmeasured) perFolder.set(path.posix.dirname(file), (perFolder.get(path.posix.dirname(file)) ?? 0) + 1);
+    const list = [...perFolder]
+      .sort()
+      .map(([folder, count]) => `${folder} (${count})`)
+      .join(", ");
+    console.log(`Files not in the mutation baseline, not checked here (measure them with npm run test:mutation): ${list}`);
+  }
   return files.filter((file) => baseline.files[file] && baseline.files[file].source !== readFileSync(file, "utf8")).sort();
 }
 
@@ -80,7 +87,9 @@ function mergeIntoBaseline(baselineFile: string, runFile: string): void {
 
 async function main(): Promise<number> {
   const { default: config } = (await import(pathToFileURL(path.resolve("stryker.config.mjs")).href)) as { default: StrykerConfig };
-  let args = process.argv.slice(2);
+  // --warn-only: report parts below target without failing (CI, until the baseline meets every target).
+  const warnOnly = process.argv.includes("--warn-only");
+  let args = process.argv.slice(2).filter((arg) => arg !== "--warn-only");
   if (args.includes("--changed")) {
     const changed = changedSinceBaseline(config);
     if (changed.length === 0) {
@@ -116,7 +125,9 @@ async function main(): Promise<number> {
   const missedNow = printScores(REPORT_FILE);
   console.log(`\nEverything measured so far (${config.incrementalFile}):`);
   printScores(config.incrementalFile);
-  return missedNow.length === 0 ? 0 : 1;
+  if (missedNow.length > 0 && warnOnly)
+    console.log(`\nBelow target: ${missedNow.map((part) => part.name).join(", ")} (--warn-only: not failing).`);
+  return missedNow.length === 0 || warnOnly ? 0 : 1;
 }
 
 main().then(
