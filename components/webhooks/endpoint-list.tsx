@@ -5,8 +5,8 @@ import type { EndpointActions, EndpointView } from "./types";
 import type { Mode } from "@/lib/config/enums";
 
 const DESCRIPTION = {
-  live: "Receive transaction.paid for payments to QRs made with live keys.",
-  test: "Receive transaction.paid for sandbox payments (Simulate payment, test keys).",
+  live: "Receive the events each endpoint chose for QRs and receipts of your live keys.",
+  test: "Receive the events each endpoint chose for sandbox payments and receipts (Simulate payment, test keys).",
 };
 
 /** The endpoints of one mode. */

@@ -56,4 +56,19 @@ describe("fake Bakong HTTP control routes", () => {
     const tooMany = Array.from({ length: 51 }, (_, index) => md5Of(String(index)));
     expect((await post("/v1/check_transaction_by_md5_list", tooMany, "fake-token")).status).toBe(400);
   });
+
+  it("adds a payment known only by its hash over HTTP, found by hash and by short hash with its amount and currency", async () => {
+    const added = await post("/_fake/payment", { toAccountId: "stall@aclb", amount: 7.5, currency: "USD" });
+    const { transaction } = (await added.json()) as { transaction: { hash: string } };
+    expect(transaction.hash).toMatch(/^[0-9a-f]{64}$/);
+
+    const byHash = await post("/v1/check_transaction_by_hash", { hash: transaction.hash }, "fake-token");
+    expect(await byHash.json()).toMatchObject({ responseCode: 0, data: { hash: transaction.hash, toAccountId: "stall@aclb" } });
+    const short = transaction.hash.slice(0, 8);
+    const byShort = await post("/v1/check_transaction_by_short_hash", { hash: short, amount: 7.5, currency: "USD" }, "fake-token");
+    expect(await byShort.json()).toMatchObject({ responseCode: 0, data: { hash: transaction.hash } });
+    const otherAmount = await post("/v1/check_transaction_by_short_hash", { hash: short, amount: 7, currency: "USD" }, "fake-token");
+    expect(await otherAmount.json()).toMatchObject({ responseCode: 1, errorCode: 1 });
+    expect((await post("/v1/check_transaction_by_short_hash", { hash: short }, "fake-token")).status).toBe(400);
+  });
 });

@@ -229,6 +229,11 @@ export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string
       expectEqual(body.currency, "USD", "body.currency");
       expectEqual(body.bill_number, "INV-HOOK", "body.bill_number");
       expectEqual(body.external_order_id, hookOrderId, "body.external_order_id");
+      expectEqual(body.order_id, hookOrderId, "body.order_id");
+      expectEqual(body.mode, "test", "body.mode");
+      expectEqual(body.type, "dynamic", "body.type");
+      expectEqual(body.id, delivery.headers["x-khqr-event-id"], "body.id is X-KHQR-Event-Id");
+      expect(/^evt_[0-9a-f]{32}$/.test(String(body.id)), `the event id looks like evt_…, got ${String(body.id)}`);
       expectEqual(body.transaction_id, transactionId, "body.transaction_id (the dashboard's id)");
       expect(
         typeof body.paid_at === "string" && !Number.isNaN(Date.parse(body.paid_at)),
