@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { BakongTransaction } from "@/lib/bakong";
 import { getDb } from "@/lib/db";
 import { transactionEvents, type Transaction } from "@/lib/db/schema";
-import { createQr, onTransactionPaid, recordCheckError, settleWithBakongResult } from "@/lib/payments";
+import { createQr, onTransactionPaid, settleWithBakongResult } from "@/lib/payments";
+import { recordCheckError } from "@/lib/payments/bakong-outage";
 import { createTestMerchant, DEFAULT_PROFILE } from "../helpers/merchant";
 import { deliveriesOf, transactionByMd5 } from "../webhooks/fixtures";
 
@@ -249,38 +250,22 @@ describe("an answer that is not a payment", () => {
   });
 });
 
-describe("a static QR (no amount, never expires)", () => {
-  async function pendingStaticQr(): Promise<Transaction> {
-    const merchant = await createTestMerchant();
-    const qr = await createQr(merchant.live, { currency: "USD", bill_number: `INV-${randomBytes(4).toString("hex")}` });
-    const row = await transactionByMd5(qr.md5);
-    expect(row).toMatchObject({ amount: null, expiresAt: null });
-    return row;
-  }
-
-  it("is paid by a payment of whatever amount the customer typed, as an ordinary payment", async () => {
-    const pending = await pendingStaticQr();
-    const row = await settleWithBakongResult(pending, found({ toAccountId: "coffee_shop@aclb", amount: 12.5, currency: "USD", createdDateMs: Date.now() }));
-    expect(row.status).toBe("paid");
-    expect((await eventsOf(pending.id)).map((e) => e.kind)).toEqual(["created", "paid"]);
-  });
-
-  it("an answer that is not a payment leaves it pending, unexpired and unscheduled", async () => {
-    const pending = await pendingStaticQr();
-    const row = await settleWithBakongResult(pending, { status: "not_found", raw: { responseCode: 1 } }, new Date(Date.now() + 86_400_000));
-    expect(row).toMatchObject({ status: "pending", nextCheckAt: null });
-    expect((await eventsOf(pending.id)).map((e) => e.kind)).toEqual(["created"]);
-  });
-});
-
 describe("recordCheckError (Bakong could not answer)", () => {
   it("keeps the status, remembers why, and moves the next check when told when", async () => {
     const pending = await pendingQr();
     const retryAt = new Date(Date.now() + 30_000);
-    await recordCheckError(pending, "Bakong did not answer within 15000 ms.", retryAt);
-    expect(await transactionByMd5(pending.md5)).toMatchObject({ status: "pending", lastCheckError: "Bakong did not answer within 15000 ms.", nextCheckAt: retryAt });
+    await recordCheckError([pending], "Bakong did not answer within 15000 ms.", retryAt);
+    expect(await transactionByMd5(pending.md5)).toMatchObject({
+      status: "pending",
+      lastCheckError: "Bakong did not answer within 15000 ms.",
+      nextCheckAt: retryAt,
+    });
 
-    await recordCheckError(pending, "Bakong answered HTTP 500.", null);
-    expect(await transactionByMd5(pending.md5)).toMatchObject({ status: "pending", lastCheckError: "Bakong answered HTTP 500.", nextCheckAt: retryAt });
+    await recordCheckError([pending], "Bakong answered HTTP 500.", null);
+    expect(await transactionByMd5(pending.md5)).toMatchObject({
+      status: "pending",
+      lastCheckError: "Bakong answered HTTP 500.",
+      nextCheckAt: retryAt,
+    });
   });
 });
