@@ -31,7 +31,8 @@ export async function receiptsFlow(flow: Flow, browser: Browser, baseUrl: string
     const check = await api(baseUrl, testKey, "POST", "/transaction/check", { md5: staticMd5 });
     expectEqual(check.body.status, "static", "check of a static QR");
 
-    await page.goto(`${baseUrl}/pay/${staticMd5}`);
+    // The page is at the answer's pay_url (an unguessable public id), never at the md5.
+    await page.goto(`${baseUrl}${new URL(String(created.body.pay_url)).pathname}`);
     await page.getByTestId("static-qr-card").waitFor();
     await page.getByTestId("static-merchant").getByText("Sokha Noodles").waitFor();
     await page.getByTestId("static-instruction").getByText("Show your receipt to the cashier.").waitFor();
