@@ -66,6 +66,7 @@ async function main() {
       BACKGROUND_JOBS: process.env.BENCH_BACKGROUND_JOBS ?? "off",
       NODE_ENV: "production",
       NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+      APP_URL: `http://127.0.0.1:${port}`,
     },
     stdio: "ignore",
     detached: true,

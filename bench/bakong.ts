@@ -81,6 +81,7 @@ async function runScenario(scenario: Scenario, fake: FakeBakong): Promise<Record
       DATABASE_URL: url.toString(),
       NODE_ENV: "production",
       NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+      APP_URL: `http://127.0.0.1:${port}`,
       BAKONG_API_URL: fake.url,
       BAKONG_TOKEN: "fake-token",
       BAKONG_MAX_CALLS_PER_MINUTE: String(BUDGET),
