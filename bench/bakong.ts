@@ -53,9 +53,9 @@ async function post(port: number, path: string, key: string, body: unknown): Pro
 }
 
 /** Resolves with the time the page's status stream says "paid". */
-function watchPayPage(port: number, md5: string, stop: AbortSignal): Promise<number | null> {
+function watchPayPage(port: number, pagePath: string, stop: AbortSignal): Promise<number | null> {
   return new Promise((resolve) => {
-    const request = http.get({ host: "127.0.0.1", port, path: `/pay/${md5}/events`, signal: stop }, (response) => {
+    const request = http.get({ host: "127.0.0.1", port, path: `${pagePath}/events`, signal: stop }, (response) => {
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => {
         if (chunk.includes('"status":"paid"')) resolve(performance.now());
@@ -128,6 +128,7 @@ async function runScenario(scenario: Scenario, fake: FakeBakong): Promise<Record
     await listener.query(`LISTEN ${CHANNEL}`);
 
     const createdAt = new Map<string, number>();
+    const payPagePath = new Map<string, string>();
     const createQr = async (merchant: Merchant, n: number) => {
       const { body } = await post(port, "/api/v1/qr", merchant.key, {
         amount: 1.25,
@@ -136,6 +137,7 @@ async function runScenario(scenario: Scenario, fake: FakeBakong): Promise<Record
       });
       merchant.md5s.push(body.md5 as string);
       createdAt.set(body.md5 as string, performance.now());
+      payPagePath.set(body.md5 as string, new URL(body.pay_url as string).pathname);
     };
     let qrNumber = 0;
     for (let round = 0; round < Math.ceil(QRS / MERCHANTS); round++)
@@ -174,7 +176,7 @@ async function runScenario(scenario: Scenario, fake: FakeBakong): Promise<Record
         await sleep(500 + Math.random() * 1500);
         const candidates = [...createdAt.keys()].filter((md5) => !paidAtFake.has(md5));
         const md5 = candidates[Math.floor(Math.random() * candidates.length)]!;
-        pushedAt.set(md5, watchPayPage(port, md5, stop.signal));
+        pushedAt.set(md5, watchPayPage(port, payPagePath.get(md5)!, stop.signal));
         await sleep(200);
         fake.markPaid(md5, { toAccountId: "bench@aclb", amount: 1.25, currency: "USD" });
         paidAtFake.set(md5, performance.now());
