@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
 import { YOUNG_QR_MS } from "@/lib/config/bakong-limits";
 import type { Mode } from "@/lib/config/enums";
 import { getDb } from "@/lib/db";
@@ -12,33 +12,60 @@ import { transactions, type Transaction } from "@/lib/db/schema";
 export const POLL_LEASE_MS = 60_000;
 
 /**
+ * What share of a pass's claims goes to QRs in their first two minutes (when most customers pay) when more
+ * is due than the budget allows; the rest always goes to the longest-overdue rows (final checks past expiry
+ * among them), so under any load nothing starves.
+ */
+const YOUNG_SHARE = 0.8;
+
+/**
  * Takes due pending dynamic transactions of a mode for this caller: locked with SKIP LOCKED so concurrent
  * pollers split the work, and leased by moving next_check_at forward before the transaction commits (and
  * before any Bakong call). Static QRs have no next_check_at and are never polled. When more is due than
- * `limit` (the call budget), the most valuable go first: QRs in their first two minutes (when most customers
- * pay) count as due 30 s earlier than they are, so a backlog of old QRs never starves, nor starves them.
+ * `limit` (the call budget), young QRs go first, up to YOUNG_SHARE of the limit, then the longest-overdue
+ * rows; a claim of one row is young with that probability.
  */
 export async function claimDueTransactions({ now, limit, mode }: { now: Date; limit: number; mode: Mode }): Promise<Transaction[]> {
   if (limit <= 0) return [];
   const db = await getDb();
+  const youngSince = new Date(now.getTime() - YOUNG_QR_MS).toISOString();
+  const youngLimit = limit === 1 ? (Math.random() < YOUNG_SHARE ? 1 : 0) : Math.ceil(limit * YOUNG_SHARE);
   return db.transaction(async (tx) => {
-    const due = await tx
+    // Spelled like the partial index transactions_due_idx so the planner uses it.
+    const dueNow = and(
+      eq(transactions.status, "pending"),
+      sql`not ${transactions.isStatic}`,
+      lte(transactions.nextCheckAt, now),
+      eq(transactions.mode, mode),
+    );
+    const young =
+      youngLimit === 0
+        ? []
+        : await tx
+            .select({ id: transactions.id })
+            .from(transactions)
+            .where(and(dueNow, sql`${transactions.createdAt} > ${youngSince}::timestamptz`))
+            .orderBy(transactions.nextCheckAt)
+            .limit(youngLimit)
+            .for("update", { skipLocked: true });
+    const rest = await tx
       .select({ id: transactions.id })
       .from(transactions)
-      // Spelled like the partial index transactions_due_idx so the planner uses it.
       .where(
-        and(
-          eq(transactions.status, "pending"),
-          sql`not ${transactions.isStatic}`,
-          lte(transactions.nextCheckAt, now),
-          eq(transactions.mode, mode),
-        ),
+        young.length === 0
+          ? dueNow
+          : and(
+              dueNow,
+              notInArray(
+                transactions.id,
+                young.map((row) => row.id),
+              ),
+            ),
       )
-      .orderBy(
-        sql`${transactions.nextCheckAt} - case when ${transactions.createdAt} > ${new Date(now.getTime() - YOUNG_QR_MS).toISOString()}::timestamptz then interval '30 seconds' else interval '0 seconds' end`,
-      )
-      .limit(limit)
+      .orderBy(transactions.nextCheckAt)
+      .limit(limit - young.length)
       .for("update", { skipLocked: true });
+    const due = [...young, ...rest];
     if (due.length === 0) return [];
     const claimed = await tx
       .update(transactions)
