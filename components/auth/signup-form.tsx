@@ -14,6 +14,20 @@ type Props = { action: (state: ActionState, formData: FormData) => Promise<Actio
 export function SignUpForm({ action }: Props) {
   const [state, formAction] = useActionState(action, {});
   const { errors, onSubmit, onChange } = useFormErrors(signUpInput, state.fieldErrors);
+  if (state.success) {
+    return (
+      <div className="space-y-5">
+        <Alert tone="success">{state.success}</Alert>
+        <p className="text-center text-sm text-slate-600">
+          No email after a few minutes? Check your spam folder, or{" "}
+          <Link href="/login" className="font-medium text-brand-700 hover:underline">
+            log in
+          </Link>{" "}
+          if you already have an account.
+        </p>
+      </div>
+    );
+  }
   return (
     <form action={formAction} onSubmit={onSubmit} onChange={onChange} noValidate className="space-y-5">
       {state.error && !state.fieldErrors ? <Alert tone="error">{state.error}</Alert> : null}

@@ -7,7 +7,11 @@ import type { AccountTokenPurpose } from "@/lib/config/enums";
 /** How long a link sent by email works. */
 export const ACCOUNT_TOKEN_TTL_MS = 60 * 60 * 1000;
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** Only this hash of a link's token is stored, so a database leak opens no account. */
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** The secret part of a link sent by email. */
+export const newLinkToken = () => randomBytes(32).toString("base64url");
 
 /** A new single-use token for the link; only its hash is stored, so a database leak opens no account. */
 export async function issueAccountToken(
@@ -17,7 +21,7 @@ export async function issueAccountToken(
   newEmail: string | null = null,
   now: Date = new Date(),
 ): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newLinkToken();
   await tx.insert(accountTokens).values({
     id: randomUUID(),
     userId,

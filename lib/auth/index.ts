@@ -1,4 +1,4 @@
-export { signUp } from "./sign-up";
+export { completeSignUp, requestSignUp, SIGN_UP_REQUESTED_MESSAGE, signUp } from "./sign-up";
 export { hashPassword } from "./password";
 export { changePassword } from "./change-password";
 export { tooManyAttemptsMessage } from "./messages";

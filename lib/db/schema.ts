@@ -393,6 +393,25 @@ export const accountTokens = pgTable(
   ],
 );
 
+/**
+ * A sign-up waiting for its address to be proven: the account is created only when the link emailed to the
+ * address is used, so nobody can hold an address they do not own, and the form never says whether an
+ * account already exists.
+ */
+export const signUpRequests = pgTable(
+  "sign_up_requests",
+  {
+    id: uuid("id").primaryKey(),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("sign_up_requests_token_hash_key").on(t.tokenHash)],
+);
+
 export type User = typeof users.$inferSelect;
 export type MerchantProfile = typeof merchantProfiles.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;

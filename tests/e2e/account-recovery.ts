@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import type { Browser, Page } from "playwright-core";
-import { mailText, type startSmtpInbox } from "../fakes/smtp-inbox";
+import { mailText, type SmtpInbox } from "../fakes/smtp-inbox";
 import { expect, expectEqual, screenshot, type Flow } from "./harness";
-
-type Inbox = Awaited<ReturnType<typeof startSmtpInbox>>;
+import { requestSignUp, signUp } from "./merchant-flow";
 
 const OLD_PASSWORD = "correct horse battery staple";
 const NEW_PASSWORD = "a fresh passphrase for e2e";
@@ -40,7 +39,7 @@ function rawRequest(url: string, method: string): Promise<{ status: number; head
 }
 
 /** Forgotten password through a real SMTP server, sessions that end, and the holes closed, against the built app. */
-export async function accountRecoveryFlow(flow: Flow, browser: Browser, baseUrl: string, inbox: Inbox) {
+export async function accountRecoveryFlow(flow: Flow, browser: Browser, baseUrl: string, inbox: SmtpInbox) {
   const owner = await browser.newContext({ viewport: DESKTOP });
   const stranger = await browser.newContext({ viewport: DESKTOP });
   const ownerPage = await owner.newPage();
@@ -49,11 +48,17 @@ export async function accountRecoveryFlow(flow: Flow, browser: Browser, baseUrl:
   let resetLink = "";
 
   flow.step("recovery: an account signed in on one browser", async () => {
-    await ownerPage.goto(`${baseUrl}/signup`);
-    await ownerPage.getByLabel("Email").fill(email);
-    await ownerPage.getByLabel("Password").fill(OLD_PASSWORD);
-    await ownerPage.getByRole("button", { name: "Create account" }).click();
-    await ownerPage.waitForURL(`${baseUrl}/onboarding`);
+    await signUp(ownerPage, baseUrl, email, inbox);
+  });
+
+  flow.step("recovery: signing up again with a used address answers the same and tells its owner", async () => {
+    const seen = inbox.messages.length;
+    const unusedAnswer = await requestSignUp(page, baseUrl, `fresh-${randomUUID().slice(0, 8)}@example.com`);
+    await screenshotBoth(page, "signup-check-email");
+    expectEqual(await requestSignUp(page, baseUrl, email, NEW_PASSWORD), unusedAnswer, "answer for an address that has an account");
+    const note = await inbox.waitFor((message) => message.to.includes(email) && inbox.messages.indexOf(message) >= seen, 20_000);
+    expect(mailText(note.raw).includes("Someone asked to create a KHQR Pay account"), "the owner is told someone tried their address");
+    expect(!mailText(note.raw).includes("/signup/confirm"), "no link that would create a second account");
   });
 
   flow.step("recovery: Forgot password? emails a reset link through SMTP; unknown addresses get the same answer", async () => {

@@ -4,6 +4,7 @@ import { expect, expectEqual, screenshot, type Flow } from "./harness";
 import { decodeQrOnPage } from "./qr-decode";
 import { verify } from "../helpers/brief-verify";
 import { startWebhookReceiver } from "./webhook-receiver";
+import { mailText, type SmtpInbox } from "../fakes/smtp-inbox";
 
 export const PASSWORD = "correct horse battery staple";
 const VIEWPORT = { width: 1280, height: 900 };
@@ -19,11 +20,34 @@ export async function api(baseUrl: string, key: string, method: "GET" | "POST", 
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-export async function signUp(page: Page, baseUrl: string, email: string): Promise<Keys> {
+/** Fills the sign-up form; the answer is the same whether or not the address has an account. */
+export async function requestSignUp(page: Page, baseUrl: string, email: string, password = PASSWORD): Promise<string> {
   await page.goto(`${baseUrl}/signup`);
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  const answer = page.getByText("Check your email");
+  await answer.waitFor();
+  return (await answer.textContent()) ?? "";
+}
+
+/** The link in the newest email to this address that contains the given path. */
+export async function linkFromEmail(inbox: SmtpInbox, baseUrl: string, email: string, path: string, seen = 0): Promise<string> {
+  const mail = await inbox.waitFor(
+    (message) => message.to.includes(email) && mailText(message.raw).includes(path) && inbox.messages.indexOf(message) >= seen,
+    20_000,
+  );
+  const link = new RegExp(`${baseUrl.replaceAll(".", "\\.")}${path}\\?token=[A-Za-z0-9_-]+`).exec(mailText(mail.raw));
+  expect(link, `a ${path} link on ${baseUrl} in the email to ${email}`);
+  return link[0];
+}
+
+/** Signs up through the confirmation email (sent through the real SMTP server) and returns both keys shown once. */
+export async function signUp(page: Page, baseUrl: string, email: string, inbox: SmtpInbox): Promise<Keys> {
+  const seen = inbox.messages.length;
+  await requestSignUp(page, baseUrl, email);
+  await page.goto(await linkFromEmail(inbox, baseUrl, email, "/signup/confirm", seen));
+  await page.getByRole("button", { name: "Create my account" }).click();
   await page.waitForURL(`${baseUrl}/onboarding`);
   const live = (await page.getByTestId("live-key").textContent())?.trim() ?? "";
   const test = (await page.getByTestId("test-key").textContent())?.trim() ?? "";
@@ -40,7 +64,7 @@ async function logIn(page: Page, baseUrl: string, email: string, password: strin
 }
 
 /** The merchant's whole journey, as steps on one browser; returns the hook that screenshots a failure. */
-export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string) {
+export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string, inbox: SmtpInbox) {
   // 127.0.0.1 is a secure context, so the copy buttons can use the clipboard API as in a real browser.
   const merchant: BrowserContext = await browser.newContext({ viewport: VIEWPORT, permissions: ["clipboard-read", "clipboard-write"] });
   const page = await merchant.newPage();
@@ -65,14 +89,14 @@ export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string
     expectEqual(((await openapi.json()) as { openapi: string }).openapi, "3.1.0", "OpenAPI version");
   });
 
-  flow.step("sign-up validates the password, then creates the account and shows both keys once", async () => {
+  flow.step("sign-up validates the password, confirms the address by email, then shows both keys once", async () => {
     await page.goto(`${baseUrl}/signup`);
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("short");
     await page.getByRole("button", { name: "Create account" }).click();
     await page.getByText("Use at least 10 characters").waitFor();
     await screenshot(page, "signup");
-    keys = await signUp(page, baseUrl, email);
+    keys = await signUp(page, baseUrl, email, inbox);
     await page.getByRole("button", { name: "Copy key to clipboard" }).first().click();
     await page.getByRole("button", { name: "Copy key to clipboard" }).first().getByText("Copied").waitFor();
     expectEqual(await page.evaluate(() => navigator.clipboard.readText()), keys.live, "clipboard after Copy key");
@@ -297,7 +321,7 @@ export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string
   const rival = await browser.newContext({ viewport: VIEWPORT });
   flow.step("a second merchant cannot see the first one's transaction by URL", async () => {
     const rivalPage = await rival.newPage();
-    await signUp(rivalPage, baseUrl, `rival-${randomUUID().slice(0, 8)}@example.com`);
+    await signUp(rivalPage, baseUrl, `rival-${randomUUID().slice(0, 8)}@example.com`, inbox);
     await rivalPage.goto(transactionUrl);
     await rivalPage.getByText("Transaction not found").waitFor();
     expect(!(await rivalPage.content()).includes(created.md5), "the other merchant's md5 is not on the page");

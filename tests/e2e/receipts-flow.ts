@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext } from "playwright-core";
 import { expect, expectEqual, screenshot, type Flow } from "./harness";
+import type { SmtpInbox } from "../fakes/smtp-inbox";
 import { api, signUp } from "./merchant-flow";
 
 const PHONE = { width: 390, height: 844 };
@@ -10,7 +11,7 @@ const DESKTOP = { width: 1280, height: 900 };
  * A market stall's day: a printed static QR, a customer who pays it and shows the receipt, a cashier who
  * checks the receipt on a phone, and the same receipt shown a second time.
  */
-export async function receiptsFlow(flow: Flow, browser: Browser, baseUrl: string) {
+export async function receiptsFlow(flow: Flow, browser: Browser, baseUrl: string, inbox: SmtpInbox) {
   const context: BrowserContext = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
   let testKey = "";
@@ -18,7 +19,7 @@ export async function receiptsFlow(flow: Flow, browser: Browser, baseUrl: string
   let receipt = { hash: "", short: "" };
 
   flow.step("a stall's static QR is a printable scan-to-pay card, and the API calls it static", async () => {
-    testKey = (await signUp(page, baseUrl, `stall-${randomUUID().slice(0, 8)}@example.com`)).test;
+    testKey = (await signUp(page, baseUrl, `stall-${randomUUID().slice(0, 8)}@example.com`, inbox)).test;
     await page.getByLabel("Bakong account ID").fill("market_stall@aclb");
     await page.getByLabel("Merchant name").fill("Sokha Noodles");
     await page.getByRole("button", { name: "Save profile and continue" }).click();

@@ -30,8 +30,8 @@ async function main(): Promise<number> {
     console.log(`e2e: app on ${app.baseUrl} (server log: ${app.logFile})`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const flow = new Flow();
-    const merchant = await merchantFlow(flow, browser, app.baseUrl);
-    const receipts = await receiptsFlow(flow, browser, app.baseUrl);
+    const merchant = await merchantFlow(flow, browser, app.baseUrl, inbox);
+    const receipts = await receiptsFlow(flow, browser, app.baseUrl, inbox);
     const onRecoveryFailure = await accountRecoveryFlow(flow, browser, app.baseUrl, inbox);
     flow.step("a production server without NEXTAUTH_SECRET refuses to start", async () => {
       const { code, output } = await startWithoutSecret();

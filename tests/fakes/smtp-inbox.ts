@@ -3,14 +3,16 @@ import { SMTPServer } from "smtp-server";
 
 export type ReceivedMail = { from: string; to: string[]; raw: string };
 
-/** A real SMTP server on a free port that keeps what it receives; `failing` makes it refuse every message. */
-export async function startSmtpInbox(): Promise<{
+export type SmtpInbox = {
   url: string;
   messages: ReceivedMail[];
   setFailing: (failing: boolean) => void;
   waitFor: (predicate: (mail: ReceivedMail) => boolean, timeoutMs?: number) => Promise<ReceivedMail>;
   close: () => Promise<void>;
-}> {
+};
+
+/** A real SMTP server on a free port that keeps what it receives; `failing` makes it refuse every message. */
+export async function startSmtpInbox(): Promise<SmtpInbox> {
   const messages: ReceivedMail[] = [];
   let failing = false;
   const server = new SMTPServer({
