@@ -1,26 +1,14 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { confirmEmailChange, requestEmailChange } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { emailOutbox, users } from "@/lib/db/schema";
 import { sendDueEmails } from "@/lib/email";
-import { mailText, startSmtpInbox } from "../fakes/smtp-inbox";
+import { mailText } from "../fakes/smtp-inbox";
+import { someClientAddress as address, smtpInboxForThisFile } from "../helpers/mail";
 import { createTestMerchant } from "../helpers/merchant";
 
-let inbox: Awaited<ReturnType<typeof startSmtpInbox>>;
-const address = () => `192.0.2.${Math.floor(Math.random() * 250)}`;
-
-beforeAll(async () => {
-  inbox = await startSmtpInbox();
-  process.env.SMTP_URL = inbox.url;
-  process.env.APP_URL = "https://pay.example.com";
-});
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  delete process.env.APP_URL;
-  await inbox.close();
-});
+const smtp = smtpInboxForThisFile();
 
 async function emailOf(userId: string) {
   const db = await getDb();
@@ -35,12 +23,12 @@ describe("change email, confirmed by a link to the new address", () => {
     await requestEmailChange(merchant.userId, newEmail, "correct horse battery", address());
     expect(await emailOf(merchant.userId)).toBe(merchant.email);
     await sendDueEmails();
-    const mail = await inbox.waitFor((message) => message.to.includes(newEmail));
+    const mail = await smtp.inbox().waitFor((message) => message.to.includes(newEmail));
     const token = /confirm-email\?token=([A-Za-z0-9_-]+)/.exec(mailText(mail.raw))![1]!;
     expect(await confirmEmailChange(token)).toEqual({ email: newEmail });
     expect(await emailOf(merchant.userId)).toBe(newEmail);
     await sendDueEmails();
-    await inbox.waitFor((message) => message.to.includes(merchant.email) && message.raw.includes("was changed"));
+    await smtp.inbox().waitFor((message) => message.to.includes(merchant.email) && message.raw.includes("was changed"));
     await expect(confirmEmailChange(token)).rejects.toMatchObject({ code: "invalid_input" });
   });
 
@@ -49,7 +37,7 @@ describe("change email, confirmed by a link to the new address", () => {
     const other = await createTestMerchant();
     await expect(requestEmailChange(merchant.userId, other.email, "correct horse battery", address())).resolves.toBeUndefined();
     await sendDueEmails();
-    const note = await inbox.waitFor((message) => message.to.includes(other.email));
+    const note = await smtp.inbox().waitFor((message) => message.to.includes(other.email));
     expect(mailText(note.raw)).toContain("Nothing changed");
     expect(mailText(note.raw)).not.toContain("confirm-email");
     expect(await emailOf(merchant.userId)).toBe(merchant.email);

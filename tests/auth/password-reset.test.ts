@@ -1,28 +1,16 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { requestPasswordReset, resetPassword, userOfSession } from "@/lib/auth";
 import { authorizeCredentials } from "@/lib/auth/options";
 import { getDb } from "@/lib/db";
 import { accountTokens, emailOutbox, users } from "@/lib/db/schema";
 import { sendDueEmails } from "@/lib/email";
 import { AppError } from "@/lib/errors";
-import { mailText, startSmtpInbox } from "../fakes/smtp-inbox";
+import { mailText } from "../fakes/smtp-inbox";
+import { someClientAddress as address, smtpInboxForThisFile } from "../helpers/mail";
 import { createTestMerchant } from "../helpers/merchant";
 
-let inbox: Awaited<ReturnType<typeof startSmtpInbox>>;
-const address = () => `192.0.2.${Math.floor(Math.random() * 250)}`;
-
-beforeAll(async () => {
-  inbox = await startSmtpInbox();
-  process.env.SMTP_URL = inbox.url;
-  process.env.APP_URL = "https://pay.example.com";
-});
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  delete process.env.APP_URL;
-  await inbox.close();
-});
+const smtp = smtpInboxForThisFile();
 
 async function outboxCount(to: string) {
   const db = await getDb();
@@ -32,10 +20,12 @@ async function outboxCount(to: string) {
 
 /** Asks for a reset, sends the outbox through the real SMTP server, and returns the token from the email's link. */
 async function tokenFromEmail(email: string): Promise<string> {
-  const seen = new Set(inbox.messages);
+  const seen = new Set(smtp.inbox().messages);
   await requestPasswordReset(email, address());
   await sendDueEmails();
-  const mail = await inbox.waitFor((message) => !seen.has(message) && message.to.includes(email) && message.raw.includes("reset-password"));
+  const mail = await smtp
+    .inbox()
+    .waitFor((message) => !seen.has(message) && message.to.includes(email) && message.raw.includes("reset-password"));
   const link = /https:\/\/pay\.example\.com\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(mailText(mail.raw));
   expect(link).not.toBeNull();
   return link![1]!;

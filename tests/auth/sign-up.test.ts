@@ -1,41 +1,20 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { completeSignUp, requestSignUp } from "@/lib/auth";
 import { authorizeCredentials } from "@/lib/auth/options";
 import { getDb } from "@/lib/db";
 import { apiKeys, signUpRequests, users } from "@/lib/db/schema";
-import { sendDueEmails } from "@/lib/email";
-import { mailText, startSmtpInbox, type SmtpInbox } from "../fakes/smtp-inbox";
+import { someClientAddress as address, smtpInboxForThisFile } from "../helpers/mail";
 import { createTestMerchant } from "../helpers/merchant";
 
-let inbox: SmtpInbox;
+const { emailTo } = smtpInboxForThisFile();
 const PASSWORD = "a long sign-up passphrase";
-const address = () => `192.0.2.${Math.floor(Math.random() * 250)}`;
 const newEmail = () => `new-${crypto.randomUUID()}@example.com`;
-
-beforeAll(async () => {
-  inbox = await startSmtpInbox();
-  process.env.SMTP_URL = inbox.url;
-  process.env.APP_URL = "https://pay.example.com";
-});
-
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  delete process.env.APP_URL;
-  await inbox.close();
-});
 
 async function usersWithEmail(email: string) {
   const db = await getDb();
   const [row] = await db.select({ n: count() }).from(users).where(eq(users.email, email));
   return row!.n;
-}
-
-/** Sends the outbox through the real SMTP server and returns the newest email to this address, as text. */
-async function emailTo(email: string): Promise<string> {
-  const seen = new Set(inbox.messages);
-  await sendDueEmails();
-  return mailText((await inbox.waitFor((message) => !seen.has(message) && message.to.includes(email))).raw);
 }
 
 function tokenIn(text: string): string {

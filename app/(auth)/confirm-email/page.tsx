@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { AccountForm } from "@/components/account/account-form";
-import { Card, CardBody } from "@/components/ui/card";
+import { LinkConfirmCard } from "@/components/account/link-confirm-card";
 import { confirmEmailAction } from "./actions";
 
 // The token is in the address: no Referer may carry it to another site.
@@ -8,23 +7,12 @@ export const metadata: Metadata = { title: "Confirm your new email address", ref
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** A button rather than a change on GET: mail scanners that open links must not confirm anything. */
 export default async function ConfirmEmailPage({ searchParams }: Props) {
   const { token } = await searchParams;
   return (
     <>
       <h1 className="text-center text-2xl font-semibold tracking-tight text-slate-900">Confirm your new email address</h1>
-      <Card className="mt-8">
-        <CardBody className="p-6 sm:p-8">
-          <AccountForm
-            action={confirmEmailAction}
-            fields={[{ label: "Token", name: "token", type: "hidden", value: typeof token === "string" ? token : "" }]}
-            submitLabel="Confirm this address"
-            pendingText="Confirming…"
-            fullWidth
-          />
-        </CardBody>
-      </Card>
+      <LinkConfirmCard action={confirmEmailAction} token={token} submitLabel="Confirm this address" pendingText="Confirming…" />
     </>
   );
 }
