@@ -1,13 +1,13 @@
-import { and, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, notInArray, or, sql } from "drizzle-orm";
 import { YOUNG_QR_MS } from "@/lib/config/bakong-limits";
 import type { Mode } from "@/lib/config/enums";
 import { getDb } from "@/lib/db";
 import { transactions, type Transaction } from "@/lib/db/schema";
 
 /**
- * How far a claim pushes next_check_at: the lease. Longer than one poll can take (a Bakong timeout plus
- * the single-check fallback), so another instance never re-checks a batch still being worked on; after a
- * crash the transactions are simply due again once it runs out.
+ * How long a claim holds its rows (leased_until): longer than one poll can take (a Bakong timeout plus the
+ * single-check fallback), so another instance never re-checks a batch still being worked on; after a crash
+ * the transactions are simply due again once it runs out. Applying an answer ends the lease.
  */
 export const POLL_LEASE_MS = 60_000;
 
@@ -20,8 +20,9 @@ const YOUNG_SHARE = 0.8;
 
 /**
  * Takes due pending dynamic transactions of a mode for this caller: locked with SKIP LOCKED so concurrent
- * pollers split the work, and leased by moving next_check_at forward before the transaction commits (and
- * before any Bakong call). Static QRs have no next_check_at and are never polled. When more is due than
+ * pollers split the work, and leased (leased_until) before the transaction commits (and before any Bakong
+ * call). The lease lives in a column no index covers, so it rewrites no index entry: next_check_at, which
+ * transactions_due_idx orders, changes only once per check, when the answer is applied. Static QRs have no next_check_at and are never polled. When more is due than
  * `limit` (the call budget), young QRs go first, up to YOUNG_SHARE of the limit, then the longest-overdue
  * rows; a claim of one row is young with that probability.
  */
@@ -37,6 +38,7 @@ export async function claimDueTransactions({ now, limit, mode }: { now: Date; li
       sql`not ${transactions.isStatic}`,
       lte(transactions.nextCheckAt, now),
       eq(transactions.mode, mode),
+      or(isNull(transactions.leasedUntil), lte(transactions.leasedUntil, now)),
     );
     const young =
       youngLimit === 0
@@ -69,7 +71,7 @@ export async function claimDueTransactions({ now, limit, mode }: { now: Date; li
     if (due.length === 0) return [];
     const claimed = await tx
       .update(transactions)
-      .set({ nextCheckAt: new Date(now.getTime() + POLL_LEASE_MS), lastCheckedAt: now, checkCount: sql`${transactions.checkCount} + 1` })
+      .set({ leasedUntil: new Date(now.getTime() + POLL_LEASE_MS), lastCheckedAt: now, checkCount: sql`${transactions.checkCount} + 1` })
       .where(
         inArray(
           transactions.id,
