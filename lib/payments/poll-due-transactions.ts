@@ -18,7 +18,7 @@ import {
   reserveBakongCalls,
 } from "./bakong-state";
 import { claimDueTransactions } from "./claim-due";
-import { settleBakongResults, unpaidAnswers, type UnpaidAnswers } from "./settle";
+import { settleBakongResults, unpaidAnswers, type SettledRow, type UnpaidAnswers } from "./settle";
 
 /** List calls in flight at once per ledger (live Bakong, or one account's sandbox): fast enough for thousands of QRs, gentle on Bakong. */
 const LIST_CALL_CONCURRENCY = 4;
@@ -184,7 +184,7 @@ async function applyUnpaid(unpaid: UnpaidAnswers, summary: PollSummary): Promise
   }
 }
 
-function count(rows: Transaction[], summary: PollSummary): void {
+function count(rows: SettledRow[], summary: PollSummary): void {
   for (const row of rows) {
     if (row.status === "paid") summary.paid += 1;
     else if (row.status === "expired") summary.expired += 1;

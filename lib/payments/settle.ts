@@ -143,6 +143,8 @@ export async function settleWithBakongResult(row: Transaction, result: BakongChe
 }
 
 export type BakongAnswer = { row: Transaction; result: BakongCheckResult };
+/** What a pass needs to know of a row it settled. */
+export type SettledRow = Pick<Transaction, "id" | "status">;
 
 /** "Not found yet" answers applied per statement: a statement's fixed cost, not its rows, is what a drain pays. */
 const UNPAID_BATCH = 500;
@@ -154,12 +156,12 @@ const UNPAID_BATCH = 500;
  */
 export function unpaidAnswers(now: Date, batch = UNPAID_BATCH) {
   let held: BakongAnswer[] = [];
-  const flush = async (): Promise<Transaction[]> => {
+  const flush = async (): Promise<SettledRow[]> => {
     const taken = held;
     held = [];
     return taken.length === 0 ? [] : rescheduleUnpaid(taken, now);
   };
-  const add = async (answers: BakongAnswer[]): Promise<Transaction[]> => {
+  const add = async (answers: BakongAnswer[]): Promise<SettledRow[]> => {
     held.push(...answers);
     return held.length >= batch ? flush() : [];
   };
@@ -174,11 +176,11 @@ export type UnpaidAnswers = ReturnType<typeof unpaidAnswers>;
  * the final check after expiry) is applied at once, one by one through settleWithBakongResult, exactly
  * once. Returns the rows written now.
  */
-export async function settleBakongResults(answers: BakongAnswer[], now: Date, unpaid: UnpaidAnswers): Promise<Transaction[]> {
+export async function settleBakongResults(answers: BakongAnswer[], now: Date, unpaid: UnpaidAnswers): Promise<SettledRow[]> {
   const stillPending = answers.filter(
     ({ row, result }) => result.status !== "found" && row.expiresAt !== null && now.getTime() <= row.expiresAt.getTime(),
   );
-  const settled: Transaction[] = [];
+  const settled: SettledRow[] = [];
   for (const answer of answers) {
     if (!stillPending.includes(answer)) settled.push(await settleWithBakongResult(answer.row, answer.result, now));
   }
@@ -186,7 +188,7 @@ export async function settleBakongResults(answers: BakongAnswer[], now: Date, un
   return settled;
 }
 
-async function rescheduleUnpaid(answers: BakongAnswer[], now: Date): Promise<Transaction[]> {
+async function rescheduleUnpaid(answers: BakongAnswer[], now: Date): Promise<SettledRow[]> {
   const values = answers.map(({ row, result }) => ({
     id: row.id,
     raw: result.raw,
@@ -199,7 +201,7 @@ async function rescheduleUnpaid(answers: BakongAnswer[], now: Date): Promise<Tra
     .set({ bakongResponse: sql`answer.raw`, lastCheckError: null, lastAnswerAt: now, nextCheckAt: sql`answer.next`, leasedUntil: null })
     .from(answered)
     .where(and(sql`${transactions.id} = answer.id`, eq(transactions.status, "pending")))
-    .returning();
+    .returning({ id: transactions.id, status: transactions.status });
 }
 
 /** Claims the right to ask Bakong about a transaction: at most once per interval, whoever asks. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csvChunks, csvDownload, csvField, csvLine } from "@/lib/dashboard/csv";
-import { TRANSACTION_CSV_COLUMNS, transactionsCsv } from "@/lib/dashboard/transactions-csv";
+import { transactionsCsv } from "@/lib/dashboard/transactions-csv";
 import { createTestMerchant } from "../helpers/merchant";
 import { insertTransaction } from "./seed";
 
@@ -88,11 +88,35 @@ describe("CSV export", () => {
     }
   });
 
-  it("csvLine follows the header's column order", async () => {
+  it("each line follows the header's column order, times as toISOString writes them", async () => {
     const merchant = await createTestMerchant();
-    const row = await insertTransaction(merchant.userId, { orderId: "X", amount: "1.50" });
-    const line = csvLine(TRANSACTION_CSV_COLUMNS, { ...row, storeLabel: null, terminalLabel: null });
-    expect(line.split(",").slice(0, 7)).toEqual([row.id, row.createdAt.toISOString(), "test", "pending", "1.50", "USD", "X"]);
+    const createdAt = new Date("2026-05-01T03:04:05.678Z");
+    const row = await insertTransaction(merchant.userId, { orderId: "X", amount: "1.50", status: "paid", createdAt });
+    const [, line] = linesOf(await chunksOf(transactionsCsv(merchant.userId, { mode: "test" })));
+    expect(line!.split(",")).toEqual([
+      row.id,
+      createdAt.toISOString(),
+      "test",
+      "paid",
+      "1.50",
+      "USD",
+      "X",
+      "",
+      "",
+      "",
+      row.md5,
+      row.paidAt!.toISOString(),
+      row.expiresAt!.toISOString(),
+    ]);
+  });
+
+  it("csvLine writes the columns in order, each field escaped", () => {
+    const columns = [
+      { header: "a", value: (row: string[]) => row[0]! },
+      { header: "b", value: (row: string[]) => row[1] ?? null },
+    ];
+    expect(csvLine(columns, ["=1", "x,y"])).toBe(`'=1,"x,y"\r\n`);
+    expect(csvLine(columns, ["plain"])).toBe("plain,\r\n");
   });
 });
 
