@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import os from "node:os";
 import pg from "pg";
 import { startFakeBakong } from "../tests/fakes/fake-bakong-server";
 import { insertPendingTransactions } from "../tests/payments/pending-transactions";
@@ -27,6 +29,18 @@ const PASSWORD = "bench-password-123";
 const DASHBOARD_INDEXES = ["transactions_user_status_idx", "transactions_paid_idx", "transactions_bill_number_idx"];
 
 type Merchant = { index: number; userId: string; email: string; liveKey: string };
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(", ");
+
+/** CPU seconds (user + system) a process has used, from /proc: how much of the machine it needed, whatever else runs. */
+function processCpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -132,7 +146,8 @@ async function timeCsv(
   baseUrl: string,
   cookie: string,
   serverPid: number,
-): Promise<{ rows: number; rowsPerSecond: number; rssBefore: number; rssPeak: number }> {
+): Promise<{ rows: number; rowsPerSecond: number; rowsPerServerCpuSecond: number; rssBefore: number; rssPeak: number }> {
+  const cpuBefore = processCpuSeconds(serverPid);
   const rssBefore = residentMiB(serverPid);
   let rssPeak = rssBefore;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, residentMiB(serverPid))), 100);
@@ -146,7 +161,13 @@ async function timeCsv(
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   const rows = newlines - 1;
-  return { rows, rowsPerSecond: rows / seconds, rssBefore, rssPeak };
+  return {
+    rows,
+    rowsPerSecond: rows / seconds,
+    rowsPerServerCpuSecond: rows / (processCpuSeconds(serverPid) - cpuBefore),
+    rssBefore,
+    rssPeak,
+  };
 }
 
 async function timeQr(port: number, merchant: Merchant, label: string): Promise<LoadResult> {
@@ -246,6 +267,7 @@ async function main() {
       ["detail", `/dashboard/transactions/${known.id}`],
       ["test mode (empty)", "/dashboard/transactions?mode=test"],
     ];
+    console.log(`\nload average ${loadAverage()} (2 cores shared with other work: timings scale with it)`);
     console.log(`\nDashboard, median of ${PAGE_RUNS} full responses (target ≤ ${PAGE_TARGET_MS} ms), ${ROWS} rows for this merchant:`);
     for (const [name, path] of pages) {
       const ms = await timePage(server.url, cookie, path);
@@ -255,7 +277,8 @@ async function main() {
     const csv = await timeCsv(server.url, cookie, server.serverPid()!);
     console.log(
       `\nCSV export: ${csv.rows} rows at ${Math.round(csv.rowsPerSecond)} rows/s (target ≥ ${CSV_TARGET_ROWS_PER_SECOND}: ${verdict("csv", csv.rowsPerSecond >= CSV_TARGET_ROWS_PER_SECOND && csv.rows >= ROWS)}), ` +
-        `server RSS ${csv.rssBefore.toFixed(0)} MiB before, ${csv.rssPeak.toFixed(0)} MiB at its peak`,
+        `server RSS ${csv.rssBefore.toFixed(0)} MiB before, ${csv.rssPeak.toFixed(0)} MiB at its peak; ` +
+        `${Math.round(csv.rowsPerServerCpuSecond)} rows per CPU second of the server process`,
     );
 
     const show = (result: LoadResult) =>
@@ -301,6 +324,7 @@ async function main() {
     if (process.env.BENCH_KEEP_DB === "1") console.log(`kept database ${database.url}`);
     else await database.drop();
   }
+  console.log(`load average ${loadAverage()}`);
   console.log(failures.length === 0 ? "\nall targets met" : `\nmissed: ${failures.join(", ")}`);
   process.exit(failures.length === 0 ? 0 : 1);
 }

@@ -1,12 +1,16 @@
 /** One column of a CSV export: its header and how a row shows in it. */
 export type CsvColumn<Row> = { header: string; value: (row: Row) => string | null };
 
+/** Either rule below applies: nearly every field (ids, times, amounts) passes this one test untouched. */
+const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
+
 /**
  * One CSV field (RFC 4180 quoting). Text a spreadsheet would run as a formula (=, +, -, @, tab, CR at
  * the start) gets a leading apostrophe: order ids and bill numbers come from merchants' customers.
  */
 export function csvField(value: string | null): string {
   if (value === null) return "";
+  if (!NEEDS_CARE.test(value)) return value;
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
