@@ -72,7 +72,7 @@ async function seedMerchant(sql: pg.Client, merchant: Merchant, count: number): 
               else 'expired' end as status
        from (
          select i, now() - (i - 1) * (interval '180 days' / $2::int) as created, i % 997 = 0 as static, i % 5 = 0 as khr
-         from generate_series(1, $2::int) as i
+         from generate_series(1, $2::bigint) as i
        ) as shaped
      ) as rows`,
     [merchant.userId, count],
