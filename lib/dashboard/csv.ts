@@ -1,5 +1,9 @@
-/** One column of a CSV export: its header and how a row shows in it. */
-export type CsvColumn<Row> = { header: string; value: (row: Row) => string | null };
+/**
+ * One column of a CSV export: its header and how a row shows in it. `preformatted`: the value is already
+ * CSV, written by PostgreSQL from fields that never need quoting (ids, times, enums, amounts), possibly
+ * several joined, so the header names them all.
+ */
+export type CsvColumn<Row> = { header: string; value: (row: Row) => string | null; preformatted?: true };
 
 /** Either rule below applies: nearly every field (ids, times, amounts) passes this one test untouched. */
 const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
@@ -15,9 +19,13 @@ export function csvField(value: string | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+function cell<Row>(column: CsvColumn<Row>, row: Row): string {
+  return column.preformatted ? (column.value(row) ?? "") : csvField(column.value(row));
+}
+
 export function csvLine<Row>(columns: readonly CsvColumn<Row>[], row: Row): string {
-  let line = csvField(columns[0]!.value(row));
-  for (let index = 1; index < columns.length; index++) line += `,${csvField(columns[index]!.value(row))}`;
+  let line = cell(columns[0]!, row);
+  for (let index = 1; index < columns.length; index++) line += `,${cell(columns[index]!, row)}`;
   return `${line}\r\n`;
 }
 

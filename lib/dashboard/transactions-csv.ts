@@ -11,39 +11,32 @@ export const TRANSACTIONS_EXPORT_PAGE = 1_000;
 /** A time as `Date.toISOString()` writes it (UTC, milliseconds), written by PostgreSQL. */
 const isoTime = (column: AnyColumn) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** A row of the export as PostgreSQL writes it: text only, nothing for the app to parse or format. */
+/**
+ * A row of the export as PostgreSQL writes it, text only: the columns that never need quoting already
+ * joined as CSV (fewer values to parse, hold and collect per row), the merchant's own texts one by one,
+ * for csvField to quote and guard.
+ */
 export type TransactionExportRow = {
-  id: string;
-  created_at: string;
-  mode: string;
-  status: string;
-  amount: string | null;
-  currency: string;
+  /** id, created_at, mode, status, amount, currency. */
+  leading: string;
   order_id: string | null;
   bill_number: string | null;
   store_label: string | null;
   terminal_label: string | null;
-  md5: string;
-  paid_at: string | null;
-  expires_at: string | null;
-  /** The keyset position as PostgreSQL prints it (microseconds), so no row is skipped or repeated. */
+  /** md5, paid_at, expires_at. */
+  trailing: string;
+  /** The keyset position: the id and the time as PostgreSQL prints it (microseconds), so no row is skipped or repeated. */
+  id: string;
   cursor_time: string;
 };
 
 export const TRANSACTION_CSV_COLUMNS: CsvColumn<TransactionExportRow>[] = [
-  { header: "id", value: (row) => row.id },
-  { header: "created_at", value: (row) => row.created_at },
-  { header: "mode", value: (row) => row.mode },
-  { header: "status", value: (row) => row.status },
-  { header: "amount", value: (row) => row.amount },
-  { header: "currency", value: (row) => row.currency },
+  { header: "id,created_at,mode,status,amount,currency", value: (row) => row.leading, preformatted: true },
   { header: "order_id", value: (row) => row.order_id },
   { header: "bill_number", value: (row) => row.bill_number },
   { header: "store_label", value: (row) => row.store_label },
   { header: "terminal_label", value: (row) => row.terminal_label },
-  { header: "md5", value: (row) => row.md5 },
-  { header: "paid_at", value: (row) => row.paid_at },
-  { header: "expires_at", value: (row) => row.expires_at },
+  { header: "md5,paid_at,expires_at", value: (row) => row.trailing, preformatted: true },
 ];
 
 type Position = { time: string; id: string };
@@ -63,11 +56,13 @@ async function exportPage(
   const conditions = filterConditions(userId, filters);
   if (after) conditions.push(sql`(${transactions.createdAt}, ${transactions.id}) < (${after.time}::timestamptz, ${after.id}::uuid)`);
   const result = (await db.execute(sql`
-    select ${transactions.id} as id, ${isoTime(transactions.createdAt)} as created_at, ${transactions.mode} as mode,
-      ${transactions.status} as status, ${transactions.amount} as amount, ${transactions.currency} as currency,
+    select
+      concat_ws(',', ${transactions.id}, ${isoTime(transactions.createdAt)}, ${transactions.mode}, ${transactions.status},
+        coalesce(${transactions.amount}::text, ''), ${transactions.currency}) as leading,
       ${transactions.orderId} as order_id, ${transactions.billNumber} as bill_number, ${transactions.storeLabel} as store_label,
-      ${transactions.terminalLabel} as terminal_label, ${transactions.md5} as md5, ${isoTime(transactions.paidAt)} as paid_at,
-      ${isoTime(transactions.expiresAt)} as expires_at, ${transactions.createdAt}::text as cursor_time
+      ${transactions.terminalLabel} as terminal_label,
+      concat_ws(',', ${transactions.md5}, coalesce(${isoTime(transactions.paidAt)}, ''), coalesce(${isoTime(transactions.expiresAt)}, '')) as trailing,
+      ${transactions.id} as id, ${transactions.createdAt}::text as cursor_time
     from ${transactions}
     where ${and(...conditions)}
     order by ${transactions.createdAt} desc, ${transactions.id} desc

@@ -118,6 +118,14 @@ describe("CSV export", () => {
     expect(csvLine(columns, ["=1", "x,y"])).toBe(`'=1,"x,y"\r\n`);
     expect(csvLine(columns, ["plain"])).toBe("plain,\r\n");
   });
+
+  it("a preformatted column (PostgreSQL's own CSV of fields that never need quoting) is written as it is", () => {
+    const columns = [
+      { header: "a,b", value: (row: string[]) => row[0]!, preformatted: true as const },
+      { header: "c", value: (row: string[]) => row[1]! },
+    ];
+    expect(csvLine(columns, ["1,2", "=3"])).toBe("1,2,'=3\r\n");
+  });
 });
 
 describe("csvDownload (the streamed response)", () => {
