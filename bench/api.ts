@@ -1,9 +1,6 @@
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
-import pg from "pg";
 import { cpuPerRequest, sampleCpu, type CpuSample } from "./cpu";
 import { combine, runLoad, type LoadResult } from "./load";
+import { createScratchDatabase, ensureProductionBuild, startProductionServer } from "./production-server";
 
 /**
  * `npm run bench:api`: the production build on PostgreSQL, POST /api/v1/qr (a new order each time)
@@ -13,7 +10,6 @@ import { combine, runLoad, type LoadResult } from "./load";
  * Knobs: BENCH_CONCURRENCY (16), BENCH_ROUNDS (3), BENCH_SECONDS per route per round (5), BENCH_MERCHANTS (16).
  * It reuses an existing `.next` build: run `npm run build` first after changing code.
  */
-const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -21,59 +17,24 @@ const MERCHANTS = Number(process.env.BENCH_MERCHANTS ?? 16);
 
 const zeroCpu = (): CpuSample => ({ server: 0, postgres: 0, loadGenerator: 0 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(port: number): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not become healthy");
-}
-
 function show(name: string, result: LoadResult): string {
   return `${name.padEnd(34)} ${result.rps.toFixed(0).padStart(6)} req/s   p50 ${result.p50.toFixed(2)} ms   p99 ${result.p99.toFixed(2)} ms   (${result.requests} requests, ${result.errors} errors)`;
 }
 
 async function main() {
-  if (!fs.existsSync(".next/BUILD_ID")) {
-    console.log("No production build found: running next build…");
-    if (spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
-  }
-  const database = `khqr_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database ${database}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${database}`;
-  const port = await freePort();
-  const server = spawn("npx", ["next", "start", "-p", String(port)], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url.toString(),
-      RATE_LIMITS: "off",
-      BACKGROUND_JOBS: process.env.BENCH_BACKGROUND_JOBS ?? "off",
-      NODE_ENV: "production",
-      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
-      APP_URL: `http://127.0.0.1:${port}`,
-    },
-    stdio: "ignore",
-    detached: true,
+  ensureProductionBuild();
+  const database = await createScratchDatabase("khqr_bench");
+  const server = await startProductionServer(database.url, {
+    RATE_LIMITS: "off",
+    BACKGROUND_JOBS: process.env.BENCH_BACKGROUND_JOBS ?? "off",
+  }).catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
   });
+  const { port } = server;
+  const serverGroup = server.process.pid!;
   try {
-    await waitForHealth(port);
-    process.env.DATABASE_URL = url.toString();
+    process.env.DATABASE_URL = database.url;
     const { signUp } = await import("@/lib/auth");
     const { saveMerchantProfile } = await import("@/lib/merchants");
     const { closeDb } = await import("@/lib/db");
@@ -113,7 +74,7 @@ async function main() {
     for (let round = 0; round < ROUNDS; round++) {
       const offset = (round + 1) * 10_000_000;
       for (const route of Object.keys(routes) as Route[]) {
-        const before = sampleCpu(server.pid!);
+        const before = sampleCpu(serverGroup);
         const result = await runLoad({
           port,
           concurrency: CONCURRENCY,
@@ -121,7 +82,7 @@ async function main() {
           request: (i) => routes[route](offset + i),
           expectStatus: 200,
         });
-        const used = cpuPerRequest(before, sampleCpu(server.pid!), 1);
+        const used = cpuPerRequest(before, sampleCpu(serverGroup), 1);
         rounds[route].push(result);
         for (const key of Object.keys(used) as (keyof CpuSample)[]) cpu[route][key] += used[key];
       }
@@ -144,10 +105,8 @@ async function main() {
     );
     if (qrResult.errors > 0 || oneMerchant.errors > 0 || ratio < 0.6) process.exitCode = 1;
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
-    await new Promise((r) => setTimeout(r, 1000));
-    await admin.query(`drop database if exists ${database} with (force)`);
-    await admin.end();
+    await server.stop();
+    await database.drop();
   }
 }
 

@@ -1,9 +1,7 @@
-import { spawn } from "node:child_process";
-import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import pg from "pg";
 import { startFakeBakong, type FakeBakong } from "../tests/fakes/fake-bakong-server";
+import { createScratchDatabase, ensureProductionBuild, sleep, startProductionServer } from "./production-server";
 
 /**
  * `npm run bench:bakong`: the production build on PostgreSQL against the fake Bakong (real HTTP, with
@@ -16,7 +14,6 @@ import { startFakeBakong, type FakeBakong } from "../tests/fakes/fake-bakong-ser
  * Knobs: BENCH_QRS (1000), BENCH_MERCHANTS (20), BENCH_SECONDS (120), BENCH_LATENCY_MS (80).
  * It reuses an existing `.next` build: run `npm run build` first after changing code.
  */
-const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const QRS = Number(process.env.BENCH_QRS ?? 1_000);
 const MERCHANTS = Number(process.env.BENCH_MERCHANTS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 120);
@@ -28,16 +25,6 @@ const CHANNEL = "khqr_payment_status";
 type Merchant = { key: string; md5s: string[] };
 type Scenario = { name: string; listEndpoint: "ok" | "forbidden" };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -68,42 +55,21 @@ function watchPayPage(port: number, pagePath: string, stop: AbortSignal): Promis
 }
 
 async function runScenario(scenario: Scenario, fake: FakeBakong): Promise<Record<string, number>> {
-  const database = `khqr_bench_bakong_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database ${database}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${database}`;
-  const port = await freePort();
-  const server = spawn("npx", ["next", "start", "-p", String(port)], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url.toString(),
-      NODE_ENV: "production",
-      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
-      APP_URL: `http://127.0.0.1:${port}`,
-      BAKONG_API_URL: fake.url,
-      BAKONG_TOKEN: "fake-token",
-      BAKONG_MAX_CALLS_PER_MINUTE: String(BUDGET),
-      LOG_SILENT: "true",
-    },
-    stdio: "ignore",
-    detached: true,
+  const database = await createScratchDatabase("khqr_bench_bakong");
+  const server = await startProductionServer(database.url, {
+    BAKONG_API_URL: fake.url,
+    BAKONG_TOKEN: "fake-token",
+    BAKONG_MAX_CALLS_PER_MINUTE: String(BUDGET),
+    LOG_SILENT: "true",
+  }).catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
   });
-  const listener = new pg.Client({ connectionString: url.toString() });
+  const { port } = server;
+  const listener = new pg.Client({ connectionString: database.url });
   const stop = new AbortController();
   try {
-    for (
-      let i = 0;
-      i < 120 &&
-      !(await fetch(`http://127.0.0.1:${port}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      ));
-      i++
-    )
-      await sleep(500);
-    process.env.DATABASE_URL = url.toString();
+    process.env.DATABASE_URL = database.url;
     const { signUp } = await import("@/lib/auth");
     const { saveMerchantProfile } = await import("@/lib/merchants");
     const { setPlan } = await import("@/lib/accounts");
@@ -215,24 +181,15 @@ async function runScenario(scenario: Scenario, fake: FakeBakong): Promise<Record
   } finally {
     stop.abort();
     await listener.end().catch(() => {});
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
-    await sleep(1_000);
-    await admin.query(`drop database if exists ${database} with (force)`);
-    await admin.end();
+    await server.stop();
+    await database.drop();
   }
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function main() {
-  if (!fs.existsSync(".next/BUILD_ID")) {
-    console.error("No production build: run `npm run build` first.");
-    process.exit(1);
-  }
+  ensureProductionBuild();
   const fake = await startFakeBakong({ token: "fake-token" });
   const failures: string[] = [];
   const check = (label: string, ok: boolean) => {

@@ -1,23 +1,12 @@
-import { listTransactions, type TransactionListRow } from "./transactions";
-import type { TransactionFilters } from "./transaction-filters";
+/**
+ * One column of a CSV export: its header and how a row shows in it. `preformatted`: the value is already
+ * CSV, written by PostgreSQL from fields that never need quoting (ids, times, enums, amounts), possibly
+ * several joined, so the header names them all.
+ */
+export type CsvColumn<Row> = { header: string; value: (row: Row) => string | null; preformatted?: true };
 
-const EXPORT_BATCH = 500;
-
-const COLUMNS: { header: string; value: (row: TransactionListRow) => string | null }[] = [
-  { header: "id", value: (row) => row.id },
-  { header: "created_at", value: (row) => row.createdAt.toISOString() },
-  { header: "mode", value: (row) => row.mode },
-  { header: "status", value: (row) => row.status },
-  { header: "amount", value: (row) => row.amount },
-  { header: "currency", value: (row) => row.currency },
-  { header: "order_id", value: (row) => row.orderId },
-  { header: "bill_number", value: (row) => row.billNumber },
-  { header: "store_label", value: (row) => row.storeLabel },
-  { header: "terminal_label", value: (row) => row.terminalLabel },
-  { header: "md5", value: (row) => row.md5 },
-  { header: "paid_at", value: (row) => row.paidAt?.toISOString() ?? null },
-  { header: "expires_at", value: (row) => row.expiresAt?.toISOString() ?? null },
-];
+/** Either rule below applies: nearly every field (ids, times, amounts) passes this one test untouched. */
+const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
 
 /**
  * One CSV field (RFC 4180 quoting). Text a spreadsheet would run as a formula (=, +, -, @, tab, CR at
@@ -25,22 +14,56 @@ const COLUMNS: { header: string; value: (row: TransactionListRow) => string | nu
  */
 export function csvField(value: string | null): string {
   if (value === null) return "";
+  if (!NEEDS_CARE.test(value)) return value;
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function csvLine(row: TransactionListRow): string {
-  return `${COLUMNS.map((column) => csvField(column.value(row))).join(",")}\r\n`;
+function cell<Row>(column: CsvColumn<Row>, row: Row): string {
+  return column.preformatted ? (column.value(row) ?? "") : csvField(column.value(row));
 }
 
-/** The whole filtered set as CSV lines, read page by page so memory stays flat for any number of rows. */
-export async function* transactionsCsv(userId: string, filters: TransactionFilters): AsyncGenerator<string> {
-  yield `${COLUMNS.map((column) => column.header).join(",")}\r\n`;
-  let after: string | undefined;
-  for (;;) {
-    const page = await listTransactions(userId, filters, { after }, EXPORT_BATCH);
-    for (const row of page.rows) yield csvLine(row);
-    if (!page.olderCursor) return;
-    after = page.olderCursor;
+export function csvLine<Row>(columns: readonly CsvColumn<Row>[], row: Row): string {
+  let line = cell(columns[0]!, row);
+  for (let index = 1; index < columns.length; index++) line += `,${cell(columns[index]!, row)}`;
+  return `${line}\r\n`;
+}
+
+/**
+ * The header, then one string per page of rows: a stream chunk per page, not per row (each chunk crosses
+ * web streams and async hooks, which per row cost more than the CSV itself). Pages are read one at a time,
+ * so memory stays flat for any number of rows.
+ */
+export async function* csvChunks<Row>(columns: readonly CsvColumn<Row>[], pages: AsyncIterable<readonly Row[]>): AsyncGenerator<string> {
+  yield `${columns.map((column) => column.header).join(",")}\r\n`;
+  for await (const rows of pages) {
+    let chunk = "";
+    for (const row of rows) chunk += csvLine(columns, row);
+    if (chunk !== "") yield chunk;
   }
+}
+
+/**
+ * A CSV download streamed from `chunks`: the next page is read only when the client has taken the last one,
+ * and a client that disconnects ends the export (the generator is returned, so no further page is read).
+ */
+export function csvDownload(filename: string, chunks: AsyncGenerator<string>): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    },
+  });
 }

@@ -4,7 +4,7 @@ import { MODES, type Mode } from "@/lib/config/enums";
 import { getDb } from "@/lib/db";
 import { apiKeys, transactions, verifiedPayments } from "@/lib/db/schema";
 import { verifyReceipt, verifyReceiptRequest } from "@/lib/payments";
-import { csvField } from "./csv";
+import { csvChunks, type CsvColumn } from "./csv";
 
 /**
  * The dashboard's Verify a receipt form: the API's request schema (one definition of what a receipt query
@@ -41,13 +41,23 @@ export type VerifiedPaymentRow = {
 };
 
 const PAGE_SIZE = 50;
-const EXPORT_BATCH = 500;
+const EXPORT_PAGE = 1_000;
 
-/** Where a page ends: the last row's time and id (ids break ties between rows verified in the same instant). */
-type Cursor = { verifiedAt: Date; id: string };
+/**
+ * Where a page ends: the last row's time as PostgreSQL printed it (microseconds; a JS Date would drop them
+ * and skip rows verified in the same millisecond) and its id (which breaks ties within one instant).
+ */
+type Cursor = { cursorTime: string; id: string };
+
+type VerifiedPaymentPageRow = VerifiedPaymentRow & Cursor;
 
 /** The account's verified receipts of one mode, newest first, after `before` when given. */
-export async function listVerifiedPayments(userId: string, mode: Mode, before?: Cursor, limit = PAGE_SIZE): Promise<VerifiedPaymentRow[]> {
+export async function listVerifiedPayments(
+  userId: string,
+  mode: Mode,
+  before?: Cursor,
+  limit = PAGE_SIZE,
+): Promise<VerifiedPaymentPageRow[]> {
   const db = await getDb();
   const rows = await db
     .select({
@@ -62,6 +72,7 @@ export async function listVerifiedPayments(userId: string, mode: Mode, before?: 
       keyName: apiKeys.name,
       keyHint: apiKeys.hint,
       staticQrMd5: transactions.md5,
+      cursorTime: sql<string>`${verifiedPayments.createdAt}::text`,
     })
     .from(verifiedPayments)
     .leftJoin(apiKeys, eq(apiKeys.id, verifiedPayments.apiKeyId))
@@ -71,7 +82,7 @@ export async function listVerifiedPayments(userId: string, mode: Mode, before?: 
         eq(verifiedPayments.userId, userId),
         eq(verifiedPayments.mode, mode),
         before
-          ? sql`(${verifiedPayments.createdAt}, ${verifiedPayments.id}) < (${before.verifiedAt.toISOString()}::timestamptz, ${before.id}::uuid)`
+          ? sql`(${verifiedPayments.createdAt}, ${verifiedPayments.id}) < (${before.cursorTime}::timestamptz, ${before.id}::uuid)`
           : undefined,
       ),
     )
@@ -104,7 +115,7 @@ export async function paymentsOfStaticQr(userId: string, transactionId: string):
   return rows.map(({ source, ...row }) => ({ ...row, verifiedBy: source === "dashboard" ? "Dashboard" : "API", staticQrMd5: null }));
 }
 
-const COLUMNS: { header: string; value: (row: VerifiedPaymentRow) => string | null }[] = [
+const COLUMNS: CsvColumn<VerifiedPaymentRow>[] = [
   { header: "verified_at", value: (row) => row.verifiedAt.toISOString() },
   { header: "verified_by", value: (row) => row.verifiedBy },
   { header: "hash", value: (row) => row.hash },
@@ -115,14 +126,17 @@ const COLUMNS: { header: string; value: (row: VerifiedPaymentRow) => string | nu
   { header: "static_qr_md5", value: (row) => row.staticQrMd5 },
 ];
 
-/** Every verified receipt of the mode as CSV lines, read in batches so memory stays flat. */
-export async function* verifiedPaymentsCsv(userId: string, mode: Mode): AsyncGenerator<string> {
-  yield `${COLUMNS.map((column) => column.header).join(",")}\r\n`;
+async function* verifiedPaymentPages(userId: string, mode: Mode, pageSize: number): AsyncGenerator<VerifiedPaymentRow[]> {
   let before: Cursor | undefined;
   for (;;) {
-    const rows = await listVerifiedPayments(userId, mode, before, EXPORT_BATCH);
-    for (const row of rows) yield `${COLUMNS.map((column) => csvField(column.value(row))).join(",")}\r\n`;
-    if (rows.length < EXPORT_BATCH) return;
+    const rows = await listVerifiedPayments(userId, mode, before, pageSize);
+    yield rows;
+    if (rows.length < pageSize) return;
     before = rows.at(-1);
   }
+}
+
+/** Every verified receipt of the mode as CSV: the header, then one chunk per page of rows. */
+export function verifiedPaymentsCsv(userId: string, mode: Mode, pageSize = EXPORT_PAGE): AsyncGenerator<string> {
+  return csvChunks(COLUMNS, verifiedPaymentPages(userId, mode, pageSize));
 }

@@ -47,6 +47,9 @@ export const users = pgTable(
     // Every session carries the version it was issued under; raising it (sign-out, password change or
     // reset, "sign out everywhere") ends every session issued before.
     sessionVersion: integer("session_version").notNull().default(0),
+    // Getting-started facts, written by the statement or transaction that makes each true, so the overview
+    // reads them with the account instead of searching a million transactions.
+    firstPaidAt: timestamp("first_paid_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
@@ -127,19 +130,34 @@ export const transactions = pgTable(
     lastCheckError: text("last_check_error"),
     checkCount: integer("check_count").notNull().default(0),
     nextCheckAt: timestamp("next_check_at", { withTimezone: true }),
+    // A polling pass's claim: in a column no index covers, so taking the lease can be a HOT update that
+    // leaves the table's indexes alone (next_check_at changes once, when the answer is applied).
+    leasedUntil: timestamp("leased_until", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
+    // text_pattern_ops: the database collation is not C, and the dashboard's prefix search (LIKE 'x%') can
+    // use only a pattern-ops index; equality (ON CONFLICT, by-order) uses it just as well.
     uniqueIndex("transactions_order_key")
-      .on(t.userId, t.mode, t.orderId)
+      .on(t.userId, t.mode, t.orderId.op("text_pattern_ops"))
       .where(sql`${t.orderId} is not null`),
+    index("transactions_bill_number_idx")
+      .on(t.userId, t.mode, t.billNumber.op("text_pattern_ops"))
+      .where(sql`${t.billNumber} is not null`),
     // A dynamic QR's md5 is what Bakong indexes the payment under: two orders must never share one.
     uniqueIndex("transactions_dynamic_md5_key")
       .on(t.md5)
       .where(sql`not ${t.isStatic}`),
-    index("transactions_md5_idx").on(t.md5),
+    index("transactions_md5_idx").on(t.md5.op("text_pattern_ops")),
     uniqueIndex("transactions_public_id_key").on(t.publicId),
     index("transactions_user_created_idx").on(t.userId, t.mode, t.createdAt, t.id),
+    // A status filter newest first, however rare the status (pending once old QRs expired).
+    index("transactions_user_status_idx").on(t.userId, t.mode, t.status, t.createdAt, t.id),
+    // Today's paid count and totals: an index-only range scan over today's payments (currency and amount
+    // are key columns because drizzle-kit cannot write INCLUDE).
+    index("transactions_paid_idx")
+      .on(t.userId, t.mode, t.paidAt, t.currency, t.amount)
+      .where(sql`${t.status} = 'paid'`),
     index("transactions_due_idx")
       .on(t.nextCheckAt)
       .where(sql`${t.status} = 'pending' and not ${t.isStatic}`),

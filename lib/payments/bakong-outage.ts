@@ -44,7 +44,7 @@ export async function recordCheckError(rows: Pick<Transaction, "id">[], detail: 
   const db = await getDb();
   await db
     .update(transactions)
-    .set({ lastCheckError: detail, lastAnswerAt: sql`now()`, ...(retryAt ? { nextCheckAt: retryAt } : {}) })
+    .set({ lastCheckError: detail, lastAnswerAt: sql`now()`, ...(retryAt ? { nextCheckAt: retryAt, leasedUntil: null } : {}) })
     .where(
       and(
         inArray(
@@ -70,7 +70,7 @@ export async function rescheduleNow(rows: Pick<Transaction, "id">[], now: Date):
   const db = await getDb();
   await db
     .update(transactions)
-    .set({ nextCheckAt: now })
+    .set({ nextCheckAt: now, leasedUntil: null })
     .where(
       and(
         inArray(

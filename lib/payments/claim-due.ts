@@ -1,15 +1,18 @@
-import { and, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { YOUNG_QR_MS } from "@/lib/config/bakong-limits";
 import type { Mode } from "@/lib/config/enums";
 import { getDb } from "@/lib/db";
 import { transactions, type Transaction } from "@/lib/db/schema";
 
 /**
- * How far a claim pushes next_check_at: the lease. Longer than one poll can take (a Bakong timeout plus
- * the single-check fallback), so another instance never re-checks a batch still being worked on; after a
- * crash the transactions are simply due again once it runs out.
+ * How long a claim holds its rows (leased_until): longer than one poll can take (a Bakong timeout plus the
+ * single-check fallback), so another instance never re-checks a batch still being worked on; after a crash
+ * the transactions are simply due again once it runs out. Applying an answer ends the lease.
  */
 export const POLL_LEASE_MS = 60_000;
+
+/** Ids as one array parameter: a claim's 2,000 ids as 2,000 parameters cost more to build than the query takes. */
+const uuidArray = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
 /**
  * What share of a pass's claims goes to QRs in their first two minutes (when most customers pay) when more
@@ -20,8 +23,9 @@ const YOUNG_SHARE = 0.8;
 
 /**
  * Takes due pending dynamic transactions of a mode for this caller: locked with SKIP LOCKED so concurrent
- * pollers split the work, and leased by moving next_check_at forward before the transaction commits (and
- * before any Bakong call). Static QRs have no next_check_at and are never polled. When more is due than
+ * pollers split the work, and leased (leased_until) before the transaction commits (and before any Bakong
+ * call). The lease lives in a column no index covers, so it rewrites no index entry: next_check_at, which
+ * transactions_due_idx orders, changes only once per check, when the answer is applied. Static QRs have no next_check_at and are never polled. When more is due than
  * `limit` (the call budget), young QRs go first, up to YOUNG_SHARE of the limit, then the longest-overdue
  * rows; a claim of one row is young with that probability.
  */
@@ -37,6 +41,7 @@ export async function claimDueTransactions({ now, limit, mode }: { now: Date; li
       sql`not ${transactions.isStatic}`,
       lte(transactions.nextCheckAt, now),
       eq(transactions.mode, mode),
+      or(isNull(transactions.leasedUntil), lte(transactions.leasedUntil, now)),
     );
     const young =
       youngLimit === 0
@@ -51,17 +56,7 @@ export async function claimDueTransactions({ now, limit, mode }: { now: Date; li
     const rest = await tx
       .select({ id: transactions.id })
       .from(transactions)
-      .where(
-        young.length === 0
-          ? dueNow
-          : and(
-              dueNow,
-              notInArray(
-                transactions.id,
-                young.map((row) => row.id),
-              ),
-            ),
-      )
+      .where(young.length === 0 ? dueNow : and(dueNow, sql`not (${transactions.id} = any(${uuidArray(young.map((row) => row.id))}))`))
       .orderBy(transactions.nextCheckAt)
       .limit(limit - young.length)
       .for("update", { skipLocked: true });
@@ -69,13 +64,8 @@ export async function claimDueTransactions({ now, limit, mode }: { now: Date; li
     if (due.length === 0) return [];
     const claimed = await tx
       .update(transactions)
-      .set({ nextCheckAt: new Date(now.getTime() + POLL_LEASE_MS), lastCheckedAt: now, checkCount: sql`${transactions.checkCount} + 1` })
-      .where(
-        inArray(
-          transactions.id,
-          due.map((row) => row.id),
-        ),
-      )
+      .set({ leasedUntil: new Date(now.getTime() + POLL_LEASE_MS), lastCheckedAt: now, checkCount: sql`${transactions.checkCount} + 1` })
+      .where(sql`${transactions.id} = any(${uuidArray(due.map((row) => row.id))})`)
       .returning();
     // UPDATE … RETURNING keeps no order: back to the order of value, for callers that can ask only the first few.
     const rank = new Map(due.map((row, index) => [row.id, index]));

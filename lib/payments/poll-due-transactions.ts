@@ -18,7 +18,7 @@ import {
   reserveBakongCalls,
 } from "./bakong-state";
 import { claimDueTransactions } from "./claim-due";
-import { settleBakongResults } from "./settle";
+import { settleBakongResults, unpaidAnswers, type SettledRow, type UnpaidAnswers } from "./settle";
 
 /** List calls in flight at once per ledger (live Bakong, or one account's sandbox): fast enough for thousands of QRs, gentle on Bakong. */
 const LIST_CALL_CONCURRENCY = 4;
@@ -70,10 +70,12 @@ export async function pollDueTransactions(options: PollOptions = {}): Promise<Po
 async function pollSandbox(client: BakongClient, limit: number, now: Date, summary: PollSummary): Promise<void> {
   const rows = await claimDueTransactions({ now, limit, mode: "test" });
   summary.claimed += rows.length;
+  const unpaid = unpaidAnswers(now);
   await mapLimited(chunksOf(rows, MD5_LIST_MAX), LIST_CALL_CONCURRENCY, async (batch) => {
     const { results } = await client.checkMd5List(batch.map((row) => row.md5));
-    await settleAll(batch, results, now, summary);
+    await settleAll(batch, results, { now, summary, unpaid });
   });
+  await applyUnpaid(unpaid, summary);
 }
 
 async function pollLive(client: BakongClient, limit: number, now: Date, summary: PollSummary): Promise<void> {
@@ -91,15 +93,17 @@ async function pollLive(client: BakongClient, limit: number, now: Date, summary:
   await releaseBakongCalls("live", granted - callsNeeded, now);
   if (rows.length === 0) return;
 
-  const pass = { client, now, summary, outage: null as unknown };
+  const pass: LivePass = { client, now, summary, unpaid: unpaidAnswers(now), outage: null };
   if (useList) {
     await mapLimited(chunksOf(rows, MD5_LIST_MAX), LIST_CALL_CONCURRENCY, (batch) => askList(batch, pass));
   } else {
     await askSingly(rows, rows.length, pass);
   }
+  await applyUnpaid(pass.unpaid, summary);
 }
 
-type LivePass = { client: BakongClient; now: Date; summary: PollSummary; outage: unknown };
+type Pass = { now: Date; summary: PollSummary; unpaid: UnpaidAnswers };
+type LivePass = Pass & { client: BakongClient; outage: unknown };
 
 async function askList(batch: Transaction[], pass: LivePass): Promise<void> {
   if (pass.outage !== null) return defer(batch, pass.outage, pass);
@@ -108,7 +112,7 @@ async function askList(batch: Transaction[], pass: LivePass): Promise<void> {
     pass.summary.listCalls += 1;
     const { results, unsettled: unsettledMd5s } = await pass.client.checkMd5List(batch.map((row) => row.md5));
     await Promise.all([recordBakongAnswered("live"), recordListAnswered("live")]);
-    await settleAll(batch, results, pass.now, pass.summary);
+    await settleAll(batch, results, pass);
     unsettled = batch.filter((row) => unsettledMd5s.includes(row.md5));
   } catch (error) {
     if (!(error instanceof BakongUnavailableError) || error.reason !== "list_refused") return failed(batch, error, pass);
@@ -130,7 +134,7 @@ async function askSingly(rows: Transaction[], affordable: number, pass: LivePass
       pass.summary.singleCalls += 1;
       const result = await pass.client.checkTransactionByMd5(row.md5);
       await recordBakongAnswered("live");
-      await settleAll([row], new Map([[row.md5, result]]), pass.now, pass.summary);
+      await settleAll([row], new Map([[row.md5, result]]), pass);
     } catch (error) {
       await failed([row], error, pass);
     }
@@ -157,21 +161,30 @@ async function defer(batch: Transaction[], error: unknown, pass: LivePass): Prom
   pass.summary.deferred += batch.length;
 }
 
-/** A batch's answers, applied together (one statement for every "not yet"); a row left unanswered is asked singly by the caller. */
-async function settleAll(batch: Transaction[], results: Map<string, BakongCheckResult>, now: Date, summary: PollSummary): Promise<void> {
+/** A batch's answers: status changes at once, "not yet" in bulk with the pass's others; a row left unanswered is asked singly by the caller. */
+async function settleAll(batch: Transaction[], results: Map<string, BakongCheckResult>, pass: Pass): Promise<void> {
   const answers = batch.flatMap((row) => {
     const result = results.get(row.md5);
     return result === undefined ? [] : [{ row, result }];
   });
   try {
-    count(await settleBakongResults(answers, now), summary);
+    count(await settleBakongResults(answers, pass.now, pass.unpaid), pass.summary);
   } catch (error) {
     // The rows stay leased and are due again when the lease runs out.
     log("error", "poll_settle_failed", { transaction_ids: answers.map(({ row }) => row.id), ...errorFields(error) });
   }
 }
 
-function count(rows: Transaction[], summary: PollSummary): void {
+/** The pass's last "not yet" answers, once every call has answered. */
+async function applyUnpaid(unpaid: UnpaidAnswers, summary: PollSummary): Promise<void> {
+  try {
+    count(await unpaid.flush(), summary);
+  } catch (error) {
+    log("error", "poll_settle_failed", { ...errorFields(error) });
+  }
+}
+
+function count(rows: SettledRow[], summary: PollSummary): void {
   for (const row of rows) {
     if (row.status === "paid") summary.paid += 1;
     else if (row.status === "expired") summary.expired += 1;

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { BakongCheckResult, BakongTransaction } from "@/lib/bakong";
-import { getDb } from "@/lib/db";
-import { transactionEvents, transactions, type Transaction } from "@/lib/db/schema";
+import { getDb, type DbOrTx } from "@/lib/db";
+import { transactionEvents, transactions, users, type Transaction } from "@/lib/db/schema";
 import { log } from "@/lib/log";
 import { enqueueTransactionEvent } from "@/lib/webhooks";
 import { toMinorUnits } from "./amounts";
@@ -51,6 +51,7 @@ async function markPaid(row: Transaction, paid: BakongTransaction, raw: unknown,
         lastCheckError: null,
         lastAnswerAt: now,
         nextCheckAt: null,
+        leasedUntil: null,
       })
       .where(and(eq(transactions.id, row.id), eq(transactions.status, "pending")))
       .returning();
@@ -63,6 +64,7 @@ async function markPaid(row: Transaction, paid: BakongTransaction, raw: unknown,
       detail: { hash: paid.hash, paid_at: paidAt.toISOString() },
       createdAt: now,
     });
+    await recordFirstPayment(tx, updated.userId, paidAt);
     await enqueueTransactionEvent(tx, "transaction.paid", updated, now);
     await announceStatusChange(tx, updated.md5);
     return updated;
@@ -73,6 +75,14 @@ async function markPaid(row: Transaction, paid: BakongTransaction, raw: unknown,
   }
   for (const listener of paidListeners) listener(settled);
   return settled;
+}
+
+/** The getting-started checklist's "first payment", set once, by the transaction that marks it paid. */
+async function recordFirstPayment(tx: DbOrTx, userId: string, paidAt: Date): Promise<void> {
+  await tx
+    .update(users)
+    .set({ firstPaidAt: paidAt })
+    .where(and(eq(users.id, userId), isNull(users.firstPaidAt)));
 }
 
 async function reload(id: string): Promise<Transaction> {
@@ -97,6 +107,7 @@ async function recordUnpaid(
         bakongResponse: raw,
         lastCheckError: null,
         lastAnswerAt: now,
+        leasedUntil: null,
         // A check made after expiry that found nothing is the final one.
         ...(pastExpiry ? { status: "expired" as const, nextCheckAt: null } : {}),
         ...(!pastExpiry && row.expiresAt ? { nextCheckAt: nextCheckAt(row.createdAt, row.expiresAt, now) } : {}),
@@ -131,24 +142,53 @@ export async function settleWithBakongResult(row: Transaction, result: BakongChe
   return recordUnpaid(row, result.raw, now);
 }
 
+export type BakongAnswer = { row: Transaction; result: BakongCheckResult };
+/** What a pass needs to know of a row it settled. */
+export type SettledRow = Pick<Transaction, "id" | "status">;
+
+/** "Not found yet" answers applied per statement: a statement's fixed cost, not its rows, is what a drain pays. */
+const UNPAID_BATCH = 500;
+
 /**
- * Applies many Bakong answers at once, as a polling pass gets them: every "not found yet" answer of a QR
- * not past its expiry (nearly all of them) in one statement, which only reschedules the row; anything
- * that changes a status (paid, a mismatch, the final check after expiry) one by one through
- * settleWithBakongResult, exactly once. Returns the rows as they now are.
+ * A polling pass's "not found yet" answers of QRs not past expiry (nearly all answers), held until
+ * UNPAID_BATCH have come in (a few list calls) and then applied in one statement that only reschedules the
+ * rows and ends their lease; `flush` applies the rest when the pass ends. Each call returns the rows it wrote.
  */
-export async function settleBakongResults(answers: { row: Transaction; result: BakongCheckResult }[], now: Date): Promise<Transaction[]> {
+export function unpaidAnswers(now: Date, batch = UNPAID_BATCH) {
+  let held: BakongAnswer[] = [];
+  const flush = async (): Promise<SettledRow[]> => {
+    const taken = held;
+    held = [];
+    return taken.length === 0 ? [] : rescheduleUnpaid(taken, now);
+  };
+  const add = async (answers: BakongAnswer[]): Promise<SettledRow[]> => {
+    held.push(...answers);
+    return held.length >= batch ? flush() : [];
+  };
+  return { add, flush };
+}
+
+export type UnpaidAnswers = ReturnType<typeof unpaidAnswers>;
+
+/**
+ * Applies a batch of Bakong answers as a polling pass gets them: every "not found yet" answer of a QR not
+ * past its expiry goes to `unpaid` (applied in bulk); anything that changes a status (paid, a mismatch,
+ * the final check after expiry) is applied at once, one by one through settleWithBakongResult, exactly
+ * once. Returns the rows written now.
+ */
+export async function settleBakongResults(answers: BakongAnswer[], now: Date, unpaid: UnpaidAnswers): Promise<SettledRow[]> {
   const stillPending = answers.filter(
     ({ row, result }) => result.status !== "found" && row.expiresAt !== null && now.getTime() <= row.expiresAt.getTime(),
   );
-  const individually = answers.filter((answer) => !stillPending.includes(answer));
-  const rescheduled = stillPending.length === 0 ? [] : await rescheduleUnpaid(stillPending, now);
-  const settled: Transaction[] = [...rescheduled];
-  for (const { row, result } of individually) settled.push(await settleWithBakongResult(row, result, now));
+  const settled: SettledRow[] = [];
+  for (const answer of answers) {
+    if (!stillPending.includes(answer)) settled.push(await settleWithBakongResult(answer.row, answer.result, now));
+  }
+  settled.push(...(await unpaid.add(stillPending)));
   return settled;
 }
 
-async function rescheduleUnpaid(answers: { row: Transaction; result: BakongCheckResult }[], now: Date): Promise<Transaction[]> {
+async function rescheduleUnpaid(answers: BakongAnswer[], now: Date): Promise<SettledRow[]> {
   const values = answers.map(({ row, result }) => ({
     id: row.id,
     raw: result.raw,
@@ -158,10 +198,10 @@ async function rescheduleUnpaid(answers: { row: Transaction; result: BakongCheck
   const answered = sql`(select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as answer(id uuid, raw jsonb, next timestamptz)) as answer`;
   return db
     .update(transactions)
-    .set({ bakongResponse: sql`answer.raw`, lastCheckError: null, lastAnswerAt: now, nextCheckAt: sql`answer.next` })
+    .set({ bakongResponse: sql`answer.raw`, lastCheckError: null, lastAnswerAt: now, nextCheckAt: sql`answer.next`, leasedUntil: null })
     .from(answered)
     .where(and(sql`${transactions.id} = answer.id`, eq(transactions.status, "pending")))
-    .returning();
+    .returning({ id: transactions.id, status: transactions.status });
 }
 
 /** Claims the right to ask Bakong about a transaction: at most once per interval, whoever asks. */

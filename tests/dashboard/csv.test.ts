@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { csvField, csvLine, transactionsCsv } from "@/lib/dashboard/csv";
+import { csvChunks, csvDownload, csvField, csvLine } from "@/lib/dashboard/csv";
+import { transactionsCsv } from "@/lib/dashboard/transactions-csv";
 import { createTestMerchant } from "../helpers/merchant";
 import { insertTransaction } from "./seed";
 
@@ -23,6 +24,14 @@ describe("CSV escaping", () => {
   });
 });
 
+async function chunksOf(chunks: AsyncGenerator<string>): Promise<string[]> {
+  const all: string[] = [];
+  for await (const chunk of chunks) all.push(chunk);
+  return all;
+}
+
+const linesOf = (chunks: string[]) => chunks.join("").split("\r\n").slice(0, -1);
+
 describe("CSV export", () => {
   it("exports the whole filtered set, one line per row, across internal pages", async () => {
     const merchant = await createTestMerchant();
@@ -40,26 +49,127 @@ describe("CSV export", () => {
       billNumber: "a,b",
     });
 
-    const lines: string[] = [];
-    for await (const line of transactionsCsv(merchant.userId, { mode: "test" })) lines.push(line);
+    const lines = linesOf(await chunksOf(transactionsCsv(merchant.userId, { mode: "test" }, 100)));
     expect(lines[0]).toBe(
-      "id,created_at,mode,status,amount,currency,order_id,bill_number,store_label,terminal_label,md5,paid_at,expires_at\r\n",
+      "id,created_at,mode,status,amount,currency,order_id,bill_number,store_label,terminal_label,md5,paid_at,expires_at",
     );
     expect(lines).toHaveLength(1 + 521);
     expect(new Set(lines).size).toBe(lines.length);
     expect(lines[1]).toContain(`"'=cmd|"" /C calc""!A0","a,b"`);
     expect(lines[1]!.startsWith(evil.id)).toBe(true);
+    expect(lines.slice(2).map((line) => line.split(",")[6])).toEqual(Array.from({ length: 520 }, (_, i) => `O-${519 - i}`));
 
-    const paid: string[] = [];
-    for await (const line of transactionsCsv(merchant.userId, { mode: "test", status: "paid" })) paid.push(line);
+    const paid = linesOf(await chunksOf(transactionsCsv(merchant.userId, { mode: "test", status: "paid" })));
     expect(paid).toHaveLength(1 + 20);
     expect(paid.slice(1).every((line) => line.includes(",test,paid,"))).toBe(true);
   });
 
-  it("csvLine follows the header's column order", async () => {
+  it("streams one chunk per page (the header first), and no empty chunk when the rows fill the last page exactly", async () => {
     const merchant = await createTestMerchant();
-    const row = await insertTransaction(merchant.userId, { orderId: "X", amount: "1.50" });
-    const line = csvLine({ ...row, storeLabel: null, terminalLabel: null });
-    expect(line.split(",").slice(0, 7)).toEqual([row.id, row.createdAt.toISOString(), "test", "pending", "1.50", "USD", "X"]);
+    const start = Date.parse("2026-02-01T00:00:00Z");
+    for (let i = 0; i < 250; i++) await insertTransaction(merchant.userId, { createdAt: new Date(start + i * 1000) });
+
+    const chunks = await chunksOf(transactionsCsv(merchant.userId, { mode: "test" }, 100));
+    expect(chunks.map((chunk) => chunk.split("\r\n").length - 1)).toEqual([1, 100, 100, 50]);
+    expect(
+      (await chunksOf(transactionsCsv(merchant.userId, { mode: "test" }, 125))).map((chunk) => chunk.split("\r\n").length - 1),
+    ).toEqual([1, 125, 125]);
+  });
+
+  it("rows created in the same instant are each exported once, whichever page boundary falls among them", async () => {
+    const merchant = await createTestMerchant();
+    const instant = new Date("2026-03-01T10:00:00.123Z");
+    const ids = new Set<string>();
+    for (let i = 0; i < 30; i++) ids.add((await insertTransaction(merchant.userId, { createdAt: instant })).id);
+    for (const pageSize of [1, 7, 29, 30]) {
+      const lines = linesOf(await chunksOf(transactionsCsv(merchant.userId, { mode: "test" }, pageSize))).slice(1);
+      expect(new Set(lines.map((line) => line.split(",")[0]))).toEqual(ids);
+      expect(lines).toHaveLength(30);
+    }
+  });
+
+  it("each line follows the header's column order, times as toISOString writes them", async () => {
+    const merchant = await createTestMerchant();
+    const createdAt = new Date("2026-05-01T03:04:05.678Z");
+    const row = await insertTransaction(merchant.userId, { orderId: "X", amount: "1.50", status: "paid", createdAt });
+    const [, line] = linesOf(await chunksOf(transactionsCsv(merchant.userId, { mode: "test" })));
+    expect(line!.split(",")).toEqual([
+      row.id,
+      createdAt.toISOString(),
+      "test",
+      "paid",
+      "1.50",
+      "USD",
+      "X",
+      "",
+      "",
+      "",
+      row.md5,
+      row.paidAt!.toISOString(),
+      row.expiresAt!.toISOString(),
+    ]);
+  });
+
+  it("csvLine writes the columns in order, each field escaped", () => {
+    const columns = [
+      { header: "a", value: (row: string[]) => row[0]! },
+      { header: "b", value: (row: string[]) => row[1] ?? null },
+    ];
+    expect(csvLine(columns, ["=1", "x,y"])).toBe(`'=1,"x,y"\r\n`);
+    expect(csvLine(columns, ["plain"])).toBe("plain,\r\n");
+  });
+
+  it("a preformatted column (PostgreSQL's own CSV of fields that never need quoting) is written as it is", () => {
+    const columns = [
+      { header: "a,b", value: (row: string[]) => row[0]!, preformatted: true as const },
+      { header: "c", value: (row: string[]) => row[1]! },
+    ];
+    expect(csvLine(columns, ["1,2", "=3"])).toBe("1,2,'=3\r\n");
   });
 });
+
+describe("csvDownload (the streamed response)", () => {
+  it("sends each chunk as it comes, with the download headers", async () => {
+    const response = csvDownload("khqr-test.csv", csvChunks([{ header: "n", value: (n: number) => String(n) }], pagesOf([[1, 2], [3]])));
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="khqr-test.csv"');
+    expect(await response.text()).toBe("n\r\n1\r\n2\r\n3\r\n");
+  });
+
+  it("a client that disconnects ends the export: no further page is read", async () => {
+    const read: number[] = [];
+    let ended = false;
+    async function* pages(): AsyncGenerator<number[]> {
+      try {
+        for (let page = 0; page < 1_000; page++) {
+          read.push(page);
+          yield [page];
+        }
+      } finally {
+        ended = true;
+      }
+    }
+    const response = csvDownload("khqr-test.csv", csvChunks([{ header: "n", value: (n: number) => String(n) }], pages()));
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.read();
+    await reader.cancel();
+    expect(ended).toBe(true);
+    // The stream reads at most one chunk ahead of the client.
+    expect(read.length).toBeLessThanOrEqual(3);
+  });
+
+  it("a disconnect in the middle of a real export stops its queries", async () => {
+    const merchant = await createTestMerchant();
+    for (let i = 0; i < 30; i++) await insertTransaction(merchant.userId, { createdAt: new Date(Date.parse("2026-04-01T00:00:00Z") + i) });
+    const chunks = transactionsCsv(merchant.userId, { mode: "test" }, 5);
+    const reader = csvDownload("x.csv", chunks).body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    expect(await chunks.next()).toEqual({ done: true, value: undefined });
+  });
+});
+
+async function* pagesOf<Row>(pages: Row[][]): AsyncGenerator<Row[]> {
+  for (const page of pages) yield page;
+}

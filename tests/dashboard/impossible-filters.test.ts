@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { transactionsCsv } from "@/lib/dashboard/csv";
+import { transactionsCsv } from "@/lib/dashboard/transactions-csv";
 import { listTransactions } from "@/lib/dashboard/transactions";
 import { parseTransactionFilters } from "@/lib/dashboard/transaction-filters";
 import { createTestMerchant, type TestMerchant } from "../helpers/merchant";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as createQrRoute } from "@/app/api/v1/qr/route";
 import { getDb } from "@/lib/db";
 import { apiKeys, transactions } from "@/lib/db/schema";
-import { transactionsCsv } from "@/lib/dashboard/csv";
+import { transactionsCsv } from "@/lib/dashboard/transactions-csv";
 import { gettingStarted, todayStats } from "@/lib/dashboard/overview";
 import { getPublicPayment, getPublicPaymentStatus } from "@/lib/dashboard/public-payment";
 import { simulateDashboardPayment } from "@/lib/dashboard/simulate";

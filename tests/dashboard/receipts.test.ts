@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { transactions } from "@/lib/db/schema";
@@ -88,5 +88,27 @@ describe("the dashboard's Verify a receipt", () => {
     await expect(simulateStaticQrPayment(merchant.userId, liveQr, "2.50")).rejects.toMatchObject({ code: "forbidden" });
     const stranger = await createTestMerchant();
     await expect(simulateStaticQrPayment(stranger.userId, testQr, "2.50")).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("the verified receipts' CSV", () => {
+  it("pages by the exact time: receipts verified in the same millisecond are each exported once, one chunk per page", async () => {
+    const merchant = await createTestMerchant();
+    const db = await getDb();
+    // Microseconds apart within one millisecond: a cursor kept as a JS Date (milliseconds) would skip some.
+    await db.execute(sql`
+      insert into verified_payments (id, user_id, mode, hash, amount, currency, to_account_id, source, created_at)
+      select gen_random_uuid(), ${merchant.userId}, 'test', md5(n::text), '1.00', 'USD', 'coffee_shop@aclb', 'dashboard',
+             '2026-03-01T10:00:00.123Z'::timestamptz + make_interval(secs => n / 1000000.0)
+      from generate_series(1, 25) as n`);
+    const chunks: string[] = [];
+    for await (const chunk of verifiedPaymentsCsv(merchant.userId, "test", 4)) chunks.push(chunk);
+    expect(chunks.map((chunk) => chunk.split("\r\n").length - 1)).toEqual([1, 4, 4, 4, 4, 4, 4, 1]);
+    const hashes = chunks
+      .join("")
+      .split("\r\n")
+      .slice(1, -1)
+      .map((line) => line.split(",")[2]);
+    expect(new Set(hashes).size).toBe(25);
   });
 });

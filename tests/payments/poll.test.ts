@@ -160,6 +160,47 @@ describe("pollDueTransactions", () => {
     expect(await reload(row!.id)).toMatchObject({ checkCount: 2 });
   });
 
+  it("the lease is its own column: a claim leaves next_check_at (what the due index orders) as it was, and an answer ends the lease", async () => {
+    const t0 = new Date(Date.now() - 60_000);
+    const [row] = await insertPendingTransactions({ userId: merchant.userId, mode: "live", count: 1, createdAt: t0 });
+    const [claimed] = await claimDueTransactions({ now: at(t0, 3_500), limit: 10, mode: "live" });
+    expect(claimed).toMatchObject({ nextCheckAt: at(t0, 3_000), leasedUntil: at(t0, 3_500 + POLL_LEASE_MS), checkCount: 1 });
+    // Still due by next_check_at, but leased: no other pass takes it, even later on.
+    expect(await claimDueTransactions({ now: at(t0, 30_000), limit: 10, mode: "live" })).toEqual([]);
+
+    expect(await pollDueTransactions({ now: at(t0, 3_500 + POLL_LEASE_MS) })).toMatchObject({ claimed: 1, stillPending: 1 });
+    const answered = await reload(row!.id);
+    expect(answered).toMatchObject({ status: "pending", leasedUntil: null, checkCount: 2 });
+    expect(answered.nextCheckAt!.getTime()).toBeGreaterThan(at(t0, 3_500 + POLL_LEASE_MS).getTime());
+    // Due again at its next check, with no lease to wait out.
+    expect(await claimDueTransactions({ now: answered.nextCheckAt!, limit: 10, mode: "live" })).toHaveLength(1);
+  });
+
+  it("a pass applies its 'not yet' answers in bulk after every list call, and paid ones at once, each exactly once", async () => {
+    const t0 = new Date(Date.now() - 60_000);
+    const rows = await insertPendingTransactions({ userId: merchant.userId, mode: "live", count: 1_200, createdAt: t0 });
+    const paid = rows.filter((_, index) => index % 400 === 7);
+    for (const row of paid) fake.markPaid(row.md5, { toAccountId: row.toAccountId, amount: 5, currency: "USD" });
+
+    const summary = await pollDueTransactions({ now: at(t0, 3_000), limit: 5_000 });
+
+    expect(summary).toMatchObject({ claimed: 1_200, paid: paid.length, stillPending: 1_200 - paid.length });
+    const db = await getDb();
+    const ours = await db.select().from(transactions).where(eq(transactions.userId, merchant.userId));
+    const mine = ours.filter((row) => rows.some((inserted) => inserted.id === row.id));
+    expect(
+      mine
+        .filter((row) => row.status === "paid")
+        .map((row) => row.id)
+        .sort(),
+    ).toEqual(paid.map((row) => row.id).sort());
+    for (const row of mine.filter((row) => row.status === "pending")) {
+      expect(row).toMatchObject({ leasedUntil: null, lastAnswerAt: at(t0, 3_000), nextCheckAt: at(t0, 6_000), checkCount: 1 });
+    }
+    const paidEvents = await db.select().from(transactionEvents).where(eq(transactionEvents.kind, "paid"));
+    expect(paidEvents.filter((event) => paid.some((row) => row.id === event.transactionId))).toHaveLength(paid.length);
+  }, 120_000);
+
   it("batches: 1,000 due live transactions take 20 md5-list calls and no single checks", async () => {
     const t0 = new Date(Date.now() - 60_000);
     const rows = await insertPendingTransactions({ userId: merchant.userId, mode: "live", count: 1_000, createdAt: t0 });
