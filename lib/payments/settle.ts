@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { BakongCheckResult, BakongTransaction } from "@/lib/bakong";
-import { getDb } from "@/lib/db";
-import { transactionEvents, transactions, type Transaction } from "@/lib/db/schema";
+import { getDb, type DbOrTx } from "@/lib/db";
+import { paymentLinks, transactionEvents, transactions, type Transaction } from "@/lib/db/schema";
 import { log } from "@/lib/log";
+import { enqueuePaymentAlerts } from "@/lib/notifications";
 import { enqueueTransactionEvent } from "@/lib/webhooks";
 import { toMinorUnits } from "./amounts";
 import { nextCheckAt } from "./poll-schedule";
@@ -64,6 +65,8 @@ async function markPaid(row: Transaction, paid: BakongTransaction, raw: unknown,
       createdAt: now,
     });
     await enqueueTransactionEvent(tx, "transaction.paid", updated, now);
+    await enqueuePaymentAlerts(tx, updated, paid.fromAccountId, now);
+    if (updated.paymentLinkId) await closeSingleUseLink(tx, updated.paymentLinkId, now);
     await announceStatusChange(tx, updated.md5);
     return updated;
   });
@@ -73,6 +76,14 @@ async function markPaid(row: Transaction, paid: BakongTransaction, raw: unknown,
   }
   for (const listener of paidListeners) listener(settled);
   return settled;
+}
+
+/** A single-use payment link is closed by its first payment, in the transaction that records it. */
+async function closeSingleUseLink(tx: DbOrTx, linkId: string, now: Date): Promise<void> {
+  await tx
+    .update(paymentLinks)
+    .set({ usedAt: now })
+    .where(and(eq(paymentLinks.id, linkId), eq(paymentLinks.reusable, false), isNull(paymentLinks.usedAt)));
 }
 
 async function reload(id: string): Promise<Transaction> {
