@@ -119,13 +119,18 @@ export async function startLinkPayment(slug: string, browserId: string, entered:
     () => now,
   );
   // createQr answers as the API does; the page's id is the last segment of its pay_url.
-  return { publicId: new URL(qr.pay_url).pathname.split("/").pop()!, expiresAt: qr.expires_at ? new Date(qr.expires_at) : null };
+  return {
+    linkId: link.id,
+    publicId: new URL(qr.pay_url).pathname.split("/").pop()!,
+    expiresAt: qr.expires_at ? new Date(qr.expires_at) : null,
+  };
 }
 
 export type LinkSuccess =
   | { kind: "redirect"; url: string }
   | {
       kind: "receipt";
+      mode: PaymentLink["mode"];
       merchantName: string;
       title: string;
       amount: string | null;
@@ -157,6 +162,7 @@ export async function linkPaymentSuccess(slug: string, publicId: string, now: Da
   }
   return {
     kind: "receipt",
+    mode: payment.mode,
     merchantName: row.merchantName ?? "Merchant",
     title: link.title,
     amount: payment.amount,

@@ -5,6 +5,7 @@ export {
   getPaymentLink,
   deactivatePaymentLink,
   findOwnPaymentLink,
+  findUsersPaymentLink,
   paymentLinkTransactions,
 } from "./manage";
 export {

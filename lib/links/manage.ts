@@ -142,3 +142,14 @@ export async function paymentLinkTransactions(scope: AccountScope, id: string, l
     .orderBy(desc(transactions.createdAt))
     .limit(limit);
 }
+
+/** A link of the signed-in user in either mode (the dashboard shows both), with its signing secret. */
+export async function findUsersPaymentLink(userId: string, id: string): Promise<PaymentLink | null> {
+  if (!isUuid(id)) return null;
+  const db = await getDb();
+  const [link] = await db
+    .select()
+    .from(paymentLinks)
+    .where(and(eq(paymentLinks.id, id), eq(paymentLinks.userId, userId)));
+  return link ?? null;
+}
