@@ -17,6 +17,7 @@ const COLUMNS: { header: string; value: (row: TransactionListRow) => string | nu
   { header: "md5", value: (row) => row.md5 },
   { header: "paid_at", value: (row) => row.paidAt?.toISOString() ?? null },
   { header: "expires_at", value: (row) => row.expiresAt?.toISOString() ?? null },
+  { header: "payment_link_id", value: (row) => row.paymentLinkId },
 ];
 
 /**

@@ -43,7 +43,7 @@ describe("CSV export", () => {
     const lines: string[] = [];
     for await (const line of transactionsCsv(merchant.userId, { mode: "test" })) lines.push(line);
     expect(lines[0]).toBe(
-      "id,created_at,mode,status,amount,currency,order_id,bill_number,store_label,terminal_label,md5,paid_at,expires_at\r\n",
+      "id,created_at,mode,status,amount,currency,order_id,bill_number,store_label,terminal_label,md5,paid_at,expires_at,payment_link_id\r\n",
     );
     expect(lines).toHaveLength(1 + 521);
     expect(new Set(lines).size).toBe(lines.length);

@@ -18,6 +18,9 @@ import {
   type CreatePaymentLinkRequest,
 } from "@/lib/links";
 import { checkTransaction, simulatePayment } from "@/lib/payments";
+import { transactionsCsv } from "@/lib/dashboard/csv";
+import { parseTransactionFilters } from "@/lib/dashboard/transaction-filters";
+import { transactionEventBody } from "@/lib/webhooks";
 import { call } from "../helpers/api";
 import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
 
@@ -173,6 +176,22 @@ describe("paying through a link", () => {
       expect(row).toMatchObject({ amount: "2.50", currency: "USD", status: "pending", apiKeyId: null, mode: "test" });
       expect(row.billNumber).toMatch(/^LATTE-[0-9A-Z_-]{6}$/);
     }
+  });
+
+  it("makes ordinary transactions: the webhook body and the CSV carry the link's id", async () => {
+    const link = await createPaymentLink(merchant.test, fixed());
+    const paid = await pay((await startLinkPayment(slugOf(link.url), newBrowserId(), undefined)).publicId);
+    expect(JSON.parse(transactionEventBody("evt_x", "transaction.paid", paid))).toMatchObject({ payment_link_id: link.id, amount: 2.5 });
+    let csv = "";
+    for await (const line of transactionsCsv(merchant.userId, parseTransactionFilters({}, "test"))) csv += line;
+    expect(csv.split("\r\n")[0]!.split(",").at(-1)).toBe("payment_link_id");
+    expect(csv).toContain(`${paid.id},`);
+    expect(
+      csv
+        .split("\r\n")
+        .find((line) => line.startsWith(paid.id))!
+        .endsWith(`,${link.id}`),
+    ).toBe(true);
   });
 
   it("makes a new QR for the same browser once the last one is paid", async () => {
