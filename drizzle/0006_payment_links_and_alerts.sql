@@ -10,7 +10,8 @@ CREATE TABLE "email_alert_settings" (
 CREATE TABLE "payment_alerts" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
-	"transaction_id" uuid NOT NULL,
+	"transaction_id" uuid,
+	"verified_payment_id" uuid,
 	"channel" text NOT NULL,
 	"telegram_chat_id" uuid,
 	"email_id" uuid,
@@ -23,7 +24,8 @@ CREATE TABLE "payment_alerts" (
 	"sent_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "payment_alerts_channel_check" CHECK ("payment_alerts"."channel" in ('telegram', 'email')),
-	CONSTRAINT "payment_alerts_status_check" CHECK ("payment_alerts"."status" in ('pending', 'succeeded', 'failed'))
+	CONSTRAINT "payment_alerts_status_check" CHECK ("payment_alerts"."status" in ('pending', 'succeeded', 'failed')),
+	CONSTRAINT "payment_alerts_subject_check" CHECK (("payment_alerts"."transaction_id" is null) <> ("payment_alerts"."verified_payment_id" is null))
 );
 --> statement-breakpoint
 CREATE TABLE "payment_links" (
@@ -91,6 +93,7 @@ ALTER TABLE "transactions" ADD COLUMN "payment_link_id" uuid;--> statement-break
 ALTER TABLE "email_alert_settings" ADD CONSTRAINT "email_alert_settings_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_alerts" ADD CONSTRAINT "payment_alerts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_alerts" ADD CONSTRAINT "payment_alerts_transaction_id_transactions_id_fk" FOREIGN KEY ("transaction_id") REFERENCES "public"."transactions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_alerts" ADD CONSTRAINT "payment_alerts_verified_payment_id_verified_payments_id_fk" FOREIGN KEY ("verified_payment_id") REFERENCES "public"."verified_payments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_alerts" ADD CONSTRAINT "payment_alerts_telegram_chat_id_telegram_chats_id_fk" FOREIGN KEY ("telegram_chat_id") REFERENCES "public"."telegram_chats"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_alerts" ADD CONSTRAINT "payment_alerts_email_id_email_outbox_id_fk" FOREIGN KEY ("email_id") REFERENCES "public"."email_outbox"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_links" ADD CONSTRAINT "payment_links_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -99,6 +102,8 @@ ALTER TABLE "telegram_connect_codes" ADD CONSTRAINT "telegram_connect_codes_user
 ALTER TABLE "telegram_connect_codes" ADD CONSTRAINT "telegram_connect_codes_telegram_chat_id_telegram_chats_id_fk" FOREIGN KEY ("telegram_chat_id") REFERENCES "public"."telegram_chats"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "payment_alerts_telegram_key" ON "payment_alerts" USING btree ("transaction_id","telegram_chat_id") WHERE "payment_alerts"."telegram_chat_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "payment_alerts_email_key" ON "payment_alerts" USING btree ("transaction_id") WHERE "payment_alerts"."channel" = 'email';--> statement-breakpoint
+CREATE UNIQUE INDEX "payment_alerts_receipt_telegram_key" ON "payment_alerts" USING btree ("verified_payment_id","telegram_chat_id") WHERE "payment_alerts"."telegram_chat_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "payment_alerts_receipt_email_key" ON "payment_alerts" USING btree ("verified_payment_id") WHERE "payment_alerts"."channel" = 'email';--> statement-breakpoint
 CREATE INDEX "payment_alerts_due_idx" ON "payment_alerts" USING btree ("next_attempt_at") WHERE "payment_alerts"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "payment_alerts_user_created_idx" ON "payment_alerts" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "payment_links_slug_key" ON "payment_links" USING btree ("slug");--> statement-breakpoint

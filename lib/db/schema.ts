@@ -507,9 +507,9 @@ export const emailAlertSettings = pgTable(
   ],
 );
 
-// Payment alerts (the outbox and its log): written in the transaction that marks the payment paid, one row
-// per channel, unique per transaction and chat (and per transaction for email), so an alert exists once.
-// Telegram rows are sent by the alert pass; an email row hands its message to the email outbox (email_id).
+// Payment alerts (the outbox and its log): written in the transaction that marks a payment paid (or records a
+// verified receipt), one row per channel, unique per payment and chat (and per payment for email), so an alert
+// exists once. Telegram rows are sent by the alert pass; an email row hands its message to the email outbox.
 export const paymentAlerts = pgTable(
   "payment_alerts",
   {
@@ -517,9 +517,8 @@ export const paymentAlerts = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    transactionId: uuid("transaction_id")
-      .notNull()
-      .references(() => transactions.id, { onDelete: "cascade" }),
+    transactionId: uuid("transaction_id").references(() => transactions.id, { onDelete: "cascade" }),
+    verifiedPaymentId: uuid("verified_payment_id").references(() => verifiedPayments.id, { onDelete: "cascade" }),
     channel: text("channel", { enum: ALERT_CHANNELS }).notNull(),
     telegramChatId: uuid("telegram_chat_id").references(() => telegramChats.id, { onDelete: "cascade" }),
     emailId: uuid("email_id").references(() => emailOutbox.id, { onDelete: "set null" }),
@@ -539,12 +538,20 @@ export const paymentAlerts = pgTable(
     uniqueIndex("payment_alerts_email_key")
       .on(t.transactionId)
       .where(sql`${t.channel} = 'email'`),
+    uniqueIndex("payment_alerts_receipt_telegram_key")
+      .on(t.verifiedPaymentId, t.telegramChatId)
+      .where(sql`${t.telegramChatId} is not null`),
+    uniqueIndex("payment_alerts_receipt_email_key")
+      .on(t.verifiedPaymentId)
+      .where(sql`${t.channel} = 'email'`),
     index("payment_alerts_due_idx")
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
     index("payment_alerts_user_created_idx").on(t.userId, t.createdAt),
     oneOf("payment_alerts_channel_check", t.channel, ALERT_CHANNELS),
     oneOf("payment_alerts_status_check", t.status, DELIVERY_STATUSES),
+    // An alert tells of one thing: a paid QR or a verified receipt.
+    check("payment_alerts_subject_check", sql`(${t.transactionId} is null) <> (${t.verifiedPaymentId} is null)`),
   ],
 );
 

@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
-import type { AlertLocale, AlertScope } from "@/lib/config/enums";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { AlertLocale, AlertScope, Currency } from "@/lib/config/enums";
 import { getDb } from "@/lib/db";
-import { emailAlertSettings, emailOutbox, paymentAlerts, telegramChats, transactions } from "@/lib/db/schema";
+import { emailAlertSettings, emailOutbox, paymentAlerts, telegramChats, transactions, verifiedPayments } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 
 /** The account's Telegram chats, connected first, newest first. */
@@ -56,11 +56,13 @@ export async function alertLog(userId: string, limit = 30) {
       sentAt: paymentAlerts.sentAt,
       createdAt: paymentAlerts.createdAt,
       transactionId: paymentAlerts.transactionId,
-      amount: transactions.amount,
-      currency: transactions.currency,
+      receiptMode: verifiedPayments.mode,
+      amount: sql<string | null>`coalesce(${transactions.amount}, ${verifiedPayments.amount})`,
+      currency: sql<Currency>`coalesce(${transactions.currency}, ${verifiedPayments.currency})`,
     })
     .from(paymentAlerts)
-    .innerJoin(transactions, eq(transactions.id, paymentAlerts.transactionId))
+    .leftJoin(transactions, eq(transactions.id, paymentAlerts.transactionId))
+    .leftJoin(verifiedPayments, eq(verifiedPayments.id, paymentAlerts.verifiedPaymentId))
     .leftJoin(telegramChats, eq(telegramChats.id, paymentAlerts.telegramChatId))
     .leftJoin(emailOutbox, eq(emailOutbox.id, paymentAlerts.emailId))
     .where(eq(paymentAlerts.userId, userId))

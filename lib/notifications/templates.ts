@@ -4,6 +4,8 @@ import { cambodiaDateTime } from "@/lib/std";
 
 /** What a payment alert tells, whatever the channel. */
 export type PaymentFacts = {
+  /** A dynamic QR marked paid, or a customer's receipt verified for the first time (a static QR's payment). */
+  kind: "paid" | "verified";
   amount: string | null;
   currency: Currency;
   mode: Mode;
@@ -28,6 +30,8 @@ export function formatAlertAmount(amount: string | null, currency: Currency): st
 
 type Lines = {
   heading: (amount: string) => string;
+  verifiedHeading: (amount: string) => string;
+  verifiedSubject: (amount: string) => string;
   link: (title: string) => string;
   bill: (bill: string) => string;
   order: (order: string) => string;
@@ -43,6 +47,8 @@ type Lines = {
 const LINES: Record<AlertLocale, Lines> = {
   en: {
     heading: (amount) => `✅ Payment received: ${amount}`,
+    verifiedHeading: (amount) => `✅ Receipt verified: ${amount} reached your account`,
+    verifiedSubject: (amount) => `Receipt verified: ${amount}`,
     link: (title) => `Payment link: ${title}`,
     bill: (bill) => `Bill number: ${bill}`,
     order: (order) => `Order ID: ${order}`,
@@ -56,6 +62,8 @@ const LINES: Record<AlertLocale, Lines> = {
   },
   km: {
     heading: (amount) => `✅ បានទទួលការទូទាត់៖ ${amount}`,
+    verifiedHeading: (amount) => `✅ បានផ្ទៀងផ្ទាត់បង្កាន់ដៃ៖ ${amount} បានចូលគណនីរបស់អ្នកហើយ`,
+    verifiedSubject: (amount) => `បានផ្ទៀងផ្ទាត់បង្កាន់ដៃ៖ ${amount}`,
     link: (title) => `តំណបង់ប្រាក់៖ ${title}`,
     bill: (bill) => `លេខវិក្កយបត្រ៖ ${bill}`,
     order: (order) => `លេខការបញ្ជាទិញ៖ ${order}`,
@@ -85,8 +93,9 @@ function detailLines(lines: Lines, facts: PaymentFacts): string[] {
 export function telegramPaymentAlert(locale: AlertLocale, facts: PaymentFacts): string {
   const lines = LINES[locale];
   const amount = formatAlertAmount(facts.amount, facts.currency);
+  const heading = facts.kind === "paid" ? lines.heading(amount) : lines.verifiedHeading(amount);
   return [
-    `<b>${escapeTelegramHtml(lines.heading(amount))}</b>`,
+    `<b>${escapeTelegramHtml(heading)}</b>`,
     ...detailLines(lines, facts).map(escapeTelegramHtml),
     escapeTelegramHtml(lines.dashboard(facts.dashboardUrl)),
   ].join("\n");
@@ -96,9 +105,10 @@ export function telegramPaymentAlert(locale: AlertLocale, facts: PaymentFacts): 
 export function emailPaymentAlert(locale: AlertLocale, facts: PaymentFacts): EmailContent {
   const lines = LINES[locale];
   const amount = formatAlertAmount(facts.amount, facts.currency);
+  const paid = facts.kind === "paid";
   return renderEmail({
-    subject: lines.subject(amount),
-    heading: lines.heading(amount),
+    subject: paid ? lines.subject(amount) : lines.verifiedSubject(amount),
+    heading: paid ? lines.heading(amount) : lines.verifiedHeading(amount),
     paragraphs: detailLines(lines, facts),
     action: { label: lines.action, url: facts.dashboardUrl },
     footer: lines.footer,

@@ -13,7 +13,7 @@ import {
   setEmailAlerts,
   startPayload,
 } from "@/lib/notifications";
-import { checkTransaction, createQr, settleWithBakongResult, simulatePayment } from "@/lib/payments";
+import { checkTransaction, createQr, settleWithBakongResult, simulatePayment, verifyReceipt } from "@/lib/payments";
 import { startFakeTelegram, type FakeChat, type FakeTelegram } from "../fakes/fake-telegram-server";
 import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
 
@@ -234,6 +234,27 @@ describe("payment alerts", () => {
     expect(email).toMatchObject({ toAddress: merchant.email, subject: "Payment received: $7.00" });
     await setEmailAlerts(merchant.userId, null);
     expect(await alertsOf((await paidQr()).id)).toHaveLength(0);
+  });
+
+  it("alerts once when a customer's receipt (a static QR's payment) is verified the first time", async () => {
+    const chat = privateChat();
+    await connect(chat);
+    const sticker = await createQr(merchant.test, { currency: "USD" });
+    const paid = await simulatePayment(merchant.test, { md5: sticker.md5, amount: 4.5 });
+    const verifier = { ...merchant.test, source: "api" as const, apiKeyId: merchant.testKey.id };
+    await verifyReceipt(verifier, { hash: paid.hash });
+    await verifyReceipt(verifier, { hash: paid.hash });
+    expect(await sendDueTelegramAlerts()).toMatchObject({ sent: 1 });
+    const alerts = toChat(chat.id).slice(1);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.text).toContain("Receipt verified: $4.50");
+    expect(alerts[0]!.text).toContain("/dashboard/receipts?mode=test");
+    expect((await alertLog(merchant.userId))[0]).toMatchObject({
+      transactionId: null,
+      amount: "4.50",
+      currency: "USD",
+      status: "succeeded",
+    });
   });
 
   it("does nothing without TELEGRAM_BOT_TOKEN", async () => {

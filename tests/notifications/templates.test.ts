@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { emailPaymentAlert, formatAlertAmount, payerBankOf, telegramPaymentAlert, type PaymentFacts } from "@/lib/notifications";
 
 const facts: PaymentFacts = {
+  kind: "paid",
   amount: "20000.00",
   currency: "KHR",
   mode: "live",
@@ -34,6 +35,11 @@ describe("alert texts", () => {
     expect(email.subject).toBe("បានទទួលការទូទាត់៖ 20,000៛");
     expect(email.text).toContain("https://pay.example.com/dashboard/transactions/abc");
     expect(email.html).toContain("order &lt;1&gt; &amp; co");
+  });
+
+  it("say a receipt was verified when that is what happened", () => {
+    expect(telegramPaymentAlert("en", { ...facts, kind: "verified" })).toContain("Receipt verified: 20,000៛ reached your account");
+    expect(emailPaymentAlert("km", { ...facts, kind: "verified" }).subject).toBe("បានផ្ទៀងផ្ទាត់បង្កាន់ដៃ៖ 20,000៛");
   });
 
   it("name no bank when Bakong named no payer account", () => {

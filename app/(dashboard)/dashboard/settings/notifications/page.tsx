@@ -115,9 +115,17 @@ export default async function NotificationsPage() {
                   <tr key={entry.id}>
                     <td className="px-5 py-2 whitespace-nowrap">{formatShortDateTime(entry.createdAt)}</td>
                     <td className="px-5 py-2">
-                      <Link href={`/dashboard/transactions/${entry.transactionId}`} className="hover:underline">
+                      <Link
+                        href={
+                          entry.transactionId
+                            ? `/dashboard/transactions/${entry.transactionId}`
+                            : `/dashboard/receipts?mode=${entry.receiptMode}`
+                        }
+                        className="hover:underline"
+                      >
                         {formatMoney(entry.amount, entry.currency)}
                       </Link>
+                      {entry.transactionId ? null : <span className="ml-1 text-xs text-slate-500">receipt</span>}
                     </td>
                     <td className="px-5 py-2">
                       {entry.channel === "email" ? "Email" : `Telegram: ${entry.chatTitle ?? "a removed chat"}`}
