@@ -103,7 +103,8 @@ export async function startLinkPayment(slug: string, browserId: string, entered:
     .where(
       and(
         eq(transactions.paymentLinkId, link.id),
-        like(transactions.orderId, `${orderPrefix}%`),
+        // "_" is LIKE's any-character: matched literally here.
+        like(transactions.orderId, `${orderPrefix.replaceAll("_", "\\_")}%`),
         or(sql`${transactions.status} <> 'pending'`, sql`${transactions.expiresAt} <= ${now.toISOString()}::timestamptz`),
       ),
     );

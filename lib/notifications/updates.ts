@@ -11,6 +11,8 @@ const STATE_ID = "bot";
 /** How long getUpdates holds the request open waiting for a message (Telegram's long polling). */
 const LONG_POLL_SECONDS = 5;
 const POLL_LEASE_MS = (LONG_POLL_SECONDS + 20) * 1000;
+/** After a failed getUpdates (Telegram down, a wrong token), the next try waits this long. */
+const FAILURE_PAUSE_MS = 15_000;
 
 /** The one poller: only the instance whose lease this is asks getUpdates (two would steal each other's updates). */
 async function takePollLease(now: Date): Promise<number | null> {
@@ -26,9 +28,10 @@ async function takePollLease(now: Date): Promise<number | null> {
   return leased ? leased.offset : null;
 }
 
-async function releasePollLease(offset: number): Promise<void> {
+/** Hands the lease back with the confirmed offset; after a failure it is kept a while, so a wrong token is not asked every second. */
+async function releasePollLease(offset: number, pauseUntil: Date | null): Promise<void> {
   const db = await getDb();
-  await db.update(telegramState).set({ updateOffset: offset, pollLeaseUntil: null }).where(eq(telegramState.id, STATE_ID));
+  await db.update(telegramState).set({ updateOffset: offset, pollLeaseUntil: pauseUntil }).where(eq(telegramState.id, STATE_ID));
 }
 
 /**
@@ -62,6 +65,7 @@ export async function receiveTelegramUpdates(now: Date = new Date()): Promise<nu
   const offset = await takePollLease(now);
   if (offset === null) return 0;
   let next = offset;
+  let pauseUntil: Date | null = null;
   try {
     const updates = await callTelegram<TelegramUpdate[]>(
       "getUpdates",
@@ -79,9 +83,10 @@ export async function receiveTelegramUpdates(now: Date = new Date()): Promise<nu
       await callTelegram("deleteWebhook", {}).catch(() => undefined);
     }
     log("warn", "telegram_get_updates_failed", { error_message: error instanceof Error ? error.message : String(error) });
+    pauseUntil = new Date(Date.now() + FAILURE_PAUSE_MS);
     return 0;
   } finally {
-    await releasePollLease(next);
+    await releasePollLease(next, pauseUntil);
   }
 }
 

@@ -90,6 +90,20 @@ describe("connecting a Telegram chat", () => {
     expect((await listTelegramChats(merchant.userId)).map((chat) => chat.chatId)).toEqual([group.id]);
   });
 
+  it("pauses polling after a failed getUpdates instead of asking every second", async () => {
+    telegram.failNext("getUpdates", { error_code: 502, description: "Bad Gateway" });
+    const now = new Date();
+    expect(await receiveTelegramUpdates(now)).toBe(0);
+    const asked = telegram.calls.filter((call) => call.method === "getUpdates").length;
+    expect(await receiveTelegramUpdates(new Date(now.getTime() + 1000))).toBe(0);
+    expect(telegram.calls.filter((call) => call.method === "getUpdates").length).toBe(asked);
+    const chat = privateChat();
+    const link = await createConnectLink(merchant.userId, "both", "en");
+    await telegram.userSends(chat, `/start ${link.code}`);
+    expect(await receiveTelegramUpdates(new Date(Date.now() + 16_000))).toBe(1);
+    expect(await listTelegramChats(merchant.userId)).toHaveLength(1);
+  });
+
   it("ignores other messages and reads the code only from /start", () => {
     expect(startPayload("/start abc_DEF-1")).toBe("abc_DEF-1");
     expect(startPayload("/start@khqr_bot abc")).toBe("abc");
