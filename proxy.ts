@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { unroutedApiResponse } from "@/lib/api/routes";
 import { authSecret, secureSessionCookies, sessionCookieName } from "@/lib/auth/secret";
+import { findPublicLink, isSlug } from "@/lib/links";
 import { contentSecurityPolicy } from "@/lib/std";
 
 const SIGNED_IN_AREAS = ["/dashboard", "/onboarding"];
@@ -43,12 +44,36 @@ export async function proxy(request: NextRequest) {
   if (pathname.startsWith("/api/v1")) return unroutedApiResponse(request.method, pathname) ?? NextResponse.next();
   if (isForeignServerAction(request)) return new NextResponse("Cross-site form submissions are refused.", { status: 403 });
   const inSignedInArea = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
+  const closed = request.method === "GET" ? await closedLinkResponse(pathname) : null;
+  if (closed) return closed;
   if (inSignedInArea && !(await isSignedIn(request))) {
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);
   }
   return withContentSecurityPolicy(request);
+}
+
+const CLOSED_LINK_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Payment link closed</title></head>
+<body style="margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;background:#f1f5f9;font-family:system-ui,-apple-system,sans-serif;padding:16px">
+<main style="max-width:384px;width:100%;background:#fff;border-radius:16px;padding:24px;text-align:center;box-shadow:0 10px 15px -3px rgb(0 0 0 / .1);border:1px solid #e2e8f0">
+<h1 style="font-size:18px;color:#0f172a;margin:0">This payment link is no longer available</h1>
+<p style="font-size:14px;color:#475569;margin:8px 0 0">It was closed by the merchant or has expired. Please ask the merchant for a new link.</p>
+</main></body></html>`;
+
+/**
+ * A deactivated, used (single-use) or expired payment link's page answers 410 Gone, which a page cannot
+ * set: its status is known here, before routing. A QR the customer already has open still shows.
+ */
+async function closedLinkResponse(pathname: string): Promise<NextResponse | null> {
+  const slug = /^\/l\/([^/]+)$/.exec(pathname)?.[1];
+  if (!slug || !isSlug(slug)) return null;
+  const found = await findPublicLink(slug);
+  if (!found || found.status === "active") return null;
+  return new NextResponse(CLOSED_LINK_PAGE, {
+    status: 410,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 /** A fresh nonce per page view, on the request (Next.js reads it from there for its scripts) and the response. */

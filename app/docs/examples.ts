@@ -85,3 +85,22 @@ app.post("/webhooks/khqr", express.raw({ type: "application/json" }), async (req
   if (event.event === "transaction.paid") await markOrderPaid(event.order_id, event.md5);
   res.sendStatus(200);
 });`;
+
+/** Checking a payment link's success redirect: tests/links runs it against URLs lib/links signs. */
+export const PAYMENT_LINK_VERIFY_FUNCTION = `import { createHmac, timingSafeEqual } from "node:crypto";
+
+const TEN_MINUTES = 600;
+
+/** true when the customer really came from a paid KHQR Pay payment link (and recently). */
+export function isGenuineLinkRedirect(requestUrl, linkSigningSecret) {
+  const params = new URL(requestUrl).searchParams;
+  const timestamp = Number(params.get("t"));
+  if (!params.get("sig") || !Number.isFinite(timestamp)) return false;
+  if (Math.abs(Date.now() / 1000 - timestamp) > TEN_MINUTES) return false; // an old link replayed
+
+  // The signed text: link, md5, order_id and t, in this order, each value URL-encoded.
+  const signed = ["link", "md5", "order_id", "t"].map((name) => name + "=" + encodeURIComponent(params.get(name) ?? "")).join("&");
+  const expected = createHmac("sha256", linkSigningSecret).update(signed).digest("hex");
+  const given = Buffer.from(params.get("sig"), "utf8");
+  return given.length === expected.length && timingSafeEqual(given, Buffer.from(expected, "utf8"));
+}`;

@@ -21,7 +21,7 @@ import {
   WEBHOOK_RETRY_SCHEDULE,
   WEBHOOK_TIMEOUT_SECONDS,
 } from "@/lib/openapi";
-import { backendExample, browserExample, WEBHOOK_VERIFY_EXAMPLE } from "./examples";
+import { backendExample, browserExample, PAYMENT_LINK_VERIFY_FUNCTION, WEBHOOK_VERIFY_EXAMPLE } from "./examples";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -35,6 +35,7 @@ const SECTIONS = [
   ["rate-limits", "Rate limits & quotas"],
   ["static-qrs", "Static QRs & receipts"],
   ["webhooks", "Webhooks"],
+  ["payment-links", "Payment links"],
   ["sandbox", "Sandbox"],
   ["payment-page", "Hosted payment page"],
 ] as const;
@@ -330,6 +331,23 @@ export default async function DocsPage() {
               time, and reject old timestamps:
             </p>
             <CodeBlock title="Node.js" code={WEBHOOK_VERIFY_EXAMPLE} />
+          </Section>
+
+          <Section id="payment-links" title="Payment links">
+            <p>
+              A payment link (dashboard → Payment links, or <Code>POST /payment-links</Code>) is a page at <Code>/l/&lt;slug&gt;</Code>{" "}
+              where customers pay a fixed amount, or one they choose, without any code of yours. Each payment is an ordinary QR of your
+              account (quota, webhooks, history, CSV) with the link&apos;s id on it. A customer who reloads or opens a second tab gets the
+              same open QR back; a deactivated, used (single-use) or expired link answers <Code>410 Gone</Code>.
+            </p>
+            <p>
+              With a success URL, the customer is sent there once paid with <Code>link</Code>, <Code>md5</Code>, <Code>order_id</Code>,{" "}
+              <Code>t</Code> (unix seconds) and <Code>sig</Code>: the hex HMAC-SHA256 of{" "}
+              <Code>link=…&amp;md5=…&amp;order_id=…&amp;t=…</Code> (each value URL-encoded) keyed with the link&apos;s signing secret, shown
+              on the link&apos;s page in the dashboard. Check it before treating the order as paid, or confirm with{" "}
+              <Code>POST /transaction/check</Code>:
+            </p>
+            <CodeBlock title="Node.js" code={PAYMENT_LINK_VERIFY_FUNCTION} />
           </Section>
 
           <Section id="sandbox" title="Sandbox">

@@ -7,10 +7,12 @@ import { cn } from "@/components/ui/cn";
 const LINKS = [
   { href: "/dashboard", label: "Overview", exact: true },
   { href: "/dashboard/transactions", label: "Transactions" },
+  { href: "/dashboard/payment-links", label: "Payment links" },
   { href: "/dashboard/receipts", label: "Verify receipt" },
   { href: "/dashboard/api-keys", label: "API keys" },
   { href: "/dashboard/webhooks", label: "Webhooks" },
-  { href: "/dashboard/settings", label: "Settings" },
+  { href: "/dashboard/settings/notifications", label: "Notifications" },
+  { href: "/dashboard/settings", label: "Settings", exact: true },
 ];
 
 /** The dashboard's sections; a sidebar on wide screens, a scrolling tab row on phones. */

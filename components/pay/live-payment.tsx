@@ -8,6 +8,8 @@ type Status = { status: TransactionStatus; paid_at: string | null; expires_at: s
 
 /** Only where the browser has no EventSource: the status is otherwise pushed the moment it changes. */
 const POLL_MS = 3000;
+/** Long enough to see "Paid" before a payment link's success step takes over. */
+const PAID_PAUSE_MS = 1500;
 
 function remaining(expiresAt: string | null, now: number | null): number | null {
   return expiresAt && now !== null ? Math.max(0, Math.floor((Date.parse(expiresAt) - now) / 1000)) : null;
@@ -44,11 +46,14 @@ export function LivePayment({
   qr,
   amountLabel,
   initial,
+  paidRedirect,
 }: {
   publicId: string;
   qr: string;
   amountLabel: string;
   initial: Status;
+  /** Where to go once paid (after a moment showing "Paid"); the page stays when absent. */
+  paidRedirect?: string;
 }) {
   const [status, setStatus] = useState(initial);
   // Unknown until the browser runs: a clock read during server rendering would not match the browser's
@@ -67,6 +72,12 @@ export function LivePayment({
     };
   }, [publicId, status.status]);
 
+  useEffect(() => {
+    if (status.status !== "paid" || !paidRedirect) return;
+    const leave = setTimeout(() => window.location.assign(paidRedirect), PAID_PAUSE_MS);
+    return () => clearTimeout(leave);
+  }, [status.status, paidRedirect]);
+
   const seconds = remaining(status.expires_at, now);
   const timedOut = status.status === "expired" || (status.status === "pending" && seconds === 0);
 
@@ -82,6 +93,7 @@ export function LivePayment({
           Paid
         </p>
         <p className="mt-1 text-sm text-slate-600">{amountLabel} received. Thank you!</p>
+        {paidRedirect ? <p className="mt-3 text-xs text-slate-500">One moment…</p> : null}
       </div>
     );
   }

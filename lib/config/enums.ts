@@ -47,3 +47,15 @@ export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 /** What a single-use link sent by email does: reset a forgotten password, or confirm a new email address. */
 export const ACCOUNT_TOKEN_PURPOSES = ["password_reset", "email_change"] as const;
 export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
+/** Where payment alerts go: a connected Telegram chat, or the account's email address (through the email outbox). */
+export const ALERT_CHANNELS = ["telegram", "email"] as const;
+export type AlertChannel = (typeof ALERT_CHANNELS)[number];
+
+/** Which payments a channel is alerted about: live ones, test (sandbox) ones, or both. */
+export const ALERT_SCOPES = ["live", "test", "both"] as const;
+export type AlertScope = (typeof ALERT_SCOPES)[number];
+
+/** The languages alerts are written in, chosen per channel. */
+export const ALERT_LOCALES = ["km", "en"] as const;
+export type AlertLocale = (typeof ALERT_LOCALES)[number];

@@ -2,7 +2,8 @@
  * Per-minute limits of the public API, per API key and route (sliding window), and the throttle on
  * sign-up and log-in. Plan quotas (per day, per account) live in ./plans.ts.
  */
-export type RateLimitedRoute = "qr" | "check" | "by_order" | "verify" | "general" | "unauthenticated" | "pay_page";
+export type RateLimitedRoute =
+  "qr" | "check" | "by_order" | "verify" | "general" | "unauthenticated" | "pay_page" | "links" | "link_checkout";
 
 export type RouteRateLimit = {
   requestsPerMinute: number;
@@ -20,6 +21,9 @@ export const API_RATE_LIMITS: Record<RateLimitedRoute, RouteRateLimit> = {
   unauthenticated: { requestsPerMinute: 60, label: "requests without a valid API key" },
   // The public payment page and its status, per client address: a viewer polls ~20 times a minute.
   pay_page: { requestsPerMinute: 120, label: "the payment page" },
+  links: { requestsPerMinute: 120, label: "the /payment-links routes" },
+  // New QRs from a public payment link page, per client address: a customer makes one or two.
+  link_checkout: { requestsPerMinute: 20, label: "payments started from payment links" },
 };
 
 /**

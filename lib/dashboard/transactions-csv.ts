@@ -23,7 +23,7 @@ export type TransactionExportRow = {
   bill_number: string | null;
   store_label: string | null;
   terminal_label: string | null;
-  /** md5, paid_at, expires_at. */
+  /** md5, paid_at, expires_at, payment_link_id. */
   trailing: string;
   /** The keyset position: the id and the time as PostgreSQL prints it (microseconds), so no row is skipped or repeated. */
   id: string;
@@ -36,7 +36,7 @@ export const TRANSACTION_CSV_COLUMNS: CsvColumn<TransactionExportRow>[] = [
   { header: "bill_number", value: (row) => row.bill_number },
   { header: "store_label", value: (row) => row.store_label },
   { header: "terminal_label", value: (row) => row.terminal_label },
-  { header: "md5,paid_at,expires_at", value: (row) => row.trailing, preformatted: true },
+  { header: "md5,paid_at,expires_at,payment_link_id", value: (row) => row.trailing, preformatted: true },
 ];
 
 type Position = { time: string; id: string };
@@ -61,7 +61,8 @@ async function exportPage(
         coalesce(${transactions.amount}::text, ''), ${transactions.currency}) as leading,
       ${transactions.orderId} as order_id, ${transactions.billNumber} as bill_number, ${transactions.storeLabel} as store_label,
       ${transactions.terminalLabel} as terminal_label,
-      concat_ws(',', ${transactions.md5}, coalesce(${isoTime(transactions.paidAt)}, ''), coalesce(${isoTime(transactions.expiresAt)}, '')) as trailing,
+      concat_ws(',', ${transactions.md5}, coalesce(${isoTime(transactions.paidAt)}, ''), coalesce(${isoTime(transactions.expiresAt)}, ''),
+        coalesce(${transactions.paymentLinkId}::text, '')) as trailing,
       ${transactions.id} as id, ${transactions.createdAt}::text as cursor_time
     from ${transactions}
     where ${and(...conditions)}

@@ -18,6 +18,8 @@ export type TransactionListRow = {
   billNumber: string | null;
   storeLabel: string | null;
   terminalLabel: string | null;
+  /** The payment link the customer paid through, if any. */
+  paymentLinkId: string | null;
   md5: string;
   createdAt: Date;
   paidAt: Date | null;
@@ -88,6 +90,7 @@ const listColumns = {
   billNumber: transactions.billNumber,
   storeLabel: transactions.storeLabel,
   terminalLabel: transactions.terminalLabel,
+  paymentLinkId: transactions.paymentLinkId,
   md5: transactions.md5,
   createdAt: transactions.createdAt,
   paidAt: transactions.paidAt,

@@ -2,3 +2,4 @@ export { getDb, closeDb, pingDb, databaseTarget, listenToDatabase, type Db, type
 export { preparedStatement } from "./prepared";
 export { violatedCheckConstraint, violatedUniqueConstraint } from "./errors";
 export * as schema from "./schema";
+export { claimDueOutboxRows } from "./outbox";

@@ -19,6 +19,9 @@ import {
 } from "drizzle-orm/pg-core";
 import {
   ACCOUNT_TOKEN_PURPOSES,
+  ALERT_CHANNELS,
+  ALERT_LOCALES,
+  ALERT_SCOPES,
   CURRENCIES,
   DELIVERY_STATUSES,
   EMAIL_STATUSES,
@@ -95,6 +98,46 @@ export const apiKeys = pgTable(
   ],
 );
 
+// A payment link: a page at /l/<slug> where customers pay the merchant without any code of the merchant's.
+// Either a fixed amount, or one the customer chooses between optional bounds (never both). Each payment
+// through it is an ordinary transaction (transactions.payment_link_id). The slug is 128+ random bits.
+export const paymentLinks = pgTable(
+  "payment_links",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mode: text("mode", { enum: MODES }).notNull(),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    description: text("description"),
+    currency: text("currency", { enum: CURRENCIES }).notNull(),
+    amount: numeric("amount", { precision: 16, scale: 2 }),
+    minAmount: numeric("min_amount", { precision: 16, scale: 2 }),
+    maxAmount: numeric("max_amount", { precision: 16, scale: 2 }),
+    billNumberPrefix: text("bill_number_prefix"),
+    reusable: boolean("reusable").notNull().default(true),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    successUrl: text("success_url"),
+    /** The HMAC key of the signed success redirect (whsec_…, like a webhook endpoint's). */
+    signingSecret: text("signing_secret").notNull(),
+    active: boolean("active").notNull().default(true),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /** When a single-use link was paid: from then on it is closed like a deactivated one. */
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("payment_links_slug_key").on(t.slug),
+    index("payment_links_user_created_idx").on(t.userId, t.mode, t.createdAt, t.id),
+    oneOf("payment_links_mode_check", t.mode, MODES),
+    oneOf("payment_links_currency_check", t.currency, CURRENCIES),
+    check("payment_links_amount_kind_check", sql`${t.amount} is null or (${t.minAmount} is null and ${t.maxAmount} is null)`),
+    check("payment_links_bounds_check", sql`${t.minAmount} is null or ${t.maxAmount} is null or ${t.minAmount} <= ${t.maxAmount}`),
+  ],
+);
+
 export const transactions = pgTable(
   "transactions",
   {
@@ -133,9 +176,14 @@ export const transactions = pgTable(
     // A polling pass's claim: in a column no index covers, so taking the lease can be a HOT update that
     // leaves the table's indexes alone (next_check_at changes once, when the answer is applied).
     leasedUntil: timestamp("leased_until", { withTimezone: true }),
+    /** The payment link the customer paid through, if any. */
+    paymentLinkId: uuid("payment_link_id").references((): AnyPgColumn => paymentLinks.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
+    index("transactions_payment_link_idx")
+      .on(t.paymentLinkId, t.createdAt)
+      .where(sql`${t.paymentLinkId} is not null`),
     // text_pattern_ops: the database collation is not C, and the dashboard's prefix search (LIKE 'x%') can
     // use only a pattern-ops index; equality (ON CONFLICT, by-order) uses it just as well.
     uniqueIndex("transactions_order_key")
@@ -430,6 +478,129 @@ export const signUpRequests = pgTable(
   (t) => [uniqueIndex("sign_up_requests_token_hash_key").on(t.tokenHash)],
 );
 
+// A Telegram chat (private or group) a merchant connected with a one-time code, and what it is alerted about.
+// Disconnected by the merchant or when Telegram answers 403 (the bot was blocked or removed): kept for the log.
+export const telegramChats = pgTable(
+  "telegram_chats",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    chatId: bigint("chat_id", { mode: "number" }).notNull(),
+    title: text("title").notNull(),
+    scope: text("scope", { enum: ALERT_SCOPES }).notNull(),
+    locale: text("locale", { enum: ALERT_LOCALES }).notNull(),
+    connectedAt: timestamp("connected_at", { withTimezone: true }).notNull().defaultNow(),
+    disconnectedAt: timestamp("disconnected_at", { withTimezone: true }),
+    disconnectReason: text("disconnect_reason"),
+  },
+  (t) => [
+    uniqueIndex("telegram_chats_user_chat_key").on(t.userId, t.chatId),
+    index("telegram_chats_chat_idx").on(t.chatId),
+    oneOf("telegram_chats_scope_check", t.scope, ALERT_SCOPES),
+    oneOf("telegram_chats_locale_check", t.locale, ALERT_LOCALES),
+  ],
+);
+
+// One-time codes of the "Connect Telegram" link (t.me/<bot>?start=<code>): stored hashed, short-lived,
+// used once; the chat that used it is kept so the dashboard can show that the connection worked.
+export const telegramConnectCodes = pgTable(
+  "telegram_connect_codes",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    scope: text("scope", { enum: ALERT_SCOPES }).notNull(),
+    locale: text("locale", { enum: ALERT_LOCALES }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    telegramChatId: uuid("telegram_chat_id").references(() => telegramChats.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("telegram_connect_codes_hash_key").on(t.codeHash),
+    oneOf("telegram_connect_codes_scope_check", t.scope, ALERT_SCOPES),
+    oneOf("telegram_connect_codes_locale_check", t.locale, ALERT_LOCALES),
+  ],
+);
+
+// Email alerts of an account: present = on, to the account's email address.
+export const emailAlertSettings = pgTable(
+  "email_alert_settings",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    scope: text("scope", { enum: ALERT_SCOPES }).notNull(),
+    locale: text("locale", { enum: ALERT_LOCALES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    oneOf("email_alert_settings_scope_check", t.scope, ALERT_SCOPES),
+    oneOf("email_alert_settings_locale_check", t.locale, ALERT_LOCALES),
+  ],
+);
+
+// Payment alerts (the outbox and its log): written in the transaction that marks a payment paid (or records a
+// verified receipt), one row per channel, unique per payment and chat (and per payment for email), so an alert
+// exists once. Telegram rows are sent by the alert pass; an email row hands its message to the email outbox.
+export const paymentAlerts = pgTable(
+  "payment_alerts",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    transactionId: uuid("transaction_id").references(() => transactions.id, { onDelete: "cascade" }),
+    verifiedPaymentId: uuid("verified_payment_id").references(() => verifiedPayments.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: ALERT_CHANNELS }).notNull(),
+    telegramChatId: uuid("telegram_chat_id").references(() => telegramChats.id, { onDelete: "cascade" }),
+    emailId: uuid("email_id").references(() => emailOutbox.id, { onDelete: "set null" }),
+    text: text("text").notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
+    attemptCount: integer("attempt_count").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("payment_alerts_telegram_key")
+      .on(t.transactionId, t.telegramChatId)
+      .where(sql`${t.telegramChatId} is not null`),
+    uniqueIndex("payment_alerts_email_key")
+      .on(t.transactionId)
+      .where(sql`${t.channel} = 'email'`),
+    uniqueIndex("payment_alerts_receipt_telegram_key")
+      .on(t.verifiedPaymentId, t.telegramChatId)
+      .where(sql`${t.telegramChatId} is not null`),
+    uniqueIndex("payment_alerts_receipt_email_key")
+      .on(t.verifiedPaymentId)
+      .where(sql`${t.channel} = 'email'`),
+    index("payment_alerts_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    index("payment_alerts_user_created_idx").on(t.userId, t.createdAt),
+    oneOf("payment_alerts_channel_check", t.channel, ALERT_CHANNELS),
+    oneOf("payment_alerts_status_check", t.status, DELIVERY_STATUSES),
+    // An alert tells of one thing: a paid QR or a verified receipt.
+    check("payment_alerts_subject_check", sql`(${t.transactionId} is null) <> (${t.verifiedPaymentId} is null)`),
+  ],
+);
+
+// The bot's shared state, one row: the getUpdates offset and the lease of the one instance polling (two
+// pollers of one token steal each other's updates), and when a webhook was last set.
+export const telegramState = pgTable("telegram_state", {
+  id: text("id").primaryKey(),
+  updateOffset: bigint("update_offset", { mode: "number" }).notNull().default(0),
+  pollLeaseUntil: timestamp("poll_lease_until", { withTimezone: true }),
+  webhookUrl: text("webhook_url"),
+});
+
 export type User = typeof users.$inferSelect;
 export type MerchantProfile = typeof merchantProfiles.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
@@ -438,3 +609,6 @@ export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 export type VerifiedPayment = typeof verifiedPayments.$inferSelect;
 export type EmailOutboxRow = typeof emailOutbox.$inferSelect;
+export type PaymentLink = typeof paymentLinks.$inferSelect;
+export type TelegramChat = typeof telegramChats.$inferSelect;
+export type PaymentAlert = typeof paymentAlerts.$inferSelect;

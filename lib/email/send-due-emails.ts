@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { createTransport, type Transporter } from "nodemailer";
-import { getDb } from "@/lib/db";
+import { claimDueOutboxRows, getDb } from "@/lib/db";
 import { emailOutbox, type EmailOutboxRow } from "@/lib/db/schema";
 import { log } from "@/lib/log";
 import { emailFrom, smtpUrl, writesMailToLog } from "./config";
@@ -19,35 +19,7 @@ function transporter(url: string): Transporter {
   return transport.transporter;
 }
 
-async function claimDue(now: Date): Promise<EmailOutboxRow[]> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: emailOutbox.id })
-      .from(emailOutbox)
-      .where(
-        and(
-          eq(emailOutbox.status, "pending"),
-          lte(emailOutbox.nextAttemptAt, now),
-          or(isNull(emailOutbox.lockedUntil), lte(emailOutbox.lockedUntil, now)),
-        ),
-      )
-      .orderBy(asc(emailOutbox.nextAttemptAt))
-      .limit(BATCH)
-      .for("update", { skipLocked: true });
-    if (due.length === 0) return [];
-    return tx
-      .update(emailOutbox)
-      .set({ lockedUntil: new Date(now.getTime() + SEND_LEASE_MS), attemptCount: sql`${emailOutbox.attemptCount} + 1` })
-      .where(
-        inArray(
-          emailOutbox.id,
-          due.map((row) => row.id),
-        ),
-      )
-      .returning();
-  });
-}
+const claimDue = (now: Date): Promise<EmailOutboxRow[]> => claimDueOutboxRows(emailOutbox, { now, leaseMs: SEND_LEASE_MS, limit: BATCH });
 
 async function deliver(message: EmailOutboxRow): Promise<void> {
   if (writesMailToLog()) {

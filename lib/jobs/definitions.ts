@@ -1,4 +1,5 @@
 import { sendDueEmails } from "@/lib/email";
+import { receiveTelegramUpdates, sendDueTelegramAlerts } from "@/lib/notifications";
 import { pollDueTransactions } from "@/lib/payments";
 import { deliverDueWebhooks } from "@/lib/webhooks";
 
@@ -27,5 +28,21 @@ export const JOBS: readonly JobDefinition[] = [
   // Retries (the first after 30 s) and any delivery whose wake-up was lost; new payments wake it directly.
   { id: "deliver-webhooks", name: "Deliver due webhooks", everyMs: 5_000, runsWhenPaid: true, run: () => deliverDueWebhooks() },
   // Password-reset and account emails: queued in the transaction that asked for them, sent (and retried) here.
-  { id: "send-emails", name: "Send queued emails", everyMs: 2_000, runsWhenPaid: false, run: () => sendDueEmails() },
+  { id: "send-emails", name: "Send queued emails", everyMs: 2_000, runsWhenPaid: true, run: () => sendDueEmails() },
+  // Payment alerts to Telegram chats: written with the paid transition, so a payment wakes it at once.
+  {
+    id: "send-telegram-alerts",
+    name: "Send Telegram payment alerts",
+    everyMs: 2_000,
+    runsWhenPaid: true,
+    run: () => sendDueTelegramAlerts(),
+  },
+  // Connection handshakes (/start <code>): getUpdates long polling, or setting the webhook once on a public https URL.
+  {
+    id: "receive-telegram-updates",
+    name: "Receive Telegram updates",
+    everyMs: 1_000,
+    runsWhenPaid: false,
+    run: () => receiveTelegramUpdates(),
+  },
 ];

@@ -10,7 +10,7 @@ export function endpointAnchor(endpoint: Pick<Endpoint, "operationId">): string 
 
 export function curlExample(endpoint: Endpoint, baseUrl: string): string {
   const lines = [
-    `curl ${endpoint.method === "GET" ? "" : "-X POST "}${baseUrl}${endpoint.path} \\`,
+    `curl ${endpoint.method === "GET" ? "" : `-X ${endpoint.method} `}${baseUrl}${endpoint.path} \\`,
     `  -H "Authorization: Bearer $KHQR_API_KEY"`,
   ];
   if (endpoint.example.request !== undefined) {

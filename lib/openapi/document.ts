@@ -45,6 +45,9 @@ function operation(endpoint: Endpoint) {
   return {
     operationId: endpoint.operationId,
     summary: endpoint.summary,
+    ...(endpoint.path.includes("{id}")
+      ? { parameters: [{ name: "id", in: "path", required: true, description: "The resource's id.", schema: { type: "string" } }] }
+      : {}),
     description: limit ? `${endpoint.description}\n\nRate limit: ${limit} requests per minute per API key.` : endpoint.description,
     ...(endpoint.request && endpoint.requestName
       ? {

@@ -15,12 +15,13 @@ import {
   verifyReceiptRequest,
   verifyReceiptResponse,
 } from "@/lib/payments/schemas";
+import { createPaymentLinkRequest, paymentLinkListResponse, paymentLinkResponse, updatePaymentLinkRequest } from "@/lib/links";
 
 /** One public API operation: the single description the OpenAPI document and the /docs page both render. */
 export type Endpoint = {
   operationId: string;
-  method: "GET" | "POST";
-  /** Relative to the base URL /api/v1. */
+  method: "GET" | "POST" | "PATCH";
+  /** Relative to the base URL /api/v1; `{id}` is a path parameter. */
   path: string;
   summary: string;
   description: string;
@@ -40,6 +41,25 @@ const EXAMPLE_MD5 = "d60f3db96913029a2af979a1662c1e72";
 const EXAMPLE_HASH = "8a3f5c0e9b7d41a2c6e8f0b1d3a5c7e9f1b3d5a7c9e1f3b5d7a9c1e3f5b7d9a1";
 const EXAMPLE_PAY_URL = "https://pay.example.com/pay/4f0c9e2b7d3a41c6a8e5f1d2b3c4a5e6f7081928374655647382910a1b2c3d4e";
 // Shortened for reading: a real QR string is 150–250 characters.
+const EXAMPLE_LINK = {
+  id: "3b8f6a2e-1c4d-4e5f-9a7b-2c3d4e5f6a7b",
+  url: "https://pay.example.com/l/7GqK2mXw9RtY4vBn8cLp3ZsD",
+  mode: "live",
+  title: "Iced latte",
+  description: null,
+  currency: "USD",
+  amount: 2.5,
+  min_amount: null,
+  max_amount: null,
+  bill_number_prefix: "LATTE",
+  reusable: true,
+  expires_at: null,
+  success_url: "https://shop.example.com/thanks",
+  status: "active",
+  payments: { count: 12, total: 30 },
+  created_at: "2026-05-13T14:00:00.000Z",
+};
+const LINK_ERRORS: ErrorCode[] = ["not_found", ...ALWAYS];
 const EXAMPLE_QR = "00020101021229200016coffee_shop@aclb5204599953038405404" + "5.005802KH5911Coffee Shop…6304A13F";
 
 export const ENDPOINTS: Endpoint[] = [
@@ -218,6 +238,73 @@ export const ENDPOINTS: Endpoint[] = [
         currency: "USD",
       },
     },
+  },
+  {
+    operationId: "createPaymentLink",
+    method: "POST",
+    path: "/payment-links",
+    summary: "Create a payment link",
+    description:
+      "Creates a page at /l/<slug> where customers pay you without any code of yours: a fixed amount, or one the customer chooses " +
+      "(optionally between min_amount and max_amount). Each payment through it is an ordinary transaction made as POST /qr makes one " +
+      "(your plan's quota, webhooks, history, CSV), with the link's id on it. With success_url the customer is sent there after paying, " +
+      "with link, md5, order_id, t and sig (HMAC-SHA256 with the link's signing secret, shown in the dashboard) in the query.",
+    rateLimit: "links",
+    request: createPaymentLinkRequest,
+    requestName: "CreatePaymentLinkRequest",
+    response: paymentLinkResponse,
+    responseName: "PaymentLink",
+    errors: ["invalid_input", "payload_too_large", "merchant_not_configured", ...ALWAYS],
+    example: {
+      request: {
+        title: "Iced latte",
+        currency: "USD",
+        amount: 2.5,
+        bill_number_prefix: "LATTE",
+        success_url: "https://shop.example.com/thanks",
+      },
+      response: { ...EXAMPLE_LINK, payments: { count: 0, total: 0 } },
+    },
+  },
+  {
+    operationId: "listPaymentLinks",
+    method: "GET",
+    path: "/payment-links",
+    summary: "List payment links",
+    description: "The key's mode's payment links, newest first (the newest 100), each with its paid payments' count and total.",
+    rateLimit: "links",
+    response: paymentLinkListResponse,
+    responseName: "PaymentLinkList",
+    errors: ALWAYS,
+    example: { response: { data: [EXAMPLE_LINK] } },
+  },
+  {
+    operationId: "getPaymentLink",
+    method: "GET",
+    path: "/payment-links/{id}",
+    summary: "Get a payment link",
+    description: "One payment link of the key's account and mode, by its id.",
+    rateLimit: "links",
+    response: paymentLinkResponse,
+    responseName: "PaymentLink",
+    errors: LINK_ERRORS,
+    example: { response: EXAMPLE_LINK },
+  },
+  {
+    operationId: "deactivatePaymentLink",
+    method: "PATCH",
+    path: "/payment-links/{id}",
+    summary: "Deactivate a payment link",
+    description:
+      'Send {"active": false}: the link\'s page then answers 410 Gone and takes no new payments (a QR a customer already has open stays ' +
+      "payable until it expires). Deactivating is final and repeatable: a deactivated link answers as it is.",
+    rateLimit: "links",
+    request: updatePaymentLinkRequest,
+    requestName: "UpdatePaymentLinkRequest",
+    response: paymentLinkResponse,
+    responseName: "PaymentLink",
+    errors: ["invalid_input", "payload_too_large", ...LINK_ERRORS],
+    example: { request: { active: false }, response: { ...EXAMPLE_LINK, status: "deactivated" } },
   },
 ];
 

@@ -22,6 +22,7 @@ export const transactionEvent = z.object({
   transaction_id: z.string().describe("Our id for the payment."),
   order_id: z.string().nullable().describe("The order_id you sent when creating the QR."),
   external_order_id: z.string().nullable().describe("The same as order_id (the name in earlier versions of this API)."),
+  payment_link_id: z.string().nullable().describe("The payment link the customer paid through, if any (see POST /payment-links)."),
 });
 
 /** The body of transaction.verified: a receipt confirmed by POST /transaction/verify or the dashboard, the first time. */

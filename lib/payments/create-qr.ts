@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { QR_EXPIRY_SECONDS } from "@/lib/config/limits";
 import { getDb, violatedUniqueConstraint } from "@/lib/db";
 import { readAccount } from "@/lib/accounts";
-import type { ApiKeyAuth } from "@/lib/keys";
+import type { AccountScope, ApiAccount } from "@/lib/accounts";
 import type { Currency } from "@/lib/config/enums";
 import type { Transaction } from "@/lib/db/schema";
 import { khqrAccountFields } from "@/lib/merchants";
@@ -23,10 +23,16 @@ function fingerprint(parts: Record<string, unknown>): string {
 }
 
 /**
+ * Who asks for a QR: an API key (`keyId`, re-checked in the write), or a customer on a payment link page
+ * (no key, `paymentLinkId` recorded on the row). `account` is what the key lookup read, if it did.
+ */
+export type QrIssuer = AccountScope & { keyId: string | null; account?: ApiAccount; paymentLinkId?: string };
+
+/**
  * Creates a KHQR for the key's account. An order_id makes it idempotent: the unique index decides
  * which of any number of concurrent requests creates the row; the others replay it.
  */
-export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: () => Date = () => new Date()) {
+export async function createQr(auth: QrIssuer, request: CreateQrRequest, now: () => Date = () => new Date()) {
   // The account as the key lookup read it, or read now for callers that hold only the key's ids.
   const { plan, profile, version } = auth.account ?? (await readAccount(auth.userId));
   if (!profile) {
@@ -99,13 +105,14 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
       expiresAt,
       createdAt,
       nextCheckAt: expiresAt ? nextCheckAt(createdAt, expiresAt, createdAt) : null,
+      paymentLinkId: auth.paymentLinkId ?? null,
     };
     try {
       const status = await insertQr(
         db,
         row,
         randomUUID(),
-        { keyId: auth.keyId, version },
+        { userId: auth.userId, keyId: auth.keyId, version },
         { userId: auth.userId, mode: auth.mode, plan, now: createdAt },
       );
       if (status) return qrView({ ...row, status }, false);
@@ -125,7 +132,7 @@ export async function createQr(auth: ApiKeyAuth, request: CreateQrRequest, now: 
   throw new Error("could not create a QR with a unique md5");
 }
 
-async function replay(auth: ApiKeyAuth, orderId: string, requestFingerprint: string, sent: ReplayedFields) {
+async function replay(auth: QrIssuer, orderId: string, requestFingerprint: string, sent: ReplayedFields) {
   const existing = await findOwnTransactionByOrder(auth, orderId);
   if (existing.requestFingerprint !== requestFingerprint) {
     const differing = differingFields(existing, sent);

@@ -1,4 +1,4 @@
-export { createQr } from "./create-qr";
+export { createQr, type QrIssuer } from "./create-qr";
 export { checkTransaction } from "./check-transaction";
 export { transactionByOrder } from "./find-transaction";
 export { simulatePayment } from "./sandbox";
@@ -11,3 +11,4 @@ export { bakongStatus } from "./bakong-status";
 export * from "./schemas";
 export { verifyReceipt, type Verifier } from "./verify-receipt";
 export { isPublicId } from "./public-id";
+export { normalizeAmount, toMinorUnits, amountForResponse } from "./amounts";

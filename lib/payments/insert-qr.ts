@@ -25,6 +25,7 @@ const COLUMNS = [
   "expiresAt",
   "createdAt",
   "nextCheckAt",
+  "paymentLinkId",
 ] as const;
 
 /** The columns a new QR sets, each one given (null where empty); the rest take their defaults. */
@@ -98,7 +99,7 @@ export async function insertQr(
   db: Db,
   row: NewQrRow,
   eventId: string,
-  account: { keyId: string; version: string },
+  account: { userId: string; keyId: string | null; version: string },
   quota: QuotaSubject,
 ): Promise<Result["status"]> {
   let result: Result | undefined;

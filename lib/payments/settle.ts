@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { BakongCheckResult, BakongTransaction } from "@/lib/bakong";
 import { getDb, type DbOrTx } from "@/lib/db";
-import { transactionEvents, transactions, users, type Transaction } from "@/lib/db/schema";
+import { paymentLinks, transactionEvents, transactions, users, type Transaction } from "@/lib/db/schema";
 import { log } from "@/lib/log";
+import { enqueuePaymentAlerts } from "@/lib/notifications";
 import { enqueueTransactionEvent } from "@/lib/webhooks";
 import { toMinorUnits } from "./amounts";
 import { nextCheckAt } from "./poll-schedule";
@@ -66,6 +67,8 @@ async function markPaid(row: Transaction, paid: BakongTransaction, raw: unknown,
     });
     await recordFirstPayment(tx, updated.userId, paidAt);
     await enqueueTransactionEvent(tx, "transaction.paid", updated, now);
+    await enqueuePaymentAlerts(tx, updated, paid.fromAccountId, now);
+    if (updated.paymentLinkId) await closeSingleUseLink(tx, updated.paymentLinkId, now);
     await announceStatusChange(tx, updated.md5);
     return updated;
   });
@@ -83,6 +86,14 @@ async function recordFirstPayment(tx: DbOrTx, userId: string, paidAt: Date): Pro
     .update(users)
     .set({ firstPaidAt: paidAt })
     .where(and(eq(users.id, userId), isNull(users.firstPaidAt)));
+}
+
+/** A single-use payment link is closed by its first payment, in the transaction that records it. */
+async function closeSingleUseLink(tx: DbOrTx, linkId: string, now: Date): Promise<void> {
+  await tx
+    .update(paymentLinks)
+    .set({ usedAt: now })
+    .where(and(eq(paymentLinks.id, linkId), eq(paymentLinks.reusable, false), isNull(paymentLinks.usedAt)));
 }
 
 async function reload(id: string): Promise<Transaction> {

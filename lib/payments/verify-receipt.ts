@@ -7,6 +7,7 @@ import { getDb, type DbOrTx } from "@/lib/db";
 import { transactions, verifiedPayments, type VerifiedPayment } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { enqueueReceiptAlerts } from "@/lib/notifications";
 import { enqueueEvent, verifiedEventBody } from "@/lib/webhooks";
 import { amountForResponse, normalizeAmount, storedAmount, toMinorUnits } from "./amounts";
 import { receiptClientFor } from "./bakong-clients";
@@ -165,6 +166,7 @@ async function record(verifier: Verifier, paid: BakongTransaction, raw: unknown)
       .returning();
     if (!row) return null;
     const staticMd5 = await staticQrMd5(tx, row.transactionId);
+    await enqueueReceiptAlerts(tx, row);
     await enqueueEvent(tx, {
       userId: row.userId,
       mode: row.mode,

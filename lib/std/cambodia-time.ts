@@ -34,3 +34,8 @@ export function isCalendarDate(value: string): boolean {
   if (year < 1970 || month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+/** `now` on a Cambodian wall clock, "YYYY-MM-DD HH:MM": how alerts tell the time. */
+export function cambodiaDateTime(now: Date): string {
+  return new Date(now.getTime() + CAMBODIA_UTC_OFFSET_MS).toISOString().slice(0, 16).replace("T", " ");
+}

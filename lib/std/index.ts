@@ -1,6 +1,6 @@
 /** Small pure helpers every layer may use; this folder imports nothing of ours (zod for the storable-text schema). */
 export { chunksOf, mapLimited } from "./batches";
-export { cambodiaDay, cambodiaDateStart, cambodiaDayStart, isCalendarDate, nextCambodiaMidnight } from "./cambodia-time";
+export { cambodiaDay, cambodiaDateStart, cambodiaDateTime, cambodiaDayStart, isCalendarDate, nextCambodiaMidnight } from "./cambodia-time";
 export { isUuid } from "./uuid";
 export { clientAddress, trustedProxyHops } from "./client-address";
 export { isStorableText, storableString } from "./storable-text";

@@ -4,6 +4,7 @@ export { checkWebhookUrl, allowPrivateTargets } from "./target-policy";
 export { postWebhook, WEBHOOK_TIMEOUT_MS } from "./post-webhook";
 export { WEBHOOK_MAX_ATTEMPTS, DISABLE_AFTER_CONSECUTIVE_FAILURES, retryDelayMs } from "./retry-schedule";
 export { signatureHeader } from "./sign";
+export { generateWebhookSecret } from "./secret";
 export { TEST_EVENT } from "./test-event";
 export { claimDueDeliveries, DELIVERY_LEASE_MS } from "./claim-deliveries";
 export { deliverDueWebhooks } from "./deliver-due-webhooks";

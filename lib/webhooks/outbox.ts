@@ -40,6 +40,7 @@ export function transactionEventBody(eventId: string, event: "transaction.paid" 
     transaction_id: row.id,
     order_id: row.orderId,
     external_order_id: row.orderId,
+    payment_link_id: row.paymentLinkId,
   });
 }
 

@@ -51,7 +51,7 @@ describe("CSV export", () => {
 
     const lines = linesOf(await chunksOf(transactionsCsv(merchant.userId, { mode: "test" }, 100)));
     expect(lines[0]).toBe(
-      "id,created_at,mode,status,amount,currency,order_id,bill_number,store_label,terminal_label,md5,paid_at,expires_at",
+      "id,created_at,mode,status,amount,currency,order_id,bill_number,store_label,terminal_label,md5,paid_at,expires_at,payment_link_id",
     );
     expect(lines).toHaveLength(1 + 521);
     expect(new Set(lines).size).toBe(lines.length);

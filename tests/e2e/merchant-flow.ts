@@ -81,7 +81,7 @@ export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string
     await screenshot(page, "landing");
     await page.goto(`${baseUrl}/docs`);
     await page.getByRole("heading", { name: "KHQR Pay API", exact: true }).waitFor();
-    expectEqual(await page.getByTestId("docs-endpoint").count(), 6, "documented endpoints");
+    expectEqual(await page.getByTestId("docs-endpoint").count(), 10, "documented endpoints");
     await page.getByTestId("errors-table").getByText("bakong_unavailable").waitFor();
     await screenshot(page, "docs");
     const openapi = await fetch(`${baseUrl}/api/v1/openapi.json`);

@@ -12,13 +12,15 @@ export async function call(
     method?: string;
     contentType?: string;
     headers?: Record<string, string>;
+    /** The request's URL, for routes that read a path parameter from it. */
+    url?: string;
   } = {},
 ): Promise<ApiCall> {
   const headers = new Headers(options.headers);
   if (options.key) headers.set("authorization", `Bearer ${options.key}`);
   const hasBody = options.body !== undefined || options.rawBody !== undefined;
   if (hasBody) headers.set("content-type", options.contentType ?? "application/json");
-  const request = new Request("http://localhost/api/v1/test", {
+  const request = new Request(options.url ?? "http://localhost/api/v1/test", {
     method: options.method ?? (hasBody ? "POST" : "GET"),
     headers,
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),

@@ -71,6 +71,7 @@ describe("webhook delivery", () => {
       transaction_id: setup.transaction.id,
       order_id: setup.transaction.orderId,
       external_order_id: setup.transaction.orderId,
+      payment_link_id: null,
     });
 
     const delivered = await deliveryById(setup.delivery.id);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AccountForm } from "@/components/account/account-form";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -15,7 +16,15 @@ export default async function SettingsPage() {
   const profile = await getMerchantProfile(user.id);
   return (
     <>
-      <PageHeader title="Settings" description={`Account ${user.email}`} />
+      <PageHeader
+        title="Settings"
+        description={`Account ${user.email}`}
+        actions={
+          <Link href="/dashboard/settings/notifications" className="text-sm font-medium text-brand-700 hover:underline">
+            Notifications →
+          </Link>
+        }
+      />
       <Card>
         <CardHeader
           title="Merchant profile"

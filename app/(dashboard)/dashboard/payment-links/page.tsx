@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateLinkForm } from "@/components/links/create-link-form";
+import { ModeBadge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatCount, formatMoney } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { LinkStatusBadge } from "@/components/links/link-status-badge";
+import { requireUser } from "@/lib/auth/session";
+import { listPaymentLinks, type PaymentLinkView } from "@/lib/links";
+import { createLinkAction } from "./actions";
+
+export const metadata: Metadata = { title: "Payment links" };
+
+function amountOf(link: PaymentLinkView): string {
+  if (link.amount !== null) return formatMoney(link.amount, link.currency);
+  if (link.min_amount !== null && link.max_amount !== null)
+    return `${formatMoney(link.min_amount, link.currency)} – ${formatMoney(link.max_amount, link.currency)}`;
+  return `Customer chooses (${link.currency})`;
+}
+
+export default async function PaymentLinksPage() {
+  const user = await requireUser();
+  const [live, test] = await Promise.all([
+    listPaymentLinks({ userId: user.id, mode: "live" }),
+    listPaymentLinks({ userId: user.id, mode: "test" }),
+  ]);
+  const links = [...live.data, ...test.data].sort((a, b) => b.created_at.localeCompare(a.created_at));
+  return (
+    <>
+      <PageHeader
+        title="Payment links"
+        description="Sell without writing code: a page per product or service that customers pay by KHQR."
+      />
+      <div className="space-y-6">
+        <CreateLinkForm action={createLinkAction} />
+        <Card>
+          <CardHeader title="Your links" />
+          {links.length === 0 ? (
+            <EmptyState title="No payment links yet">Create one above, then share its address in a chat or print its QR.</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100" data-testid="link-list">
+              {links.map((link) => (
+                <li key={link.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
+                  <div className="min-w-0">
+                    <Link href={`/dashboard/payment-links/${link.id}`} className="font-medium text-slate-900 hover:underline">
+                      {link.title}
+                    </Link>
+                    <p className="text-sm text-slate-500">{amountOf(link)}</p>
+                  </div>
+                  <div className="flex items-center gap-3 text-sm text-slate-600">
+                    <span>
+                      {formatCount(link.payments.count)} paid · {formatMoney(link.payments.total, link.currency)}
+                    </span>
+                    <ModeBadge mode={link.mode} />
+                    <LinkStatusBadge status={link.status} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+type State = { error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+
+/** "Pay with KHQR", with the amount field when the customer chooses the amount. */
+export function LinkCheckoutForm({
+  action,
+  chooseAmount,
+  currency,
+  amountHint,
+}: {
+  action: (previous: State, formData: FormData) => Promise<State>;
+  chooseAmount: boolean;
+  currency: string;
+  amountHint?: string;
+}) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {chooseAmount ? (
+        <TextField
+          label={`Amount (${currency})`}
+          name="amount"
+          inputMode="decimal"
+          autoComplete="off"
+          placeholder={currency === "KHR" ? "10000" : "5.00"}
+          defaultValue={state.values?.amount}
+          error={state.fieldErrors?.amount}
+          hint={amountHint}
+          required
+        />
+      ) : null}
+      {state.error && !state.fieldErrors ? <Alert tone="error">{state.error}</Alert> : null}
+      <SubmitButton pendingText="Preparing your QR…" className="w-full" size="lg">
+        Pay with KHQR
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { AlertLocale, AlertScope } from "@/lib/config/enums";
+import { getDb } from "@/lib/db";
+import { merchantProfiles, telegramChats, telegramConnectCodes } from "@/lib/db/schema";
+import { log } from "@/lib/log";
+import { telegramBotUsername, sendTelegramMessage, type TelegramUpdate } from "./telegram-api";
+import { TELEGRAM_INVALID_CODE_MESSAGE, telegramConnectedMessage } from "./templates";
+
+/** Long enough to open Telegram and tap Start; short enough that a code seen over a shoulder is soon useless. */
+export const CONNECT_CODE_TTL_MS = 15 * 60_000;
+
+const hashCode = (code: string) => createHash("sha256").update(code).digest("hex");
+
+export type ConnectLink = { code: string; privateChatUrl: string; groupUrl: string; botUsername: string; expiresAt: Date };
+
+/**
+ * A one-time code (24 random bytes, base64url: within Telegram's 64 characters of A–Z a–z 0–9 _ -) and the
+ * t.me links that send it to the bot as `/start <code>`; only its hash is stored.
+ */
+export async function createConnectLink(
+  userId: string,
+  scope: AlertScope,
+  locale: AlertLocale,
+  now: Date = new Date(),
+): Promise<ConnectLink> {
+  const botUsername = await telegramBotUsername();
+  const code = randomBytes(24).toString("base64url");
+  const expiresAt = new Date(now.getTime() + CONNECT_CODE_TTL_MS);
+  const db = await getDb();
+  await db
+    .insert(telegramConnectCodes)
+    .values({ id: randomUUID(), userId, codeHash: hashCode(code), scope, locale, expiresAt, createdAt: now });
+  return {
+    code,
+    botUsername,
+    expiresAt,
+    privateChatUrl: `https://t.me/${botUsername}?start=${code}`,
+    groupUrl: `https://t.me/${botUsername}?startgroup=${code}`,
+  };
+}
+
+/** "/start <code>" or, in groups, "/start@<bot> <code>"; null for anything else. */
+export function startPayload(text: string | undefined): string | null {
+  const match = /^\/start(?:@\w+)?\s+([A-Za-z0-9_-]{1,64})\s*$/.exec(text ?? "");
+  return match?.[1] ?? null;
+}
+
+function chatTitle(chat: NonNullable<TelegramUpdate["message"]>["chat"]): string {
+  const name = chat.title ?? [chat.first_name, chat.last_name].filter(Boolean).join(" ");
+  return name || (chat.username ? `@${chat.username}` : String(chat.id));
+}
+
+/**
+ * Uses a connection code: one conditional update takes it (unused, unexpired), so of two /start messages
+ * with one code only one connects. The chat is connected (again, if it was disconnected) with the code's
+ * scope and language, and the bot confirms in the chat.
+ */
+async function connectChat(code: string, chat: NonNullable<TelegramUpdate["message"]>["chat"], now: Date): Promise<boolean> {
+  const db = await getDb();
+  const connected = await db.transaction(async (tx) => {
+    const [taken] = await tx
+      .update(telegramConnectCodes)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(telegramConnectCodes.codeHash, hashCode(code)),
+          isNull(telegramConnectCodes.usedAt),
+          gt(telegramConnectCodes.expiresAt, now),
+        ),
+      )
+      .returning();
+    if (!taken) return null;
+    const values = {
+      title: chatTitle(chat),
+      scope: taken.scope,
+      locale: taken.locale,
+      connectedAt: now,
+      disconnectedAt: null,
+      disconnectReason: null,
+    };
+    const [row] = await tx
+      .insert(telegramChats)
+      .values({ id: randomUUID(), userId: taken.userId, chatId: chat.id, ...values })
+      .onConflictDoUpdate({ target: [telegramChats.userId, telegramChats.chatId], set: values })
+      .returning();
+    await tx.update(telegramConnectCodes).set({ telegramChatId: row!.id }).where(eq(telegramConnectCodes.id, taken.id));
+    const [profile] = await tx
+      .select({ name: merchantProfiles.merchantName })
+      .from(merchantProfiles)
+      .where(eq(merchantProfiles.userId, taken.userId));
+    return { row: row!, shop: profile?.name ?? "KHQR Pay" };
+  });
+  if (!connected) return false;
+  log("info", "telegram_chat_connected", { user_id: connected.row.userId, telegram_chat: connected.row.id });
+  await sendTelegramMessage(chat.id, telegramConnectedMessage(connected.row.locale, connected.shop));
+  return true;
+}
+
+/** One update from Telegram (webhook or getUpdates): only `/start <code>` messages mean anything to us. */
+export async function handleTelegramUpdate(update: TelegramUpdate, now: Date = new Date()): Promise<void> {
+  const message = update.message;
+  const code = startPayload(message?.text);
+  if (!message || code === null) return;
+  try {
+    if (!(await connectChat(code, message.chat, now))) await sendTelegramMessage(message.chat.id, TELEGRAM_INVALID_CODE_MESSAGE);
+  } catch (error) {
+    // The chat is connected (or the code refused) whatever the confirmation's fate: an update is never retried.
+    log("warn", "telegram_update_reply_failed", {
+      update_id: update.update_id,
+      error_message: error instanceof Error ? error.message : String(error),
+    });
+  }
+}

@@ -1,0 +1,9 @@
+/** Payment alerts to Telegram chats and by email: the Bot API client, connect codes, the alert outbox and its sending pass. */
+export { enqueuePaymentAlerts, enqueueReceiptAlerts, payerBankOf } from "./enqueue-alerts";
+export { sendDueTelegramAlerts, ALERT_MAX_ATTEMPTS } from "./send-alerts";
+export { receiveTelegramUpdates, isTelegramWebhookRequest } from "./updates";
+export { createConnectLink, handleTelegramUpdate, startPayload, CONNECT_CODE_TTL_MS, type ConnectLink } from "./connect";
+export { listTelegramChats, disconnectTelegramChat, emailAlertSetting, setEmailAlerts, alertLog, type AlertLogEntry } from "./manage";
+export { telegramBotToken, receivesUpdatesByWebhook } from "./config";
+export { telegramPaymentAlert, emailPaymentAlert, formatAlertAmount, type PaymentFacts } from "./templates";
+export type { TelegramUpdate } from "./telegram-api";
