@@ -12,6 +12,7 @@ export const LIB_DEPENDENCIES = {
   log: [],
   std: [],
   config: ["khqr"],
+  i18n: ["config"],
   db: ["config"],
   bakong: ["khqr"],
   merchants: ["config", "db", "khqr", "std"],
@@ -24,7 +25,7 @@ export const LIB_DEPENDENCIES = {
   api: ["config", "errors", "keys", "log", "ratelimit", "std"],
   auth: ["accounts", "config", "db", "email", "errors", "keys", "ratelimit", "std"],
   jobs: ["email", "log", "payments", "webhooks"],
-  dashboard: ["auth", "config", "db", "errors", "payments", "std"],
+  dashboard: ["auth", "config", "db", "errors", "i18n", "payments", "std"],
   openapi: ["api", "config", "errors", "payments", "webhooks"],
   health: ["db", "payments", "ratelimit"],
 };

@@ -5,6 +5,7 @@ import { authSecret, secureSessionCookies, sessionCookieName } from "@/lib/auth/
 import { contentSecurityPolicy } from "@/lib/std";
 
 const SIGNED_IN_AREAS = ["/dashboard", "/onboarding"];
+const AREA_HEADER = "x-khqr-area";
 
 /**
  * Whether a server action comes from another site: its Origin names a host other than the one the request
@@ -48,11 +49,14 @@ export async function proxy(request: NextRequest) {
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);
   }
-  return withContentSecurityPolicy(request);
+  return withContentSecurityPolicy(request, inSignedInArea);
 }
 
-/** A fresh nonce per page view, on the request (Next.js reads it from there for its scripts) and the response. */
-function withContentSecurityPolicy(request: NextRequest): NextResponse {
+/**
+ * A fresh nonce per page view, on the request (Next.js reads it from there for its scripts) and the response,
+ * and which area the page belongs to (always set here, so a client cannot choose it).
+ */
+function withContentSecurityPolicy(request: NextRequest, inSignedInArea: boolean): NextResponse {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(nonce, {
     development: process.env.NODE_ENV === "development",
@@ -61,6 +65,8 @@ function withContentSecurityPolicy(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  // Which language source applies (i18n/preferences.ts): the account's in signed-in areas, the visitor's elsewhere.
+  requestHeaders.set(AREA_HEADER, inSignedInArea ? "signed-in" : "public");
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
@@ -12,13 +13,14 @@ import type { ActionState } from "@/lib/dashboard/validated-action";
 type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState> };
 
 export function SignUpForm({ action }: Props) {
+  const t = useTranslations("auth");
   const [state, formAction] = useActionState(action, {});
   const { errors, onSubmit, onChange } = useFormErrors(signUpInput, state.fieldErrors);
   return (
     <form action={formAction} onSubmit={onSubmit} onChange={onChange} noValidate className="space-y-5">
       {state.error && !state.fieldErrors ? <Alert tone="error">{state.error}</Alert> : null}
       <TextField
-        label="Email"
+        label={t("email")}
         name="email"
         type="email"
         autoComplete="email"
@@ -27,22 +29,22 @@ export function SignUpForm({ action }: Props) {
         error={errors.email}
       />
       <TextField
-        label="Password"
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="new-password"
         required
         minLength={PASSWORD_MIN_LENGTH}
         error={errors.password}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A passphrase of a few words works well.`}
+        hint={t("signup.passwordHint", { minimum: PASSWORD_MIN_LENGTH })}
       />
-      <SubmitButton className="w-full" pendingText="Creating your account…">
-        Create account
+      <SubmitButton className="w-full" pendingText={t("signup.pending")}>
+        {t("signup.submit")}
       </SubmitButton>
       <p className="text-center text-sm text-slate-600">
-        Already have an account?{" "}
+        {t("signup.haveAccount")}{" "}
         <Link href="/login" className="font-medium text-brand-700 hover:underline">
-          Log in
+          {t("signup.logIn")}
         </Link>
       </p>
     </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { QrCode } from "@/components/ui/qr-code";
 import type { TransactionStatus } from "@/lib/config/enums";
@@ -50,6 +51,7 @@ export function LivePayment({
   amountLabel: string;
   initial: Status;
 }) {
+  const t = useTranslations("pay");
   const [status, setStatus] = useState(initial);
   // Unknown until the browser runs: a clock read during server rendering would not match the browser's
   // first render and React would throw the server HTML away (hydration mismatch).
@@ -79,9 +81,9 @@ export function LivePayment({
           </svg>
         </div>
         <p className="mt-4 text-2xl font-semibold text-emerald-700" data-testid="pay-status">
-          Paid
+          {t("paid")}
         </p>
-        <p className="mt-1 text-sm text-slate-600">{amountLabel} received. Thank you!</p>
+        <p className="mt-1 text-sm text-slate-600">{t("received", { amount: amountLabel })}</p>
       </div>
     );
   }
@@ -89,12 +91,12 @@ export function LivePayment({
   return (
     <div className="flex flex-col items-center">
       <div className={timedOut ? "opacity-30 grayscale" : ""}>
-        <QrCode value={qr} size={248} label={`KHQR code to pay ${amountLabel}`} />
+        <QrCode value={qr} size={248} label={t("qrLabel", { amount: amountLabel })} />
       </div>
       <div className="mt-4 flex items-center gap-2 text-sm" role="status" aria-live="polite">
         {timedOut ? (
           <span className="font-medium text-slate-700" data-testid="pay-status">
-            Expired — ask the merchant for a new code
+            {t("expired")}
           </span>
         ) : (
           <>
@@ -103,19 +105,19 @@ export function LivePayment({
               <span className="relative inline-flex size-2.5 rounded-full bg-amber-500" />
             </span>
             <span className="font-medium text-slate-700" data-testid="pay-status">
-              Waiting for payment
+              {t("waiting")}
             </span>
           </>
         )}
       </div>
       {seconds !== null && !timedOut ? (
         <p className="mt-1 text-sm text-slate-500">
-          Expires in <span className="font-mono font-medium text-slate-800 tabular-nums">{clock(seconds)}</span>
+          {t.rich("expiresIn", {
+            time: () => <span className="font-mono font-medium text-slate-800 tabular-nums">{clock(seconds)}</span>,
+          })}
         </p>
       ) : null}
-      {timedOut ? null : (
-        <p className="mt-4 text-center text-xs text-slate-500">Scan with ABA, ACLEDA, Wing or any Bakong member bank app.</p>
-      )}
+      {timedOut ? null : <p className="mt-4 text-center text-xs text-slate-500">{t("scanHint")}</p>}
     </div>
   );
 }

@@ -3,5 +3,5 @@ export { hashPassword } from "./password";
 export { changePassword } from "./change-password";
 export { tooManyAttemptsMessage } from "./messages";
 export { endAllSessions, userOfSession } from "./session-version";
-export { requestPasswordReset, resetPassword, RESET_REQUESTED_MESSAGE } from "./password-reset";
+export { requestPasswordReset, resetPassword } from "./password-reset";
 export { confirmEmailChange, EMAIL_CHANGE_REQUESTED_MESSAGE, requestEmailChange } from "./email-change";

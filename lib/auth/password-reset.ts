@@ -11,10 +11,6 @@ import { tooManyAttemptsMessage } from "./messages";
 import { hashPassword } from "./password";
 import { endAllSessions } from "./session-version";
 
-/** What the form says whether or not the address has an account, so it reveals nothing. */
-export const RESET_REQUESTED_MESSAGE =
-  "If an account uses this address, we have sent it a link to set a new password. The link works once, for one hour.";
-
 /**
  * "Forgot password?": for an existing account, a single-use link (1 h) is queued by email in the same
  * transaction that stores the token's hash. Unknown addresses get the same answer and no email.

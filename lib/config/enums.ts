@@ -8,6 +8,10 @@ import { KHQR_CURRENCIES } from "../khqr/types";
 export const MODES = ["live", "test"] as const;
 export type Mode = (typeof MODES)[number];
 
+/** The interface languages; Khmer first, as the people who use the app read it first. */
+export const LOCALES = ["km", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
 export const CURRENCIES = KHQR_CURRENCIES;
 export type Currency = (typeof CURRENCIES)[number];
 

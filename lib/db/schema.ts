@@ -22,6 +22,7 @@ import {
   CURRENCIES,
   DELIVERY_STATUSES,
   EMAIL_STATUSES,
+  LOCALES,
   MODES,
   TRANSACTION_EVENT_KINDS,
   TRANSACTION_STATUSES,
@@ -47,9 +48,12 @@ export const users = pgTable(
     // Every session carries the version it was issued under; raising it (sign-out, password change or
     // reset, "sign out everywhere") ends every session issued before.
     sessionVersion: integer("session_version").notNull().default(0),
+    // The dashboard and the account's emails speak this language; set at sign-up from the page's language.
+    locale: text("locale", { enum: LOCALES }).notNull().default("km"),
+    khmerDigits: boolean("khmer_digits").notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("users_email_key").on(t.email)],
+  (t) => [uniqueIndex("users_email_key").on(t.email), oneOf("users_locale_check", t.locale, LOCALES)],
 );
 
 export const merchantProfiles = pgTable(
@@ -61,6 +65,9 @@ export const merchantProfiles = pgTable(
     bakongAccountId: text("bakong_account_id").notNull(),
     merchantName: text("merchant_name").notNull(),
     merchantCity: text("merchant_city").notNull().default("Phnom Penh"),
+    // KHQR's alternate-language template (tag 64, language "km"): bank apps show these to Khmer readers.
+    merchantNameKm: text("merchant_name_km"),
+    merchantCityKm: text("merchant_city_km"),
     currency: text("currency", { enum: CURRENCIES }).notNull(),
     merchantId: text("merchant_id"),
     acquiringBank: text("acquiring_bank"),
