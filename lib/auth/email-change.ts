@@ -10,10 +10,6 @@ import { consumeAccountToken, issueAccountToken, voidAccountTokens } from "./acc
 import { tooManyAttemptsMessage } from "./messages";
 import { verifyPassword } from "./password";
 
-/** The same answer whether or not the new address already has an account. */
-export const EMAIL_CHANGE_REQUESTED_MESSAGE =
-  "We have sent a link to the new address. Your email changes when you open it (within one hour).";
-
 /**
  * Asks to move the account to a new address, proven by the current password: a single-use link goes to the
  * new address, queued in the transaction that stores the token. An address another account uses gets a

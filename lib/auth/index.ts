@@ -4,4 +4,4 @@ export { changePassword } from "./change-password";
 export { tooManyAttemptsMessage } from "./messages";
 export { endAllSessions, userOfSession } from "./session-version";
 export { requestPasswordReset, resetPassword } from "./password-reset";
-export { confirmEmailChange, EMAIL_CHANGE_REQUESTED_MESSAGE, requestEmailChange } from "./email-change";
+export { confirmEmailChange, requestEmailChange } from "./email-change";
