@@ -37,23 +37,13 @@ export default async function OnboardingPage() {
         </div>
 
         <Card>
-          <CardHeader
-            title={t("keysTitle")}
-            description={t("keysDescription")}
-          />
+          <CardHeader title={t("keysTitle")} description={t("keysDescription")} />
           <CardBody className="space-y-3">
             {keys ? (
               <>
-                <Alert tone="warning">
-                  {t("keysWarning")}
-                </Alert>
+                <Alert tone="warning">{t("keysWarning")}</Alert>
                 {keys.map((key) => (
-                  <RevealedKey
-                    key={key.mode}
-                    mode={key.mode}
-                    value={key.key}
-                    label={key.mode === "live" ? t("liveKey") : t("testKey")}
-                  />
+                  <RevealedKey key={key.mode} mode={key.mode} value={key.key} label={key.mode === "live" ? t("liveKey") : t("testKey")} />
                 ))}
               </>
             ) : (
@@ -71,10 +61,7 @@ export default async function OnboardingPage() {
         </Card>
 
         <Card>
-          <CardHeader
-            title={t("profileTitle")}
-            description={t("profileDescription")}
-          />
+          <CardHeader title={t("profileTitle")} description={t("profileDescription")} />
           <CardBody>
             <ProfileForm action={finishOnboarding} submitLabel={t("save")} initial={profileFormValues(profile)} />
           </CardBody>

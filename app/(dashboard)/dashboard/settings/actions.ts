@@ -48,9 +48,12 @@ export const changeEmailAction = validatedActionWithUser(
 );
 
 /** The account's language and digits; the page re-renders in the language just chosen. */
-export const savePreferencesAction = validatedActionWithUser(userPreferencesInput, async (preferences, _formData, user): Promise<ActionState> => {
-  await saveUserPreferences(user.id, preferences);
-  revalidatePath("/", "layout");
-  const t = await getTranslations({ locale: preferences.locale, namespace: "settings" });
-  return { success: t("preferencesSaved") };
-});
+export const savePreferencesAction = validatedActionWithUser(
+  userPreferencesInput,
+  async (preferences, _formData, user): Promise<ActionState> => {
+    await saveUserPreferences(user.id, preferences);
+    revalidatePath("/", "layout");
+    const t = await getTranslations({ locale: preferences.locale, namespace: "settings" });
+    return { success: t("preferencesSaved") };
+  },
+);
