@@ -27,10 +27,7 @@ export function ApiKeysManager({ keys, createKey, rollKey, revokeKey }: Props) {
     <div className="space-y-6">
       {revealed ? (
         <Card className="ring-2 ring-amber-300">
-          <CardHeader
-            title={t("newKeyTitle")}
-            description={t("newKeyDescription")}
-          />
+          <CardHeader title={t("newKeyTitle")} description={t("newKeyDescription")} />
           <CardBody>
             <RevealedKey mode={revealed.mode} value={revealed.key} label={revealed.name} />
           </CardBody>
@@ -43,10 +40,7 @@ export function ApiKeysManager({ keys, createKey, rollKey, revokeKey }: Props) {
       ))}
 
       <Card>
-        <CardHeader
-          title={t("yourKeys")}
-          description={t("yourKeysDescription")}
-        />
+        <CardHeader title={t("yourKeys")} description={t("yourKeysDescription")} />
         <KeysTable keys={keys} rollAction={rollAction} revokeAction={revokeAction} />
       </Card>
 

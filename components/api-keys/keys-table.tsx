@@ -96,7 +96,9 @@ export function KeysTable({ keys, rollAction, revokeAction }: Props) {
               <td className="px-3 py-3 font-mono text-xs whitespace-nowrap">{row.hint}</td>
               <td className="hidden px-3 py-3 whitespace-nowrap md:table-cell">{row.created}</td>
               <td className="hidden px-3 py-3 whitespace-nowrap md:table-cell">{row.lastUsed}</td>
-              <td className="px-3 py-3">{row.revoked ? <Badge tone="slate">{t("revokedBadge")}</Badge> : <Badge tone="green">{t("active")}</Badge>}</td>
+              <td className="px-3 py-3">
+                {row.revoked ? <Badge tone="slate">{t("revokedBadge")}</Badge> : <Badge tone="green">{t("active")}</Badge>}
+              </td>
               <td className="px-5 py-3">
                 <KeyActions row={row} rollAction={rollAction} revokeAction={revokeAction} />
               </td>

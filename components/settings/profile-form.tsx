@@ -111,13 +111,7 @@ export function ProfileForm({ action, initial, submitLabel }: Props) {
             />
           </div>
         </fieldset>
-        <SelectField
-          label={t("currency")}
-          name="currency"
-          defaultValue={shown.currency}
-          error={errors.currency}
-          hint={t("currencyHint")}
-        >
+        <SelectField label={t("currency")} name="currency" defaultValue={shown.currency} error={errors.currency} hint={t("currencyHint")}>
           <option value="USD">{t("usd")}</option>
           <option value="KHR">{t("khr")}</option>
         </SelectField>

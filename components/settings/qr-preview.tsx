@@ -38,8 +38,7 @@ export function QrPreview({ values }: { values: Record<string, string> }) {
             </p>
           ) : null}
           <p className="text-xs text-slate-500">
-            {parsed.data.merchantCity} · {parsed.data.currency} ·{" "}
-            {parsed.data.merchantId ? t("merchantAccount") : t("individualAccount")}
+            {parsed.data.merchantCity} · {parsed.data.currency} · {parsed.data.merchantId ? t("merchantAccount") : t("individualAccount")}
           </p>
         </div>
       ) : null}
