@@ -20,7 +20,7 @@ export const LIB_DEPENDENCIES = {
   accounts: ["config", "db", "errors", "merchants", "std"],
   keys: ["accounts", "config", "db", "errors"],
   webhooks: ["config", "db", "errors", "log", "std"],
-  email: ["db", "log"],
+  email: ["config", "db", "log"],
   payments: ["accounts", "bakong", "config", "db", "errors", "keys", "khqr", "log", "merchants", "ratelimit", "std", "webhooks"],
   api: ["config", "errors", "keys", "log", "ratelimit", "std"],
   auth: ["accounts", "config", "db", "email", "errors", "keys", "ratelimit", "std"],
