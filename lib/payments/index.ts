@@ -11,3 +11,4 @@ export { bakongStatus } from "./bakong-status";
 export * from "./schemas";
 export { verifyReceipt, type Verifier } from "./verify-receipt";
 export { isPublicId } from "./public-id";
+export { toMinorUnits } from "./amounts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, csvLine, transactionsCsv } from "@/lib/dashboard/csv";
+import { csvAmount, csvAmountMinor, csvField, csvLine, transactionsCsv } from "@/lib/dashboard/csv";
 import { createTestMerchant } from "../helpers/merchant";
 import { insertTransaction } from "./seed";
 
@@ -23,6 +23,18 @@ describe("CSV escaping", () => {
   });
 });
 
+describe("CSV amounts", () => {
+  it("writes riel whole and dollars with cents, with the integer minor units beside them", () => {
+    expect(csvAmount("59.00", "KHR")).toBe("59");
+    expect(csvAmount("20000.00", "KHR")).toBe("20000");
+    expect(csvAmount("5.5", "USD")).toBe("5.50");
+    expect(csvAmountMinor("20000.00", "KHR")).toBe("20000");
+    expect(csvAmountMinor("5.50", "USD")).toBe("550");
+    expect(csvAmount(null, "USD")).toBeNull();
+    expect(csvAmountMinor(null, "KHR")).toBeNull();
+  });
+});
+
 describe("CSV export", () => {
   it("exports the whole filtered set, one line per row, across internal pages", async () => {
     const merchant = await createTestMerchant();
@@ -43,7 +55,7 @@ describe("CSV export", () => {
     const lines: string[] = [];
     for await (const line of transactionsCsv(merchant.userId, { mode: "test" })) lines.push(line);
     expect(lines[0]).toBe(
-      "id,created_at,mode,status,amount,currency,order_id,bill_number,store_label,terminal_label,md5,paid_at,expires_at\r\n",
+      "\uFEFFid,created_at,mode,status,amount,amount_minor,currency,order_id,bill_number,store_label,terminal_label,md5,paid_at,expires_at\r\n",
     );
     expect(lines).toHaveLength(1 + 521);
     expect(new Set(lines).size).toBe(lines.length);
@@ -60,6 +72,19 @@ describe("CSV export", () => {
     const merchant = await createTestMerchant();
     const row = await insertTransaction(merchant.userId, { orderId: "X", amount: "1.50" });
     const line = csvLine({ ...row, storeLabel: null, terminalLabel: null });
-    expect(line.split(",").slice(0, 7)).toEqual([row.id, row.createdAt.toISOString(), "test", "pending", "1.50", "USD", "X"]);
+    expect(line.split(",").slice(0, 8)).toEqual([row.id, row.createdAt.toISOString(), "test", "pending", "1.50", "150", "USD", "X"]);
+  });
+
+  it("opens in Excel as UTF-8: a BOM first, riel whole, a Khmer bill number intact", async () => {
+    const merchant = await createTestMerchant();
+    await insertTransaction(merchant.userId, { amount: "59.00", currency: "KHR", billNumber: "វិក្កយបត្រ-០០៧" });
+    const lines: string[] = [];
+    for await (const line of transactionsCsv(merchant.userId, { mode: "test" })) lines.push(line);
+    const bytes = new TextEncoder().encode(lines.join(""));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).split("\r\n")[0]).toMatch(/^\uFEFFid,/);
+    const [, fields] = lines.map((line) => line.split(","));
+    expect(fields!.slice(4, 8)).toEqual(["59", "59", "KHR", ""]);
+    expect(fields![8]).toBe("វិក្កយបត្រ-០០៧");
   });
 });
