@@ -3,6 +3,7 @@ import { chromium, type Browser } from "playwright-core";
 import { Flow } from "./harness";
 import { startSmtpInbox } from "../fakes/smtp-inbox";
 import { accountRecoveryFlow } from "./account-recovery";
+import { khmerFlow } from "./khmer-flow";
 import { merchantFlow } from "./merchant-flow";
 import { receiptsFlow } from "./receipts-flow";
 import { expect } from "./harness";
@@ -32,6 +33,7 @@ async function main(): Promise<number> {
     const flow = new Flow();
     const merchant = await merchantFlow(flow, browser, app.baseUrl);
     const receipts = await receiptsFlow(flow, browser, app.baseUrl);
+    const khmer = await khmerFlow(flow, browser, app.baseUrl);
     const onRecoveryFailure = await accountRecoveryFlow(flow, browser, app.baseUrl, inbox);
     flow.step("a production server without NEXTAUTH_SECRET refuses to start", async () => {
       const { code, output } = await startWithoutSecret();
@@ -41,6 +43,7 @@ async function main(): Promise<number> {
     const result = await flow.run(async (name) => {
       await merchant.onFailure(name);
       await receipts.onFailure(name);
+      await khmer.onFailure(name);
       await onRecoveryFailure(name);
     });
     console.log(`\n${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ""}`);
