@@ -20,7 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const preferences = await requestPreferences();
   return (
     <html lang={preferences.locale}>
-      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+      <body className={`min-h-screen bg-slate-50 text-slate-900 antialiased ${preferences.locale === "km" ? "font-khmer" : "font-sans"}`}>
         <NextIntlClientProvider>
           <FormatProvider preferences={preferences}>{children}</FormatProvider>
         </NextIntlClientProvider>

@@ -43,7 +43,14 @@ export function LanguageSwitch({ className }: { className?: string }) {
             locale === current ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-50",
           )}
         >
-          {t(locale)}
+          {locale === "en" ? (
+            <>
+              <span className="sm:hidden">EN</span>
+              <span className="hidden sm:inline">{t("en")}</span>
+            </>
+          ) : (
+            t(locale)
+          )}
         </button>
       ))}
     </div>
