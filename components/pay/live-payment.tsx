@@ -113,7 +113,8 @@ export function LivePayment({
       {seconds !== null && !timedOut ? (
         <p className="mt-1 text-sm text-slate-500">
           {t.rich("expiresIn", {
-            time: () => <span className="font-mono font-medium text-slate-800 tabular-nums">{clock(seconds)}</span>,
+            clock: clock(seconds),
+            time: (chunks) => <span className="font-mono font-medium text-slate-800 tabular-nums">{chunks}</span>,
           })}
         </p>
       ) : null}
