@@ -4,7 +4,7 @@ import type { Currency, Locale } from "@/lib/config/enums";
 export const CAMBODIA_TIME_ZONE = "Asia/Phnom_Penh";
 
 const KHMER_DIGITS = "០១២៣៤៥៦៧៨៩";
-const INTL_LOCALE: Record<Locale, string> = { km: "km-KH", en: "en-GB" };
+const INTL_LOCALE = { en: "en-GB" } as const;
 
 export type FormatPreferences = { locale: Locale; khmerDigits: boolean };
 
@@ -36,10 +36,14 @@ export function formatCount(value: number, preferences: FormatPreferences): stri
   return preferences.khmerDigits ? toKhmerDigits(text) : text;
 }
 
-function dateFormat(preferences: FormatPreferences, withYearAndSeconds: boolean): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(INTL_LOCALE[preferences.locale], {
+const KHMER_MONTHS = ["មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"];
+// Cambodia keeps UTC+7 all year (no daylight saving time), so a fixed offset is exact.
+const CAMBODIA_OFFSET_MS = 7 * 60 * 60 * 1000;
+const two = (value: number) => String(value).padStart(2, "0");
+
+function englishFormat(withYearAndSeconds: boolean): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(INTL_LOCALE.en, {
     timeZone: CAMBODIA_TIME_ZONE,
-    numberingSystem: preferences.khmerDigits ? "khmr" : "latn",
     day: "numeric",
     month: "short",
     ...(withYearAndSeconds ? { year: "numeric", second: "2-digit" } : {}),
@@ -49,14 +53,31 @@ function dateFormat(preferences: FormatPreferences, withYearAndSeconds: boolean)
   });
 }
 
+/**
+ * Khmer dates written out here rather than by Intl: browsers ship different amounts of Khmer locale data
+ * (Chromium writes "2026 M12 2"), and the server's and the browser's text must match for hydration.
+ */
+function khmerDate(value: Date, withYearAndSeconds: boolean): string {
+  const local = new Date(value.getTime() + CAMBODIA_OFFSET_MS);
+  const day = `${local.getUTCDate()} ${KHMER_MONTHS[local.getUTCMonth()]}`;
+  const time = `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
+  return withYearAndSeconds ? `${day} ${local.getUTCFullYear()}, ${time}:${two(local.getUTCSeconds())}` : `${day}, ${time}`;
+}
+
+function formatDate(value: Date | string, preferences: FormatPreferences, withYearAndSeconds: boolean): string {
+  const date = new Date(value);
+  const text = preferences.locale === "km" ? khmerDate(date, withYearAndSeconds) : englishFormat(withYearAndSeconds).format(date);
+  return preferences.khmerDigits ? toKhmerDigits(text) : text;
+}
+
 /** "13 May 2026, 14:15:00 ICT" / "13 ឧសភា 2026, 14:15:00": always Cambodia time (UTC+7). */
 export function formatDateTime(value: Date | string, preferences: FormatPreferences): string {
-  const text = dateFormat(preferences, true).format(new Date(value));
+  const text = formatDate(value, preferences, true);
   return preferences.locale === "en" ? `${text} ICT` : text;
 }
 
 export function formatShortDateTime(value: Date | string, preferences: FormatPreferences): string {
-  return dateFormat(preferences, false).format(new Date(value));
+  return formatDate(value, preferences, false);
 }
 
 export type Formatter = ReturnType<typeof formatterFor>;
