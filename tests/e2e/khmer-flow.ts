@@ -61,8 +61,16 @@ async function expectKhmerPage(page: Page, what: string): Promise<void> {
 
 /** Nothing wider than the phone: no sideways scrolling of the page itself. */
 async function expectNoOverflow(page: Page, what: string): Promise<void> {
-  const { scroll, viewport } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
-  expect(scroll <= viewport, `${what}: the page is ${scroll}px wide on a ${viewport}px screen`);
+  const { scroll, viewport, culprit } = await page.evaluate(() => {
+    const width = window.innerWidth;
+    // The outermost element reaching past the right edge, to say what overflowed.
+    const outside = [...document.body.querySelectorAll("*")].find((element) => element.getBoundingClientRect().right > width + 1);
+    const name = outside
+      ? `${outside.tagName.toLowerCase()}.${String(outside.className).slice(0, 80)} "${(outside.textContent ?? "").slice(0, 40)}"`
+      : "";
+    return { scroll: document.documentElement.scrollWidth, viewport: width, culprit: name };
+  });
+  expect(scroll <= viewport, `${what}: the page is ${scroll}px wide on a ${viewport}px screen (${culprit})`);
 }
 
 /** A screenshot of the page in Khmer at 1280 and 390 px (the page is checked at both widths). */
