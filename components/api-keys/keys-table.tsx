@@ -54,7 +54,7 @@ function KeyActions({ row, rollAction, revokeAction }: { row: KeyRow } & Omit<Pr
 export function KeysTable({ keys, rollAction, revokeAction }: Props) {
   const t = useTranslations("apiKeys.table");
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-100 text-sm">
         <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
           <tr>

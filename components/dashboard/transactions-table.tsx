@@ -16,7 +16,7 @@ export function TransactionsTable({ rows, showMode = false }: { rows: Transactio
   const t = useTranslations("transactions.table");
   const format = useFormat();
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-100 text-sm">
         <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
           <tr>
