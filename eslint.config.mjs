@@ -12,6 +12,7 @@ export const LIB_DEPENDENCIES = {
   log: [],
   std: [],
   config: ["khqr"],
+  i18n: ["config"],
   db: ["config"],
   bakong: ["khqr"],
   merchants: ["config", "db", "khqr", "std"],
@@ -19,7 +20,7 @@ export const LIB_DEPENDENCIES = {
   accounts: ["config", "db", "errors", "merchants", "std"],
   keys: ["accounts", "config", "db", "errors"],
   webhooks: ["config", "db", "errors", "log", "std"],
-  email: ["db", "log"],
+  email: ["config", "db", "log"],
   notifications: ["config", "db", "email", "errors", "log", "std"],
   payments: [
     "accounts",
@@ -40,7 +41,7 @@ export const LIB_DEPENDENCIES = {
   api: ["config", "errors", "keys", "log", "ratelimit", "std"],
   auth: ["accounts", "config", "db", "email", "errors", "keys", "ratelimit", "std"],
   jobs: ["email", "log", "notifications", "payments", "webhooks"],
-  dashboard: ["auth", "config", "db", "errors", "payments", "std"],
+  dashboard: ["auth", "config", "db", "errors", "i18n", "payments", "std"],
   openapi: ["api", "config", "errors", "links", "payments", "webhooks"],
   health: ["db", "payments", "ratelimit"],
 };

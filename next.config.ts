@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+// Reads i18n/request.ts: each request's language and catalogue.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 // On every response; the Content-Security-Policy (with its per-request nonce) is set by proxy.ts.
 const SECURITY_HEADERS = [
@@ -22,4 +26,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

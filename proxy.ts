@@ -6,6 +6,7 @@ import { findPublicLink, isSlug } from "@/lib/links";
 import { contentSecurityPolicy } from "@/lib/std";
 
 const SIGNED_IN_AREAS = ["/dashboard", "/onboarding"];
+const AREA_HEADER = "x-khqr-area";
 
 /**
  * Whether a server action comes from another site: its Origin names a host other than the one the request
@@ -51,13 +52,15 @@ export async function proxy(request: NextRequest) {
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);
   }
-  return withContentSecurityPolicy(request);
+  return withContentSecurityPolicy(request, inSignedInArea);
 }
 
-const CLOSED_LINK_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Payment link closed</title></head>
+const CLOSED_LINK_PAGE = `<!doctype html><html lang="km"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Payment link closed</title></head>
 <body style="margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;background:#f1f5f9;font-family:system-ui,-apple-system,sans-serif;padding:16px">
 <main style="max-width:384px;width:100%;background:#fff;border-radius:16px;padding:24px;text-align:center;box-shadow:0 10px 15px -3px rgb(0 0 0 / .1);border:1px solid #e2e8f0">
-<h1 style="font-size:18px;color:#0f172a;margin:0">This payment link is no longer available</h1>
+<h1 lang="km" style="font-size:18px;color:#0f172a;margin:0;line-height:1.6">តំណបង់ប្រាក់នេះលែងប្រើបានហើយ</h1>
+<p lang="km" style="font-size:14px;color:#475569;margin:8px 0 0;line-height:1.7">អាជីវករបានបិទតំណនេះ ឬវាផុតកំណត់ហើយ។ សូមសុំតំណថ្មីពីអាជីវករ។</p>
+<h2 style="font-size:16px;color:#0f172a;margin:20px 0 0">This payment link is no longer available</h2>
 <p style="font-size:14px;color:#475569;margin:8px 0 0">It was closed by the merchant or has expired. Please ask the merchant for a new link.</p>
 </main></body></html>`;
 
@@ -76,8 +79,11 @@ async function closedLinkResponse(pathname: string): Promise<NextResponse | null
   });
 }
 
-/** A fresh nonce per page view, on the request (Next.js reads it from there for its scripts) and the response. */
-function withContentSecurityPolicy(request: NextRequest): NextResponse {
+/**
+ * A fresh nonce per page view, on the request (Next.js reads it from there for its scripts) and the response,
+ * and which area the page belongs to (always set here, so a client cannot choose it).
+ */
+function withContentSecurityPolicy(request: NextRequest, inSignedInArea: boolean): NextResponse {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(nonce, {
     development: process.env.NODE_ENV === "development",
@@ -86,6 +92,8 @@ function withContentSecurityPolicy(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  // Which language source applies (i18n/preferences.ts): the account's in signed-in areas, the visitor's elsewhere.
+  requestHeaders.set(AREA_HEADER, inSignedInArea ? "signed-in" : "public");
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;

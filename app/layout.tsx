@@ -1,21 +1,30 @@
+import "@fontsource-variable/noto-sans-khmer";
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { FormatProvider } from "@/components/i18n/format-provider";
+import { requestPreferences } from "@/i18n/preferences";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "KHQR Pay — Bakong KHQR payments API", template: "%s · KHQR Pay" },
-  description: "Accept Bakong KHQR payments from your website or app: create QR codes, learn when they are paid, get signed webhooks.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("site");
+  return { title: { default: t("metaTitle"), template: "%s · KHQR Pay" }, description: t("metaDescription") };
+}
 
 export const viewport: Viewport = { themeColor: "#cf1f2c" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Every page renders per request: its scripts carry that request's CSP nonce (proxy.ts).
-  await headers();
+  // Every page renders per request: its scripts carry that request's CSP nonce (proxy.ts), and its language
+  // is the reader's (saved preference, cookie or Accept-Language).
+  const preferences = await requestPreferences();
   return (
-    <html lang="en">
-      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
+    <html lang={preferences.locale}>
+      <body className={`min-h-screen bg-slate-50 text-slate-900 antialiased ${preferences.locale === "km" ? "font-khmer" : "font-sans"}`}>
+        <NextIntlClientProvider>
+          <FormatProvider preferences={preferences}>{children}</FormatProvider>
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

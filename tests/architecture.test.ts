@@ -32,7 +32,7 @@ function importedFolders(folder: string): string[] {
 
 /** ARCHITECTURE.md's layer table: folder → the folders in its "may import" column. */
 function documentedTable(): Record<string, string[]> {
-  const rows = readFileSync(path.join(ROOT, "ARCHITECTURE.md"), "utf8").matchAll(/^\| `lib\/([a-z]+)` \|.*\| ([^|]+) \|$/gm);
+  const rows = readFileSync(path.join(ROOT, "ARCHITECTURE.md"), "utf8").matchAll(/^\| `lib\/([a-z0-9]+)` \|.*\| ([^|]+) \|$/gm);
   return Object.fromEntries(
     [...rows].map(([, folder, mayImport]) => [
       folder!,

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { DashboardNav } from "@/components/dashboard/dashboard-nav";
 import { Logo } from "@/components/site/logo";
@@ -6,6 +7,7 @@ import { signOut } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  const t = await getTranslations("dashboard");
   return (
     <div className="min-h-screen bg-slate-50">
       <header className="border-b border-slate-200 bg-white">
@@ -17,7 +19,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             </span>
             <form action={signOut}>
               <button type="submit" className="rounded-lg px-3 py-1.5 font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
-                Log out
+                {t("logOut")}
               </button>
             </form>
           </div>

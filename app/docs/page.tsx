@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { CodeBlock } from "@/components/docs/code-block";
 import { EndpointSection } from "@/components/docs/endpoint-section";
@@ -23,21 +24,24 @@ import {
 } from "@/lib/openapi";
 import { backendExample, browserExample, PAYMENT_LINK_VERIFY_FUNCTION, WEBHOOK_VERIFY_EXAMPLE } from "./examples";
 
-export const metadata: Metadata = { title: "API reference" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("docs");
+  return { title: t("metaTitle") };
+}
 
 const SECTIONS = [
-  ["getting-started", "Getting started"],
-  ["authentication", "Authentication"],
-  ["checkout-flow", "Checkout flow"],
-  ["endpoints", "Endpoints"],
-  ["errors", "Errors"],
-  ["idempotency", "Idempotency"],
-  ["rate-limits", "Rate limits & quotas"],
-  ["static-qrs", "Static QRs & receipts"],
-  ["webhooks", "Webhooks"],
-  ["payment-links", "Payment links"],
-  ["sandbox", "Sandbox"],
-  ["payment-page", "Hosted payment page"],
+  "getting-started",
+  "authentication",
+  "checkout-flow",
+  "endpoints",
+  "errors",
+  "idempotency",
+  "rate-limits",
+  "static-qrs",
+  "webhooks",
+  "payment-links",
+  "sandbox",
+  "payment-page",
 ] as const;
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -60,18 +64,20 @@ export default async function DocsPage() {
   const baseUrl = `${protocol}://${host}/api/v1`;
   const [user, endpoints] = [await getSessionUser(), endpointViews(baseUrl)];
   const webhookEvents = webhookEventViews();
+  // The chrome speaks the reader's language; the reference itself is English, as the API is.
+  const [t, locale] = await Promise.all([getTranslations("docs"), getLocale()]);
 
   return (
     <>
       <SiteHeader signedIn={Boolean(user)} />
       <div className="mx-auto flex max-w-7xl gap-10 px-4 py-10 sm:px-6">
-        <nav aria-label="Documentation" className="sticky top-24 hidden h-fit w-52 shrink-0 lg:block">
-          <p className="mb-3 text-xs font-semibold tracking-wide text-slate-500 uppercase">API reference</p>
+        <nav aria-label={t("navLabel")} className="sticky top-24 hidden h-fit w-52 shrink-0 lg:block">
+          <p className="mb-3 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("reference")}</p>
           <ul className="space-y-1 text-sm">
-            {SECTIONS.map(([id, label]) => (
+            {SECTIONS.map((id) => (
               <li key={id}>
                 <a href={`#${id}`} className="block rounded px-2 py-1 text-slate-600 hover:bg-white hover:text-slate-900">
-                  {label}
+                  {t(`sections.${id}`)}
                 </a>
                 {id === "endpoints" ? (
                   <ul className="ml-3 border-l border-slate-200 pl-2">
@@ -88,12 +94,17 @@ export default async function DocsPage() {
             ))}
           </ul>
           <a href="/api/v1/openapi.json" className="mt-6 block text-sm font-medium text-brand-700 hover:underline">
-            OpenAPI 3.1 document →
+            {t("openApi")}
           </a>
         </nav>
 
-        <main className="min-w-0 flex-1 space-y-16">
+        <main className="min-w-0 flex-1 space-y-16" lang="en">
           <header>
+            {locale === "en" ? null : (
+              <p lang={locale} className="mb-6 rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-900 ring-1 ring-sky-200">
+                {t("englishOnly")}
+              </p>
+            )}
             <h1 className="text-4xl font-semibold tracking-tight text-slate-900">KHQR Pay API</h1>
             <p className="mt-3 max-w-3xl text-lg text-slate-600">
               Create Bakong KHQR codes, learn when they are paid, and receive signed webhooks. JSON over HTTPS, one bearer key,{" "}

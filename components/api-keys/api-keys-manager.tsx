@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { RevealedKey } from "@/components/dashboard/revealed-key";
 import { Alert } from "@/components/ui/alert";
@@ -15,6 +16,7 @@ type Props = { keys: KeyRow[]; createKey: KeyAction; rollKey: KeyAction; revokeK
 
 /** Create, roll and revoke keys; a new key's full value is shown here once and never again. */
 export function ApiKeysManager({ keys, createKey, rollKey, revokeKey }: Props) {
+  const t = useTranslations("apiKeys");
   const [created, createAction] = useActionState(createKey, {});
   const [rolled, rollAction] = useActionState(rollKey, {});
   const [revoked, revokeAction] = useActionState(revokeKey, {});
@@ -25,10 +27,7 @@ export function ApiKeysManager({ keys, createKey, rollKey, revokeKey }: Props) {
     <div className="space-y-6">
       {revealed ? (
         <Card className="ring-2 ring-amber-300">
-          <CardHeader
-            title="Your new key"
-            description="Copy it now and store it on your server. For your security it will not be shown again."
-          />
+          <CardHeader title={t("newKeyTitle")} description={t("newKeyDescription")} />
           <CardBody>
             <RevealedKey mode={revealed.mode} value={revealed.key} label={revealed.name} />
           </CardBody>
@@ -41,31 +40,28 @@ export function ApiKeysManager({ keys, createKey, rollKey, revokeKey }: Props) {
       ))}
 
       <Card>
-        <CardHeader
-          title="Your keys"
-          description="Live keys create real Bakong QR codes; test keys use the sandbox. Keys are stored only as a hash."
-        />
+        <CardHeader title={t("yourKeys")} description={t("yourKeysDescription")} />
         <KeysTable keys={keys} rollAction={rollAction} revokeAction={revokeAction} />
       </Card>
 
       <Card>
-        <CardHeader title="Create a key" description="One key per server or app makes rolling and revoking painless." />
+        <CardHeader title={t("createTitle")} description={t("createDescription")} />
         <CardBody>
           <form action={createAction} className="grid grid-cols-1 gap-4 sm:grid-cols-[minmax(0,1fr)_160px_auto] sm:items-end">
             <TextField
-              label="Name"
+              label={t("name")}
               name="name"
-              placeholder="Production server"
+              placeholder={t("namePlaceholder")}
               required
               maxLength={60}
               defaultValue={created.values?.name}
               error={created.fieldErrors?.name}
             />
-            <SelectField label="Mode" name="mode" defaultValue={created.values?.mode ?? "test"} error={created.fieldErrors?.mode}>
-              <option value="test">Test</option>
-              <option value="live">Live</option>
+            <SelectField label={t("mode")} name="mode" defaultValue={created.values?.mode ?? "test"} error={created.fieldErrors?.mode}>
+              <option value="test">{t("test")}</option>
+              <option value="live">{t("live")}</option>
             </SelectField>
-            <SubmitButton pendingText="Creating…">Create key</SubmitButton>
+            <SubmitButton pendingText={t("creating")}>{t("create")}</SubmitButton>
           </form>
         </CardBody>
       </Card>

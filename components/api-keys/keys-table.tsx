@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Badge, ModeBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,12 +11,8 @@ export type KeyRow = { id: string; name: string; mode: Mode; hint: string; creat
 
 type Props = { keys: KeyRow[]; rollAction: (formData: FormData) => void; revokeAction: (formData: FormData) => void };
 
-const CONSEQUENCE = {
-  roll: "A new key replaces it and the old one stops working immediately.",
-  revoke: "Apps using it get 403 forbidden from the next request. This cannot be undone.",
-};
-
 function KeyActions({ row, rollAction, revokeAction }: { row: KeyRow } & Omit<Props, "keys">) {
+  const t = useTranslations("apiKeys.confirm");
   const [confirming, setConfirming] = useState<"roll" | "revoke" | null>(null);
   if (row.revoked) return null;
   if (confirming) {
@@ -25,18 +22,18 @@ function KeyActions({ row, rollAction, revokeAction }: { row: KeyRow } & Omit<Pr
         onSubmit={() => setTimeout(() => setConfirming(null))}
         className="flex flex-col items-end gap-2"
         role="group"
-        aria-label={`Confirm ${confirming}`}
+        aria-label={t("label", { action: confirming })}
       >
         <input type="hidden" name="keyId" value={row.id} />
         <p className="max-w-xs text-right text-xs text-slate-600">
-          {confirming === "roll" ? "Roll" : "Revoke"} “{row.name}”? {CONSEQUENCE[confirming]}
+          {t("question", { action: confirming, name: row.name })} {t(confirming)}
         </p>
         <div className="flex gap-2">
           <Button variant="ghost" size="sm" onClick={() => setConfirming(null)}>
-            Cancel
+            {t("cancel")}
           </Button>
           <SubmitButton variant={confirming === "revoke" ? "danger" : "primary"} size="sm">
-            {confirming === "roll" ? "Roll key" : "Revoke key"}
+            {confirming === "roll" ? t("rollKey") : t("revokeKey")}
           </SubmitButton>
         </div>
       </form>
@@ -44,39 +41,40 @@ function KeyActions({ row, rollAction, revokeAction }: { row: KeyRow } & Omit<Pr
   }
   return (
     <div className="flex justify-end gap-2">
-      <Button variant="secondary" size="sm" onClick={() => setConfirming("roll")} aria-label={`Roll ${row.name}`}>
-        Roll
+      <Button variant="secondary" size="sm" onClick={() => setConfirming("roll")} aria-label={t("rollLabel", { name: row.name })}>
+        {t("rollButton")}
       </Button>
-      <Button variant="dangerQuiet" size="sm" onClick={() => setConfirming("revoke")} aria-label={`Revoke ${row.name}`}>
-        Revoke
+      <Button variant="dangerQuiet" size="sm" onClick={() => setConfirming("revoke")} aria-label={t("revokeLabel", { name: row.name })}>
+        {t("revokeButton")}
       </Button>
     </div>
   );
 }
 
 export function KeysTable({ keys, rollAction, revokeAction }: Props) {
+  const t = useTranslations("apiKeys.table");
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-100 text-sm">
         <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
           <tr>
             <th scope="col" className="px-5 py-3">
-              Name
+              {t("name")}
             </th>
             <th scope="col" className="px-3 py-3">
-              Key
+              {t("key")}
             </th>
             <th scope="col" className="hidden px-3 py-3 md:table-cell">
-              Created
+              {t("created")}
             </th>
             <th scope="col" className="hidden px-3 py-3 md:table-cell">
-              Last used
+              {t("lastUsed")}
             </th>
             <th scope="col" className="px-3 py-3">
-              Status
+              {t("status")}
             </th>
             <th scope="col" className="px-5 py-3 text-right">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("actions")}</span>
             </th>
           </tr>
         </thead>
@@ -98,7 +96,9 @@ export function KeysTable({ keys, rollAction, revokeAction }: Props) {
               <td className="px-3 py-3 font-mono text-xs whitespace-nowrap">{row.hint}</td>
               <td className="hidden px-3 py-3 whitespace-nowrap md:table-cell">{row.created}</td>
               <td className="hidden px-3 py-3 whitespace-nowrap md:table-cell">{row.lastUsed}</td>
-              <td className="px-3 py-3">{row.revoked ? <Badge tone="slate">Revoked</Badge> : <Badge tone="green">Active</Badge>}</td>
+              <td className="px-3 py-3">
+                {row.revoked ? <Badge tone="slate">{t("revokedBadge")}</Badge> : <Badge tone="green">{t("active")}</Badge>}
+              </td>
               <td className="px-5 py-3">
                 <KeyActions row={row} rollAction={rollAction} revokeAction={revokeAction} />
               </td>

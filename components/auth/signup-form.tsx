@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
@@ -12,6 +13,7 @@ import type { ActionState } from "@/lib/dashboard/validated-action";
 type Props = { action: (state: ActionState, formData: FormData) => Promise<ActionState> };
 
 export function SignUpForm({ action }: Props) {
+  const t = useTranslations("auth");
   const [state, formAction] = useActionState(action, {});
   const { errors, onSubmit, onChange } = useFormErrors(signUpInput, state.fieldErrors);
   if (state.success) {
@@ -19,11 +21,13 @@ export function SignUpForm({ action }: Props) {
       <div className="space-y-5">
         <Alert tone="success">{state.success}</Alert>
         <p className="text-center text-sm text-slate-600">
-          No email after a few minutes? Check your spam folder, or{" "}
-          <Link href="/login" className="font-medium text-brand-700 hover:underline">
-            log in
-          </Link>{" "}
-          if you already have an account.
+          {t.rich("signup.noEmail", {
+            login: (chunks) => (
+              <Link href="/login" className="font-medium text-brand-700 hover:underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </div>
     );
@@ -32,7 +36,7 @@ export function SignUpForm({ action }: Props) {
     <form action={formAction} onSubmit={onSubmit} onChange={onChange} noValidate className="space-y-5">
       {state.error && !state.fieldErrors ? <Alert tone="error">{state.error}</Alert> : null}
       <TextField
-        label="Email"
+        label={t("email")}
         name="email"
         type="email"
         autoComplete="email"
@@ -41,22 +45,22 @@ export function SignUpForm({ action }: Props) {
         error={errors.email}
       />
       <TextField
-        label="Password"
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="new-password"
         required
         minLength={PASSWORD_MIN_LENGTH}
         error={errors.password}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A passphrase of a few words works well.`}
+        hint={t("signup.passwordHint", { minimum: PASSWORD_MIN_LENGTH })}
       />
-      <SubmitButton className="w-full" pendingText="Creating your account…">
-        Create account
+      <SubmitButton className="w-full" pendingText={t("signup.pending")}>
+        {t("signup.submit")}
       </SubmitButton>
       <p className="text-center text-sm text-slate-600">
-        Already have an account?{" "}
+        {t("signup.haveAccount")}{" "}
         <Link href="/login" className="font-medium text-brand-700 hover:underline">
-          Log in
+          {t("signup.logIn")}
         </Link>
       </p>
     </form>

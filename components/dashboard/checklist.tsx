@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
 export type ChecklistItem = { done: boolean; title: string; href: string; action: string };
 
 export function Checklist({ items }: { items: ChecklistItem[] }) {
+  const t = useTranslations("dashboard.checklist");
   const done = items.filter((item) => item.done).length;
   return (
     <div>
@@ -14,13 +16,11 @@ export function Checklist({ items }: { items: ChecklistItem[] }) {
           aria-valuemin={0}
           aria-valuemax={items.length}
           aria-valuenow={done}
-          aria-label="Getting started progress"
+          aria-label={t("progress")}
         >
           <div className="h-full rounded-full bg-brand-600" style={{ width: `${(done / items.length) * 100}%` }} />
         </div>
-        <span className="text-xs text-slate-500">
-          {done} of {items.length}
-        </span>
+        <span className="text-xs text-slate-500">{t("count", { done, total: items.length })}</span>
       </div>
       <ul className="divide-y divide-slate-100">
         {items.map((item) => (
@@ -36,7 +36,7 @@ export function Checklist({ items }: { items: ChecklistItem[] }) {
                 {item.done ? "✓" : ""}
               </span>
               <span className={item.done ? "text-slate-400 line-through" : "text-slate-800"}>{item.title}</span>
-              <span className="sr-only">{item.done ? "(done)" : "(to do)"}</span>
+              <span className="sr-only">{item.done ? t("done") : t("todo")}</span>
             </span>
             {item.done ? null : (
               <Link href={item.href} className="shrink-0 text-sm font-medium whitespace-nowrap text-brand-700 hover:underline">

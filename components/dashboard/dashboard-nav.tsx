@@ -1,25 +1,31 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-const LINKS = [
-  { href: "/dashboard", label: "Overview", exact: true },
-  { href: "/dashboard/transactions", label: "Transactions" },
-  { href: "/dashboard/payment-links", label: "Payment links" },
-  { href: "/dashboard/receipts", label: "Verify receipt" },
-  { href: "/dashboard/api-keys", label: "API keys" },
-  { href: "/dashboard/webhooks", label: "Webhooks" },
-  { href: "/dashboard/settings/notifications", label: "Notifications" },
-  { href: "/dashboard/settings", label: "Settings", exact: true },
+const LINKS: {
+  href: string;
+  label: "overview" | "transactions" | "paymentLinks" | "receipts" | "apiKeys" | "webhooks" | "notifications" | "settings";
+  exact?: boolean;
+}[] = [
+  { href: "/dashboard", label: "overview", exact: true },
+  { href: "/dashboard/transactions", label: "transactions" },
+  { href: "/dashboard/payment-links", label: "paymentLinks" },
+  { href: "/dashboard/receipts", label: "receipts" },
+  { href: "/dashboard/api-keys", label: "apiKeys" },
+  { href: "/dashboard/webhooks", label: "webhooks" },
+  { href: "/dashboard/settings/notifications", label: "notifications" },
+  { href: "/dashboard/settings", label: "settings", exact: true },
 ];
 
 /** The dashboard's sections; a sidebar on wide screens, a scrolling tab row on phones. */
 export function DashboardNav() {
   const pathname = usePathname();
+  const t = useTranslations("dashboard.nav");
   return (
-    <nav aria-label="Dashboard" className="flex gap-1 overflow-x-auto lg:flex-col">
+    <nav aria-label={t("label")} className="flex gap-1 overflow-x-auto lg:flex-col">
       {LINKS.map((link) => {
         const active = link.exact ? pathname === link.href : pathname.startsWith(link.href);
         return (
@@ -32,7 +38,7 @@ export function DashboardNav() {
               active ? "bg-white text-slate-900 shadow-sm ring-1 ring-slate-200" : "text-slate-600 hover:bg-white/60 hover:text-slate-900",
             )}
           >
-            {link.label}
+            {t(link.label)}
           </Link>
         );
       })}
@@ -40,7 +46,7 @@ export function DashboardNav() {
         href="/docs"
         className="rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap text-slate-600 hover:bg-white/60 hover:text-slate-900"
       >
-        API docs ↗
+        {t("apiDocs")}
       </Link>
     </nav>
   );

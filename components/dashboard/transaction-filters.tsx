@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui/button";
 import type { Mode } from "@/lib/config/enums";
 
@@ -9,69 +10,71 @@ const CONTROL =
 
 /** A plain GET form: filters live in the URL, so a filtered view can be bookmarked, shared and exported. */
 export function TransactionFilters({ values }: { values: FilterValues }) {
+  const t = useTranslations("transactions.filters");
+  const status = useTranslations("dashboard.status");
   return (
     <form
       method="get"
       action="/dashboard/transactions"
       className="grid grid-cols-1 gap-3 p-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.6fr)_repeat(5,minmax(0,1fr))_auto]"
       role="search"
-      aria-label="Filter transactions"
+      aria-label={t("label")}
     >
       <div>
         <label htmlFor="q" className="mb-1 block text-xs font-medium text-slate-600">
-          Search
+          {t("search")}
         </label>
-        <input id="q" name="q" type="search" defaultValue={values.q} placeholder="Order id, bill number or md5" className={CONTROL} />
+        <input id="q" name="q" type="search" defaultValue={values.q} placeholder={t("searchPlaceholder")} className={CONTROL} />
       </div>
       <FilterSelect
         name="mode"
-        label="Mode"
+        label={t("mode")}
         value={values.mode}
         options={[
-          ["live", "Live"],
-          ["test", "Test"],
+          ["live", t("live")],
+          ["test", t("test")],
         ]}
       />
       <FilterSelect
         name="status"
-        label="Status"
+        label={t("status")}
         value={values.status ?? ""}
         options={[
-          ["", "Any"],
-          ["pending", "Pending"],
-          ["paid", "Paid"],
-          ["expired", "Expired"],
-          ["static", "Static QR"],
+          ["", t("any")],
+          ["pending", status("pending")],
+          ["paid", status("paid")],
+          ["expired", status("expired")],
+          ["static", status("static")],
         ]}
       />
       <FilterSelect
         name="currency"
-        label="Currency"
+        label={t("currency")}
         value={values.currency ?? ""}
         options={[
-          ["", "Any"],
+          ["", t("any")],
           ["USD", "USD"],
           ["KHR", "KHR"],
         ]}
       />
       <div>
         <label htmlFor="from" className="mb-1 block text-xs font-medium text-slate-600">
-          From
+          {t("from")}
         </label>
         <input id="from" name="from" type="date" defaultValue={values.from} className={CONTROL} />
       </div>
       <div>
         <label htmlFor="to" className="mb-1 block text-xs font-medium text-slate-600">
-          To
+          {t("to")}
         </label>
         <input id="to" name="to" type="date" defaultValue={values.to} className={CONTROL} />
       </div>
       <div className="flex items-end gap-2">
         <button type="submit" className={buttonClasses("primary", "md")}>
-          Apply
+          {t("apply")}
         </button>
         <Link href={`/dashboard/transactions?mode=${values.mode}`} className={buttonClasses("ghost", "md")}>
-          Reset
+          {t("reset")}
         </Link>
       </div>
     </form>

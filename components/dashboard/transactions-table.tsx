@@ -1,6 +1,9 @@
+"use client";
+
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/i18n/format-provider";
 import { ModeBadge, StatusBadge } from "@/components/ui/badge";
-import { formatMoney, formatShortDateTime } from "@/components/ui/format";
 import type { TransactionListRow } from "@/lib/dashboard/transactions";
 
 export type TransactionRowView = Pick<
@@ -10,25 +13,27 @@ export type TransactionRowView = Pick<
 
 /** Transactions as a table on wide screens; each row links to its detail page. */
 export function TransactionsTable({ rows, showMode = false }: { rows: TransactionRowView[]; showMode?: boolean }) {
+  const t = useTranslations("transactions.table");
+  const format = useFormat();
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-100 text-sm">
         <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
           <tr>
             <th scope="col" className="px-5 py-3">
-              Amount
+              {t("amount")}
             </th>
             <th scope="col" className="px-3 py-3">
-              Status
+              {t("status")}
             </th>
             <th scope="col" className="px-3 py-3">
-              Order / bill
+              {t("orderBill")}
             </th>
             <th scope="col" className="hidden px-3 py-3 md:table-cell">
-              md5
+              {t("md5")}
             </th>
             <th scope="col" className="px-5 py-3 text-right">
-              Created
+              {t("created")}
             </th>
           </tr>
         </thead>
@@ -41,10 +46,10 @@ export function TransactionsTable({ rows, showMode = false }: { rows: Transactio
                   className="after:absolute after:inset-0 focus:outline-none"
                   data-testid="transaction-link"
                 >
-                  {formatMoney(row.amount, row.currency)}
+                  {row.amount === null ? t("anyAmount") : format.money(row.amount, row.currency)}
                 </Link>
                 <span className="ml-2 text-xs font-normal text-slate-400">{row.currency}</span>
-                {row.isStatic ? <span className="ml-2 text-xs font-normal text-slate-400">static</span> : null}
+                {row.isStatic ? <span className="ml-2 text-xs font-normal text-slate-400">{t("static")}</span> : null}
               </td>
               <td className="px-3 py-3 whitespace-nowrap">
                 <span className="flex items-center gap-1.5">
@@ -54,10 +59,12 @@ export function TransactionsTable({ rows, showMode = false }: { rows: Transactio
               </td>
               <td className="max-w-[14rem] truncate px-3 py-3 text-slate-700">
                 {row.orderId ?? <span className="text-slate-400">—</span>}
-                {row.billNumber ? <span className="block truncate text-xs text-slate-400">Bill {row.billNumber}</span> : null}
+                {row.billNumber ? (
+                  <span className="block truncate text-xs text-slate-400">{t("bill", { bill: row.billNumber })}</span>
+                ) : null}
               </td>
               <td className="hidden px-3 py-3 font-mono text-xs text-slate-500 md:table-cell">{row.md5.slice(0, 12)}…</td>
-              <td className="px-5 py-3 text-right whitespace-nowrap text-slate-500">{formatShortDateTime(row.createdAt)}</td>
+              <td className="px-5 py-3 text-right whitespace-nowrap text-slate-500">{format.shortDateTime(row.createdAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { QrCode } from "@/components/ui/qr-code";
 import type { TransactionStatus } from "@/lib/config/enums";
@@ -55,6 +56,7 @@ export function LivePayment({
   /** Where to go once paid (after a moment showing "Paid"); the page stays when absent. */
   paidRedirect?: string;
 }) {
+  const t = useTranslations("pay");
   const [status, setStatus] = useState(initial);
   // Unknown until the browser runs: a clock read during server rendering would not match the browser's
   // first render and React would throw the server HTML away (hydration mismatch).
@@ -90,10 +92,10 @@ export function LivePayment({
           </svg>
         </div>
         <p className="mt-4 text-2xl font-semibold text-emerald-700" data-testid="pay-status">
-          Paid
+          {t("paid")}
         </p>
-        <p className="mt-1 text-sm text-slate-600">{amountLabel} received. Thank you!</p>
-        {paidRedirect ? <p className="mt-3 text-xs text-slate-500">One moment…</p> : null}
+        <p className="mt-1 text-sm text-slate-600">{t("received", { amount: amountLabel })}</p>
+        {paidRedirect ? <p className="mt-3 text-xs text-slate-500">{t("oneMoment")}</p> : null}
       </div>
     );
   }
@@ -101,12 +103,12 @@ export function LivePayment({
   return (
     <div className="flex flex-col items-center">
       <div className={timedOut ? "opacity-30 grayscale" : ""}>
-        <QrCode value={qr} size={248} label={`KHQR code to pay ${amountLabel}`} />
+        <QrCode value={qr} size={248} label={t("qrLabel", { amount: amountLabel })} />
       </div>
       <div className="mt-4 flex items-center gap-2 text-sm" role="status" aria-live="polite">
         {timedOut ? (
           <span className="font-medium text-slate-700" data-testid="pay-status">
-            Expired — ask the merchant for a new code
+            {t("expired")}
           </span>
         ) : (
           <>
@@ -115,19 +117,20 @@ export function LivePayment({
               <span className="relative inline-flex size-2.5 rounded-full bg-amber-500" />
             </span>
             <span className="font-medium text-slate-700" data-testid="pay-status">
-              Waiting for payment
+              {t("waiting")}
             </span>
           </>
         )}
       </div>
       {seconds !== null && !timedOut ? (
         <p className="mt-1 text-sm text-slate-500">
-          Expires in <span className="font-mono font-medium text-slate-800 tabular-nums">{clock(seconds)}</span>
+          {t.rich("expiresIn", {
+            clock: clock(seconds),
+            time: (chunks) => <span className="font-mono font-medium text-slate-800 tabular-nums">{chunks}</span>,
+          })}
         </p>
       ) : null}
-      {timedOut ? null : (
-        <p className="mt-4 text-center text-xs text-slate-500">Scan with ABA, ACLEDA, Wing or any Bakong member bank app.</p>
-      )}
+      {timedOut ? null : <p className="mt-4 text-center text-xs text-slate-500">{t("scanHint")}</p>}
     </div>
   );
 }

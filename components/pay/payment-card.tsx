@@ -1,13 +1,21 @@
 import type { ReactNode } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LanguageSwitch } from "@/components/site/language-switch";
 import { LogoMark } from "@/components/site/logo";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
-import { formatMoney } from "@/components/ui/format";
+import { getFormat } from "@/i18n/format";
 import type { PublicPayment } from "@/lib/dashboard/public-payment";
 import { LivePayment } from "./live-payment";
 
+/** The shop's name as the reader reads it: its Khmer name on a Khmer page, when the merchant saved one. */
+export async function shopName(payment: Pick<PublicPayment, "merchantName" | "merchantNameKm">): Promise<string> {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("pay")]);
+  return (locale === "km" ? payment.merchantNameKm : null) ?? payment.merchantName ?? t("merchant");
+}
+
 /** The card a customer pays on: the merchant, what it charges, the live QR and, on phones, the bank-app link. */
-export function PaymentCard({
+export async function PaymentCard({
   payment,
   deepLink,
   title,
@@ -20,17 +28,20 @@ export function PaymentCard({
   /** Where the page goes once the payment is paid (a payment link's success step). */
   paidRedirect?: string;
 }) {
-  const amountLabel = formatMoney(payment.amount, payment.currency);
+  const [merchant, t, format] = await Promise.all([shopName(payment), getTranslations("pay"), getFormat()]);
+  const amountLabel = payment.amount === null ? "" : format.money(payment.amount, payment.currency);
   return (
     <PaymentFrame mode={payment.mode}>
-      <p className="text-sm text-slate-500">Pay to</p>
-      <h1 className="text-lg font-semibold text-slate-900">{payment.merchantName ?? "Merchant"}</h1>
+      <p className="text-sm text-slate-500">{t("payTo")}</p>
+      <h1 className="text-lg font-semibold break-words text-slate-900" data-testid="pay-merchant">
+        {merchant}
+      </h1>
       {title ? <p className="text-sm text-slate-700">{title}</p> : null}
       <p className="mt-2 text-3xl font-semibold tracking-tight text-slate-900" data-testid="pay-amount">
         {amountLabel}
         <span className="ml-2 text-base font-normal text-slate-400">{payment.currency}</span>
       </p>
-      {payment.billNumber ? <p className="text-xs text-slate-500">Bill {payment.billNumber}</p> : null}
+      {payment.billNumber ? <p className="text-xs text-slate-500">{t("bill", { bill: payment.billNumber })}</p> : null}
       <div className="my-5 border-t border-dashed border-slate-200" />
       <LivePayment
         publicId={payment.publicId}
@@ -41,36 +52,36 @@ export function PaymentCard({
       />
       {deepLink ? (
         <a href={deepLink} className={buttonClasses("primary", "lg", "mt-5 w-full")}>
-          Open in Bakong app
+          {t("openInApp")}
         </a>
       ) : null}
-      {payment.mode === "test" ? (
-        <p className="mt-2 text-center text-xs text-amber-700">This is a test payment: no real money moves.</p>
-      ) : null}
+      {payment.mode === "test" ? <p className="mt-2 text-center text-xs text-amber-700">{t("testNotice")}</p> : null}
     </PaymentFrame>
   );
 }
 
-/** The hosted pages' frame: the KHQR header (Sandbox in test mode), the content, "Secured by KHQR Pay". */
-export function PaymentFrame({ mode, children }: { mode: "live" | "test"; children: ReactNode }) {
+/** The hosted pages' frame: the KHQR header (Sandbox in test mode), the content, "Secured by KHQR Pay", the language switch. */
+export async function PaymentFrame({ mode, children }: { mode: "live" | "test"; children: ReactNode }) {
+  const t = await getTranslations("pay");
   return (
-    <main className="flex min-h-screen items-start justify-center bg-slate-100 px-4 py-8 sm:items-center print:bg-white">
+    <main className="flex min-h-screen flex-col items-center justify-start gap-4 bg-slate-100 px-3 py-8 sm:justify-center sm:px-4 print:bg-white">
       <div className="w-full max-w-sm overflow-hidden rounded-2xl bg-white shadow-lg ring-1 ring-slate-200">
         <div className="flex items-center justify-between bg-brand-600 px-5 py-3 text-white">
           <span className="text-sm font-semibold tracking-wide">KHQR</span>
           {mode === "test" ? (
             <Badge tone="amber" className="bg-amber-100">
-              Sandbox
+              {t("sandbox")}
             </Badge>
           ) : (
             <span className="text-xs text-white/80">Bakong</span>
           )}
         </div>
-        <div className="px-6 pt-5 pb-6">{children}</div>
+        <div className="px-5 pt-5 pb-6 sm:px-6">{children}</div>
         <div className="flex items-center justify-center gap-1.5 border-t border-slate-100 py-3 text-xs text-slate-400">
-          <LogoMark className="size-4" /> Secured by KHQR Pay
+          <LogoMark className="size-4" /> {t("securedBy")}
         </div>
       </div>
+      <LanguageSwitch className="bg-white print:hidden" />
     </main>
   );
 }
@@ -87,10 +98,11 @@ export function PaymentNotice({ title, children }: { title: string; children: Re
   );
 }
 
-export function TooManyRequests({ retryAfter }: { retryAfter?: string }) {
+export async function TooManyRequests({ retryAfter }: { retryAfter?: string }) {
+  const t = await getTranslations("pay");
   return (
-    <PaymentNotice title="Too many requests">
-      <p>Please wait {retryAfter ?? "a few"} seconds and reload this page.</p>
+    <PaymentNotice title={t("tooManyTitle")}>
+      <p>{retryAfter ? t("tooManyText", { seconds: retryAfter }) : t("tooManyTextSoon")}</p>
     </PaymentNotice>
   );
 }

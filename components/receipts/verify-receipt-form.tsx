@@ -1,9 +1,10 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { useFormat } from "@/components/i18n/format-provider";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextField } from "@/components/ui/field";
-import { formatDateTime, formatMoney } from "@/components/ui/format";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { Currency, Mode } from "@/lib/config/enums";
 import type { ReceiptAnswer } from "@/lib/dashboard/receipts";
@@ -14,6 +15,7 @@ import type { ReceiptAction } from "./types";
  * green or red answer. The form clears after each answer, ready for the next customer.
  */
 export function VerifyReceiptForm({ action, mode, currency }: { action: ReceiptAction; mode: Mode; currency: Currency }) {
+  const t = useTranslations("receipts.form");
   const [state, formAction] = useActionState(action, {});
   return (
     <div className="space-y-4">
@@ -22,21 +24,21 @@ export function VerifyReceiptForm({ action, mode, currency }: { action: ReceiptA
       <form action={formAction} className="space-y-4" noValidate>
         <input type="hidden" name="mode" value={mode} />
         <TextField
-          label="Transaction hash"
+          label={t("hash")}
           name="hash"
           required
           autoComplete="off"
           autoCapitalize="off"
           spellCheck={false}
-          placeholder="e.g. 8a3f5c0e"
+          placeholder={t("hashPlaceholder")}
           className="font-mono text-base"
           defaultValue={state.values?.hash}
           error={state.fieldErrors?.hash}
-          hint="The 8-character short hash on the receipt (with the amount below), or the full 64-character hash."
+          hint={t("hashHint")}
         />
         <div className="grid grid-cols-[1fr_110px] gap-3">
           <TextField
-            label="Amount"
+            label={t("amount")}
             name="amount"
             inputMode="decimal"
             autoComplete="off"
@@ -46,7 +48,7 @@ export function VerifyReceiptForm({ action, mode, currency }: { action: ReceiptA
             error={state.fieldErrors?.amount}
           />
           <SelectField
-            label="Currency"
+            label={t("currency")}
             name="currency"
             defaultValue={state.values?.currency ?? currency}
             error={state.fieldErrors?.currency}
@@ -56,8 +58,8 @@ export function VerifyReceiptForm({ action, mode, currency }: { action: ReceiptA
             <option value="KHR">KHR</option>
           </SelectField>
         </div>
-        <SubmitButton size="lg" className="w-full" pendingText="Asking Bakong…">
-          Verify receipt
+        <SubmitButton size="lg" className="w-full" pendingText={t("asking")}>
+          {t("submit")}
         </SubmitButton>
       </form>
     </div>
@@ -65,14 +67,17 @@ export function VerifyReceiptForm({ action, mode, currency }: { action: ReceiptA
 }
 
 function ReceiptVerdict({ answer }: { answer: ReceiptAnswer }) {
-  const amount = answer.amount !== null && answer.currency ? formatMoney(answer.amount, answer.currency) : null;
+  const t = useTranslations("receipts.verdict");
+  const locale = useLocale();
+  const format = useFormat();
+  const amount = answer.amount !== null && answer.currency ? format.money(answer.amount, answer.currency) : null;
   const tone = !answer.verified ? "red" : answer.already_verified ? "amber" : "green";
   const styles = {
     green: "bg-emerald-600 text-white",
     amber: "bg-amber-400 text-amber-950",
     red: "bg-red-600 text-white",
   }[tone];
-  const title = !answer.verified ? "Not verified" : answer.already_verified ? "Already used" : "Paid";
+  const verdict = !answer.verified ? "notVerified" : answer.already_verified ? "alreadyUsed" : "paid";
   return (
     <div
       className={`rounded-2xl px-5 py-5 shadow-sm ${styles}`}
@@ -85,36 +90,38 @@ function ReceiptVerdict({ answer }: { answer: ReceiptAnswer }) {
         <span aria-hidden="true" className="text-4xl">
           {tone === "green" ? "✓" : tone === "amber" ? "!" : "✗"}
         </span>
-        {title}
+        {t(verdict)}
       </p>
       {amount ? <p className="mt-1 text-2xl font-semibold">{amount}</p> : null}
-      <p className="mt-2 text-sm font-medium">{answer.message}</p>
+      <p className="mt-2 text-sm font-medium">{locale === "en" ? answer.message : t(`${verdict}Text`)}</p>
       {answer.already_verified && answer.first_verified_at ? (
         <p className="mt-2 text-sm" data-testid="receipt-duplicate">
-          First verified {formatDateTime(answer.first_verified_at)} ·{" "}
-          {answer.first_verified_by?.source === "dashboard" ? "on the dashboard" : "by an API key"}
+          {t("firstVerified", {
+            at: format.dateTime(answer.first_verified_at),
+            by: answer.first_verified_by?.source === "dashboard" ? "dashboard" : "api",
+          })}
         </p>
       ) : null}
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs opacity-90">
         {answer.paid_at ? (
           <>
-            <dt>Paid</dt>
-            <dd>{formatDateTime(answer.paid_at)}</dd>
+            <dt>{t("paidAt")}</dt>
+            <dd>{format.dateTime(answer.paid_at)}</dd>
           </>
         ) : null}
         {answer.from_account_id ? (
           <>
-            <dt>From</dt>
+            <dt>{t("from")}</dt>
             <dd className="break-all">{answer.from_account_id}</dd>
           </>
         ) : null}
         {answer.to_account_id ? (
           <>
-            <dt>To</dt>
+            <dt>{t("to")}</dt>
             <dd className="break-all">{answer.to_account_id}</dd>
           </>
         ) : null}
-        <dt>Hash</dt>
+        <dt>{t("hash")}</dt>
         <dd className="font-mono break-all">{answer.hash}</dd>
       </dl>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -14,6 +15,8 @@ export type ProfileValues = {
   bakongAccountId: string;
   merchantName: string;
   merchantCity: string;
+  merchantNameKm: string;
+  merchantCityKm: string;
   currency: string;
   merchantId: string;
   acquiringBank: string;
@@ -33,6 +36,7 @@ function readForm(form: HTMLFormElement): Record<string, string> {
 
 /** The merchant profile, validated field by field with the schema the server uses, beside a live QR preview. */
 export function ProfileForm({ action, initial, submitLabel }: Props) {
+  const t = useTranslations("profile");
   const [state, formAction] = useActionState(action, {});
   const { errors, onSubmit, onChange } = useFormErrors(merchantProfileInput, state.fieldErrors);
   const shown = { ...initial, ...state.values };
@@ -55,7 +59,7 @@ export function ProfileForm({ action, initial, submitLabel }: Props) {
         {state.success ? <Alert tone="success">{state.success}</Alert> : null}
         {state.error ? <Alert tone="error">{state.error}</Alert> : null}
         <TextField
-          label="Bakong account ID"
+          label={t("bakongAccountId")}
           name="bakongAccountId"
           defaultValue={shown.bakongAccountId}
           placeholder="shop@aclb"
@@ -63,44 +67,60 @@ export function ProfileForm({ action, initial, submitLabel }: Props) {
           spellCheck={false}
           maxLength={KHQR_LIMITS.bakongAccountId}
           error={errors.bakongAccountId}
-          hint="The account payments go to, as shown in your bank app: name@bank."
+          hint={t("bakongAccountIdHint")}
         />
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField
-            label="Merchant name"
+            label={t("merchantName")}
             name="merchantName"
             defaultValue={shown.merchantName}
             maxLength={KHQR_LIMITS.merchantName}
             error={errors.merchantName}
-            hint={`Shown to the customer; up to ${KHQR_LIMITS.merchantName} characters.`}
+            hint={t("merchantNameHint", { max: KHQR_LIMITS.merchantName })}
           />
           <TextField
-            label="City"
+            label={t("city")}
             name="merchantCity"
             defaultValue={shown.merchantCity}
             maxLength={KHQR_LIMITS.merchantCity}
             error={errors.merchantCity}
-            hint={`Up to ${KHQR_LIMITS.merchantCity} characters.`}
+            hint={t("cityHint", { max: KHQR_LIMITS.merchantCity })}
           />
         </div>
-        <SelectField
-          label="Default currency"
-          name="currency"
-          defaultValue={shown.currency}
-          error={errors.currency}
-          hint="Used when an API call does not say."
-        >
-          <option value="USD">USD — US dollar</option>
-          <option value="KHR">KHR — Cambodian riel</option>
-        </SelectField>
         <fieldset className="rounded-lg border border-slate-200 p-4">
-          <legend className="px-1 text-sm font-medium text-slate-800">Merchant account (optional)</legend>
-          <p className="mb-4 text-xs text-slate-500">
-            Fill in both to issue merchant (tag 30) QR codes instead of individual (tag 29) ones.
-          </p>
+          <legend className="px-1 text-sm font-medium text-slate-800">{t("khmerLegend")}</legend>
+          <p className="mb-4 text-xs text-slate-500">{t("khmerHint")}</p>
           <div className="grid gap-5 sm:grid-cols-2">
             <TextField
-              label="Merchant ID"
+              label={t("merchantNameKm")}
+              name="merchantNameKm"
+              lang="km"
+              defaultValue={shown.merchantNameKm}
+              maxLength={KHQR_LIMITS.merchantNameAlternateLanguage}
+              error={errors.merchantNameKm}
+              hint={t("merchantNameKmHint", { max: KHQR_LIMITS.merchantNameAlternateLanguage })}
+            />
+            <TextField
+              label={t("cityKm")}
+              name="merchantCityKm"
+              lang="km"
+              defaultValue={shown.merchantCityKm}
+              maxLength={KHQR_LIMITS.merchantCityAlternateLanguage}
+              error={errors.merchantCityKm}
+              hint={t("cityKmHint", { max: KHQR_LIMITS.merchantCityAlternateLanguage })}
+            />
+          </div>
+        </fieldset>
+        <SelectField label={t("currency")} name="currency" defaultValue={shown.currency} error={errors.currency} hint={t("currencyHint")}>
+          <option value="USD">{t("usd")}</option>
+          <option value="KHR">{t("khr")}</option>
+        </SelectField>
+        <fieldset className="rounded-lg border border-slate-200 p-4">
+          <legend className="px-1 text-sm font-medium text-slate-800">{t("merchantLegend")}</legend>
+          <p className="mb-4 text-xs text-slate-500">{t("merchantHint")}</p>
+          <div className="grid gap-5 sm:grid-cols-2">
+            <TextField
+              label={t("merchantId")}
               name="merchantId"
               defaultValue={shown.merchantId}
               maxLength={KHQR_LIMITS.merchantId}
@@ -108,7 +128,7 @@ export function ProfileForm({ action, initial, submitLabel }: Props) {
               autoComplete="off"
             />
             <TextField
-              label="Acquiring bank"
+              label={t("acquiringBank")}
               name="acquiringBank"
               defaultValue={shown.acquiringBank}
               maxLength={KHQR_LIMITS.acquiringBank}
@@ -117,7 +137,7 @@ export function ProfileForm({ action, initial, submitLabel }: Props) {
             />
           </div>
         </fieldset>
-        <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>
+        <SubmitButton pendingText={t("saving")}>{submitLabel}</SubmitButton>
       </div>
       <QrPreview values={preview} />
     </form>

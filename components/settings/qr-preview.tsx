@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { QrCode } from "@/components/ui/qr-code";
 import { encodeKhqr } from "@/lib/khqr";
 import { khqrAccountFields } from "@/lib/merchants/khqr-input";
@@ -7,6 +8,7 @@ import { merchantProfileInput } from "@/lib/merchants/schema";
 
 /** What a static QR of the profile being typed looks like: encoded in the browser by the same codec the API uses. */
 export function QrPreview({ values }: { values: Record<string, string> }) {
+  const t = useTranslations("profile");
   const parsed = merchantProfileInput.safeParse(values);
   let qr: string | null = null;
   if (parsed.success) {
@@ -18,21 +20,25 @@ export function QrPreview({ values }: { values: Record<string, string> }) {
   }
   return (
     <div className="flex flex-col items-center self-start rounded-xl border border-dashed border-slate-300 bg-slate-50 p-5 text-center">
-      <p className="text-sm font-medium text-slate-800">Live preview</p>
-      <p className="mt-0.5 text-xs text-slate-500">Static QR — the customer types the amount</p>
+      <p className="text-sm font-medium text-slate-800">{t("previewTitle")}</p>
+      <p className="mt-0.5 text-xs text-slate-500">{t("previewSubtitle")}</p>
       <div className="mt-4 grid min-h-[208px] w-[208px] place-items-center rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
         {qr ? (
-          <QrCode value={qr} size={200} label="Preview of your static KHQR code" />
+          <QrCode value={qr} size={200} label={t("previewLabel")} />
         ) : (
-          <p className="px-4 text-xs text-slate-500">Enter a valid Bakong account ID and merchant name to see your QR code.</p>
+          <p className="px-4 text-xs text-slate-500">{t("previewEmpty")}</p>
         )}
       </div>
       {parsed.success ? (
         <div className="mt-3 text-sm">
           <p className="font-semibold text-slate-900">{parsed.data.merchantName}</p>
+          {parsed.data.merchantNameKm ? (
+            <p className="font-semibold text-slate-900" lang="km" data-testid="preview-name-km">
+              {parsed.data.merchantNameKm}
+            </p>
+          ) : null}
           <p className="text-xs text-slate-500">
-            {parsed.data.merchantCity} · {parsed.data.currency} ·{" "}
-            {parsed.data.merchantId ? "merchant account (tag 30)" : "individual account (tag 29)"}
+            {parsed.data.merchantCity} · {parsed.data.currency} · {parsed.data.merchantId ? t("merchantAccount") : t("individualAccount")}
           </p>
         </div>
       ) : null}

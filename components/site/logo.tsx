@@ -14,7 +14,7 @@ export function Logo({ href = "/" }: { href?: string }) {
   return (
     <Link href={href} className="flex items-center gap-2 font-semibold tracking-tight text-slate-900">
       <LogoMark />
-      <span>KHQR Pay</span>
+      <span className="whitespace-nowrap">KHQR Pay</span>
     </Link>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 import type { Mode } from "@/lib/config/enums";
@@ -15,7 +16,7 @@ export function Badge({ tone, children, className }: { tone: keyof typeof TONES;
   return (
     <span
       className={cn(
-        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
         TONES[tone],
         className,
       )}
@@ -25,15 +26,11 @@ export function Badge({ tone, children, className }: { tone: keyof typeof TONES;
   );
 }
 
-const STATUS = {
-  paid: { tone: "green", label: "Paid" },
-  pending: { tone: "amber", label: "Pending" },
-  expired: { tone: "slate", label: "Expired" },
-  static: { tone: "sky", label: "Static QR" },
-} as const;
+const STATUS_TONES = { paid: "green", pending: "amber", expired: "slate", static: "sky" } as const;
 
-export function StatusBadge({ status }: { status: keyof typeof STATUS }) {
-  const { tone, label } = STATUS[status];
+export function StatusBadge({ status }: { status: keyof typeof STATUS_TONES }) {
+  const t = useTranslations("dashboard.status");
+  const tone = STATUS_TONES[status];
   return (
     <Badge tone={tone}>
       <span
@@ -43,11 +40,12 @@ export function StatusBadge({ status }: { status: keyof typeof STATUS }) {
         )}
         aria-hidden="true"
       />
-      {label}
+      {t(status)}
     </Badge>
   );
 }
 
 export function ModeBadge({ mode }: { mode: Mode }) {
-  return mode === "live" ? <Badge tone="sky">Live</Badge> : <Badge tone="violet">Test</Badge>;
+  const t = useTranslations("dashboard.mode");
+  return mode === "live" ? <Badge tone="sky">{t("liveBadge")}</Badge> : <Badge tone="violet">{t("testBadge")}</Badge>;
 }

@@ -1,11 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "./button";
 
 /** Copies text to the clipboard and says so. Where the browser refuses (plain-HTTP origins), the text stays on screen to copy by hand. */
-export function CopyButton({ value, label = "Copy" }: { value: string; label?: string }) {
+export function CopyButton({ value, label }: { value: string; label?: string }) {
+  const t = useTranslations("common");
   const [copied, setCopied] = useState(false);
+  const text = label ?? t("copy");
   async function copy() {
     try {
       await navigator.clipboard.writeText(value);
@@ -16,8 +19,8 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
     }
   }
   return (
-    <Button variant="secondary" size="sm" onClick={copy} aria-label={`${label} to clipboard`}>
-      <span aria-live="polite">{copied ? "Copied" : label}</span>
+    <Button variant="secondary" size="sm" onClick={copy} aria-label={t("toClipboard", { label: text })}>
+      <span aria-live="polite">{copied ? t("copied") : text}</span>
     </Button>
   );
 }

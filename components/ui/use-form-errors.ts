@@ -1,12 +1,19 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import type { z } from "zod";
+import { issueMessage } from "@/lib/i18n";
 
-function firstIssuePerField(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return errors;
+/** As the server action says it (lib/dashboard/validated-action.ts): English keeps the schema's sentence. */
+function useIssueText(): (issue: z.core.$ZodIssue) => string {
+  const locale = useLocale();
+  const t = useTranslations("forms.issues");
+  return (issue) => {
+    if (locale === "en") return issue.message;
+    const { key, values } = issueMessage(issue);
+    return t.has(key as never) ? t(key as never, values as never) : t("check");
+  };
 }
 
 /**
@@ -14,6 +21,7 @@ function firstIssuePerField(error: z.ZodError): Record<string, string> {
  * round trip for a typo), replaced by the server's answer when it arrives, cleared as the user edits a field.
  */
 export function useFormErrors(schema: z.ZodType, serverErrors: Record<string, string> | undefined) {
+  const issueText = useIssueText();
   const [errors, setErrors] = useState<Record<string, string>>(serverErrors ?? {});
   const [seenServerErrors, setSeenServerErrors] = useState(serverErrors);
   if (serverErrors !== seenServerErrors) {
@@ -25,7 +33,9 @@ export function useFormErrors(schema: z.ZodType, serverErrors: Record<string, st
     const parsed = schema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
     if (parsed.success) return setErrors({});
     event.preventDefault();
-    setErrors(firstIssuePerField(parsed.error));
+    const firstPerField: Record<string, string> = {};
+    for (const issue of parsed.error.issues) firstPerField[String(issue.path[0] ?? "form")] ??= issueText(issue);
+    setErrors(firstPerField);
   }
 
   function onChange(event: FormEvent<HTMLFormElement>) {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -9,25 +10,23 @@ import { SecretBox } from "./secret-box";
 import type { WebhookAction } from "./types";
 import { WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/config/enums";
 
-const EVENT_LABELS: Record<WebhookEvent, string> = {
-  "transaction.paid": "a dynamic QR was paid",
-  "transaction.expired": "a dynamic QR expired unpaid",
-  "transaction.verified": "a receipt was verified for the first time",
-};
+const EVENT_LABELS = {
+  "transaction.paid": "paid",
+  "transaction.expired": "expired",
+  "transaction.verified": "verified",
+} as const satisfies Record<WebhookEvent, string>;
 
 /** Adds an endpoint; the answer shows its new signing secret once, right here. */
 export function AddEndpointForm({ createEndpoint }: { createEndpoint: WebhookAction }) {
+  const t = useTranslations("webhooks");
   const [state, action] = useActionState(createEndpoint, {});
   return (
     <Card>
-      <CardHeader
-        title="Add an endpoint"
-        description="We POST a signed event to it for each change of that mode you choose below (transaction.paid by default)."
-      />
+      <CardHeader title={t("add.title")} description={t("add.description")} />
       <CardBody>
         <form action={action} className="grid gap-4 sm:grid-cols-[1fr_140px_auto] sm:items-start" noValidate>
           <TextField
-            label="Endpoint URL"
+            label={t("add.url")}
             name="url"
             type="url"
             inputMode="url"
@@ -37,15 +36,15 @@ export function AddEndpointForm({ createEndpoint }: { createEndpoint: WebhookAct
             defaultValue={state.values?.url}
             error={state.fieldErrors?.url}
           />
-          <SelectField label="Mode" name="mode" defaultValue={state.values?.mode ?? "test"} error={state.fieldErrors?.mode}>
-            <option value="test">Test</option>
-            <option value="live">Live</option>
+          <SelectField label={t("add.mode")} name="mode" defaultValue={state.values?.mode ?? "test"} error={state.fieldErrors?.mode}>
+            <option value="test">{t("add.test")}</option>
+            <option value="live">{t("add.live")}</option>
           </SelectField>
           <div className="sm:pt-7">
-            <SubmitButton pendingText="Adding…">Add endpoint</SubmitButton>
+            <SubmitButton pendingText={t("add.adding")}>{t("add.submit")}</SubmitButton>
           </div>
           <fieldset className="sm:col-span-3">
-            <legend className="text-sm font-medium text-slate-700">Events</legend>
+            <legend className="text-sm font-medium text-slate-700">{t("add.events")}</legend>
             <div className="mt-1 flex flex-wrap gap-x-5 gap-y-1">
               {WEBHOOK_EVENTS.map((event) => (
                 <label key={event} className="flex items-center gap-2 text-sm text-slate-700">
@@ -56,7 +55,7 @@ export function AddEndpointForm({ createEndpoint }: { createEndpoint: WebhookAct
                     className="size-4 rounded border-slate-300"
                   />
                   <span>
-                    <span className="font-mono text-xs">{event}</span> — {EVENT_LABELS[event]}
+                    <span className="font-mono text-xs">{event}</span> — {t(`eventLabels.${EVENT_LABELS[event]}`)}
                   </span>
                 </label>
               ))}

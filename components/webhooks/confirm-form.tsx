@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -15,6 +16,7 @@ type Props = {
 
 /** A button that asks before it submits: for actions that break a merchant's integration. */
 export function ConfirmForm({ action, fields, label, question, confirmLabel, variant = "secondary" }: Props) {
+  const t = useTranslations("webhooks.confirm");
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
     return (
@@ -28,7 +30,7 @@ export function ConfirmForm({ action, fields, label, question, confirmLabel, var
       action={action}
       onSubmit={() => setTimeout(() => setConfirming(false))}
       role="group"
-      aria-label={`Confirm: ${label}`}
+      aria-label={t("label", { label })}
       className="flex w-full flex-col gap-2 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200"
     >
       {Object.entries(fields).map(([name, value]) => (
@@ -37,7 +39,7 @@ export function ConfirmForm({ action, fields, label, question, confirmLabel, var
       <p className="text-sm text-slate-700">{question}</p>
       <div className="flex gap-2">
         <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
-          Cancel
+          {t("cancel")}
         </Button>
         <SubmitButton variant={variant === "dangerQuiet" ? "danger" : "primary"} size="sm">
           {confirmLabel}

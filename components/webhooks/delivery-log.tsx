@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -9,28 +10,29 @@ import { ActionMessage } from "./action-message";
 import type { DeliveryRow, WebhookAction } from "./types";
 
 const STATUS = {
-  succeeded: <Badge tone="green">Delivered</Badge>,
-  pending: <Badge tone="amber">Retrying</Badge>,
-  failed: <Badge tone="red">Failed</Badge>,
-};
+  succeeded: { tone: "green", key: "delivered" },
+  pending: { tone: "amber", key: "retrying" },
+  failed: { tone: "red", key: "failed" },
+} as const;
 
 function LastAttempt({ row }: { row: DeliveryRow }) {
+  const t = useTranslations("webhooks.log");
   const last = row.attempts[0];
-  if (!last) return <span className="text-slate-400">Not sent yet</span>;
+  if (!last) return <span className="text-slate-400">{t("notSent")}</span>;
   return (
     <div className="space-y-1">
       <p className="whitespace-nowrap">
-        <span className="font-mono">{last.statusCode ?? "—"}</span> · {last.durationMs} ms · attempt {last.attempt}
+        <span className="font-mono">{last.statusCode ?? "—"}</span> · {last.durationMs} ms · {t("attempt", { attempt: last.attempt })}
       </p>
       {last.error ? <p className="max-w-xs text-xs break-words text-red-700">{last.error}</p> : null}
       {row.attempts.some((attempt) => attempt.responseExcerpt) ? (
         <details className="text-xs">
-          <summary className="cursor-pointer text-slate-500">Responses</summary>
+          <summary className="cursor-pointer text-slate-500">{t("responses")}</summary>
           <ul className="mt-1 space-y-1">
             {row.attempts.map((attempt) => (
               <li key={attempt.attempt}>
                 <span className="text-slate-500">
-                  #{attempt.attempt} {attempt.at} · {attempt.statusCode ?? "no answer"}
+                  #{attempt.attempt} {attempt.at} · {attempt.statusCode ?? t("noAnswer")}
                 </span>
                 {attempt.responseExcerpt ? (
                   <pre className="mt-0.5 max-h-32 max-w-md overflow-auto rounded bg-slate-50 p-2 whitespace-pre-wrap ring-1 ring-slate-200">
@@ -56,37 +58,36 @@ export function DeliveryLog({
   deliveries: DeliveryRow[];
   resendDelivery: WebhookAction;
 }) {
+  const t = useTranslations("webhooks.log");
   const [state, resendAction] = useActionState(resendDelivery, {});
   return (
     <Card>
       <div id="deliveries" />
-      <CardHeader title="Delivery log" description={<span className="font-mono break-all">{url}</span>} />
+      <CardHeader title={t("title")} description={<span className="font-mono break-all">{url}</span>} />
       <div className="px-5">
         <ActionMessage state={state} />
       </div>
       {deliveries.length === 0 ? (
-        <EmptyState title="No deliveries yet">
-          Paid payments and test events sent to this endpoint show up here with every attempt.
-        </EmptyState>
+        <EmptyState title={t("emptyTitle")}>{t("emptyText")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-full divide-y divide-slate-100 text-sm">
             <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
               <tr>
                 <th scope="col" className="px-5 py-3">
-                  Event
+                  {t("event")}
                 </th>
                 <th scope="col" className="px-3 py-3">
-                  Status
+                  {t("status")}
                 </th>
                 <th scope="col" className="px-3 py-3">
-                  Last attempt
+                  {t("lastAttempt")}
                 </th>
                 <th scope="col" className="px-3 py-3">
-                  Next retry
+                  {t("nextRetry")}
                 </th>
                 <th scope="col" className="px-5 py-3 text-right">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t("actions")}</span>
                 </th>
               </tr>
             </thead>
@@ -99,8 +100,8 @@ export function DeliveryLog({
                     <p className="font-mono text-[11px] text-slate-400">{row.id}</p>
                   </td>
                   <td className="px-3 py-3">
-                    {STATUS[row.status]}
-                    <p className="mt-1 text-xs text-slate-500">{row.attemptCount} of 5 attempts</p>
+                    <Badge tone={STATUS[row.status].tone}>{t(STATUS[row.status].key)}</Badge>
+                    <p className="mt-1 text-xs text-slate-500">{t("attempts", { count: row.attemptCount })}</p>
                   </td>
                   <td className="px-3 py-3 text-slate-700">
                     <LastAttempt row={row} />
@@ -110,8 +111,8 @@ export function DeliveryLog({
                     {row.status === "pending" ? null : (
                       <form action={resendAction}>
                         <input type="hidden" name="deliveryId" value={row.id} />
-                        <SubmitButton variant="secondary" size="sm" pendingText="Sending…">
-                          Resend
+                        <SubmitButton variant="secondary" size="sm" pendingText={t("sending")}>
+                          {t("resend")}
                         </SubmitButton>
                       </form>
                     )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -15,6 +16,7 @@ type Props = { endpoint: EndpointView; actions: EndpointActions; selected: boole
 
 /** One endpoint: its status (and why it is disabled), recent deliveries, and everything a merchant can do to it. */
 export function EndpointCard({ endpoint, actions, selected }: Props) {
+  const t = useTranslations("webhooks.card");
   const [secretState, revealAction] = useActionState(actions.revealSecret, {});
   const [rotateState, rotateAction] = useActionState(actions.rotateSecret, {});
   const [enableState, enableAction] = useActionState(actions.setEnabled, {});
@@ -29,18 +31,24 @@ export function EndpointCard({ endpoint, actions, selected }: Props) {
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
             <ModeBadge mode={endpoint.mode} />
-            {endpoint.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}
+            {endpoint.enabled ? <Badge tone="green">{t("enabled")}</Badge> : <Badge tone="red">{t("disabled")}</Badge>}
             {endpoint.enabled && endpoint.consecutiveFailures > 0 ? (
-              <Badge tone="amber">{endpoint.consecutiveFailures} failed in a row</Badge>
+              <Badge tone="amber">{t("failedInRow", { count: endpoint.consecutiveFailures })}</Badge>
             ) : null}
           </div>
           <p className="mt-1.5 font-mono text-sm break-all text-slate-900">{endpoint.url}</p>
           <p className="mt-1 text-xs text-slate-600" data-testid="endpoint-events">
-            Events: {endpoint.events.join(", ")}
+            {t("events", { events: endpoint.events.join(", ") })}
           </p>
           <p className="mt-1 text-xs text-slate-500">
-            Last {endpoint.stats.windowDays} days: {endpoint.stats.succeeded} delivered · {endpoint.stats.failed} failed ·{" "}
-            {endpoint.stats.pending} retrying · last event {endpoint.stats.lastDelivery} · added {endpoint.created}
+            {t("stats", {
+              days: endpoint.stats.windowDays,
+              succeeded: endpoint.stats.succeeded,
+              failed: endpoint.stats.failed,
+              pending: endpoint.stats.pending,
+              last: endpoint.stats.lastDelivery,
+              added: endpoint.created,
+            })}
           </p>
         </div>
         <Link
@@ -48,7 +56,7 @@ export function EndpointCard({ endpoint, actions, selected }: Props) {
           className={buttonClasses("ghost", "sm")}
           aria-current={selected ? "true" : undefined}
         >
-          Delivery log →
+          {t("deliveryLog")}
         </Link>
       </div>
 
@@ -61,37 +69,31 @@ export function EndpointCard({ endpoint, actions, selected }: Props) {
       <div className="mt-3 flex flex-wrap gap-2">
         <form action={revealAction}>
           <input type="hidden" name="endpointId" value={endpoint.id} />
-          <SubmitButton variant="secondary" size="sm" pendingText="Revealing…">
-            Reveal secret
+          <SubmitButton variant="secondary" size="sm" pendingText={t("revealing")}>
+            {t("reveal")}
           </SubmitButton>
         </form>
         <form action={testAction}>
           <input type="hidden" name="endpointId" value={endpoint.id} />
-          <SubmitButton variant="secondary" size="sm" pendingText="Sending…">
-            Send test event
+          <SubmitButton variant="secondary" size="sm" pendingText={t("sending")}>
+            {t("sendTest")}
           </SubmitButton>
         </form>
         <form action={enableAction}>
           <input type="hidden" name="endpointId" value={endpoint.id} />
           <input type="hidden" name="enabled" value={endpoint.enabled ? "false" : "true"} />
           <SubmitButton variant="secondary" size="sm">
-            {endpoint.enabled ? "Disable" : "Enable"}
+            {endpoint.enabled ? t("disable") : t("enable")}
           </SubmitButton>
         </form>
-        <ConfirmForm
-          action={rotateAction}
-          fields={id}
-          label="Rotate secret"
-          question="Rotate the signing secret? Every delivery from now on, retries included, is signed with the new one; update your server at once."
-          confirmLabel="Rotate secret"
-        />
+        <ConfirmForm action={rotateAction} fields={id} label={t("rotate")} question={t("rotateQuestion")} confirmLabel={t("rotate")} />
         <ConfirmForm
           action={deleteAction}
           fields={id}
-          label="Delete"
+          label={t("delete")}
           variant="dangerQuiet"
-          question="Delete this endpoint and its delivery log? Deliveries still waiting for it are dropped. This cannot be undone."
-          confirmLabel="Delete endpoint"
+          question={t("deleteQuestion")}
+          confirmLabel={t("deleteConfirm")}
         />
       </div>
 

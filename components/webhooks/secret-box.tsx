@@ -1,12 +1,14 @@
+import { useTranslations } from "next-intl";
 import { CopyButton } from "@/components/ui/copy-button";
 
 /** An endpoint's signing secret, shown because the merchant asked for it. */
 export function SecretBox({ value }: { value: string }) {
+  const t = useTranslations("webhooks.secret");
   return (
     <div className="mt-3 rounded-lg border border-slate-200 bg-slate-50 p-3">
       <div className="mb-2 flex items-center justify-between gap-2">
-        <p className="text-sm font-medium text-slate-800">Signing secret</p>
-        <CopyButton value={value} label="Copy secret" />
+        <p className="text-sm font-medium text-slate-800">{t("title")}</p>
+        <CopyButton value={value} label={t("copy")} />
       </div>
       <code
         data-testid="webhook-secret"
@@ -14,7 +16,7 @@ export function SecretBox({ value }: { value: string }) {
       >
         {value}
       </code>
-      <p className="mt-2 text-xs text-slate-500">Verify X-KHQR-Signature with it on your server. Never put it in a browser or app.</p>
+      <p className="mt-2 text-xs text-slate-500">{t("hint")}</p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Locale } from "@/lib/config/enums";
 import type { DbOrTx } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -8,11 +9,14 @@ import { normalizeEmail } from "./email";
  * Writes a new account's user row, inside the caller's transaction. The unique email index decides
  * between concurrent sign-ups with one address: the second is refused, never merged.
  */
-export async function createUser(tx: DbOrTx, { email, passwordHash }: { email: string; passwordHash: string }): Promise<string> {
+export async function createUser(
+  tx: DbOrTx,
+  { email, passwordHash, locale }: { email: string; passwordHash: string; locale?: Locale },
+): Promise<string> {
   const id = randomUUID();
   const inserted = await tx
     .insert(users)
-    .values({ id, email: normalizeEmail(email), passwordHash })
+    .values({ id, email: normalizeEmail(email), passwordHash, locale })
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
   if (inserted.length === 0)

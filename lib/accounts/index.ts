@@ -4,3 +4,4 @@ export { accountInfo } from "./account-info";
 export { createUser } from "./create-user";
 export { normalizeEmail } from "./email";
 export { getUsageToday, setPlan } from "./plan";
+export { saveUserPreferences, userPreferencesInput, type UserPreferences } from "./preferences";

@@ -1,7 +1,7 @@
-export { completeSignUp, requestSignUp, SIGN_UP_REQUESTED_MESSAGE, signUp } from "./sign-up";
+export { completeSignUp, requestSignUp, signUp } from "./sign-up";
 export { hashPassword } from "./password";
 export { changePassword } from "./change-password";
 export { tooManyAttemptsMessage } from "./messages";
 export { endAllSessions, userOfSession } from "./session-version";
-export { requestPasswordReset, resetPassword, RESET_REQUESTED_MESSAGE } from "./password-reset";
-export { confirmEmailChange, EMAIL_CHANGE_REQUESTED_MESSAGE, requestEmailChange } from "./email-change";
+export { requestPasswordReset, resetPassword } from "./password-reset";
+export { confirmEmailChange, requestEmailChange } from "./email-change";

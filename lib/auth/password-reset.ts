@@ -3,17 +3,13 @@ import { normalizeEmail } from "@/lib/accounts";
 import { appUrl } from "@/lib/config/app-url";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
-import { enqueueEmail, renderEmail } from "@/lib/email";
+import { enqueueEmail, localizedEmail } from "@/lib/email";
 import { AppError } from "@/lib/errors";
 import { limitAuthAttempt } from "@/lib/ratelimit";
 import { consumeAccountToken, issueAccountToken, voidAccountTokens } from "./account-tokens";
 import { tooManyAttemptsMessage } from "./messages";
 import { hashPassword } from "./password";
 import { endAllSessions } from "./session-version";
-
-/** What the form says whether or not the address has an account, so it reveals nothing. */
-export const RESET_REQUESTED_MESSAGE =
-  "If an account uses this address, we have sent it a link to set a new password. The link works once, for one hour.";
 
 /**
  * "Forgot password?": for an existing account, a single-use link (1 h) is queued by email in the same
@@ -25,20 +21,10 @@ export async function requestPasswordReset(email: string, ip: string): Promise<v
   if (!limit.allowed) throw new AppError("rate_limit_exceeded", tooManyAttemptsMessage(limit.retryAfterSeconds));
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, address)).limit(1);
+    const [user] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, address)).limit(1);
     if (!user) return;
     const token = await issueAccountToken(tx, user.id, "password_reset");
-    await enqueueEmail(
-      tx,
-      address,
-      renderEmail({
-        subject: "Reset your KHQR Pay password",
-        heading: "Reset your password",
-        paragraphs: ["Someone (hopefully you) asked to reset the password of your KHQR Pay account.", "The link works once, for one hour."],
-        action: { label: "Set a new password", url: `${appUrl()}/reset-password?token=${token}` },
-        footer: "If you did not ask for this, ignore this email: your password stays as it is.",
-      }),
-    );
+    await enqueueEmail(tx, address, localizedEmail(user.locale, "reset", { actionUrl: `${appUrl()}/reset-password?token=${token}` }));
   });
 }
 

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db";
+import type { Locale } from "@/lib/config/enums";
 import { users } from "@/lib/db/schema";
 
 /**
@@ -17,13 +18,13 @@ export async function endAllSessions(userId: string, executor?: DbOrTx): Promise
   return row?.sessionVersion ?? 0;
 }
 
-export type SessionUser = { id: string; email: string; plan: string };
+export type SessionUser = { id: string; email: string; plan: string; locale: Locale; khmerDigits: boolean };
 
 /** The account a session speaks for, if it still exists and the session was issued at its current version. */
 export async function userOfSession(userId: string, sessionVersion: number): Promise<SessionUser | null> {
   const db = await getDb();
   const [user] = await db
-    .select({ id: users.id, email: users.email, plan: users.plan })
+    .select({ id: users.id, email: users.email, plan: users.plan, locale: users.locale, khmerDigits: users.khmerDigits })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.sessionVersion, sessionVersion)))
     .limit(1);

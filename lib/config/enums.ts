@@ -8,6 +8,10 @@ import { KHQR_CURRENCIES } from "../khqr/types";
 export const MODES = ["live", "test"] as const;
 export type Mode = (typeof MODES)[number];
 
+/** The interface languages; Khmer first, as the people who use the app read it first. */
+export const LOCALES = ["km", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
 export const CURRENCIES = KHQR_CURRENCIES;
 export type Currency = (typeof CURRENCIES)[number];
 
@@ -55,7 +59,3 @@ export type AlertChannel = (typeof ALERT_CHANNELS)[number];
 /** Which payments a channel is alerted about: live ones, test (sandbox) ones, or both. */
 export const ALERT_SCOPES = ["live", "test", "both"] as const;
 export type AlertScope = (typeof ALERT_SCOPES)[number];
-
-/** The languages alerts are written in, chosen per channel. */
-export const ALERT_LOCALES = ["km", "en"] as const;
-export type AlertLocale = (typeof ALERT_LOCALES)[number];

@@ -33,9 +33,6 @@ export const logInInput = z.object({
   password: storableString("Password").min(1, "Enter your password"),
 });
 
-/** One message for an unknown email and a wrong password, so the form never reveals who has an account. */
-export const INVALID_CREDENTIALS_MESSAGE = "Incorrect email or password.";
-
 // Only the origin matters when resolving: any real origin of ours gives the same answer.
 const RESOLVING_ORIGIN = "http://callback.invalid";
 

@@ -1,3 +1,6 @@
+import type { Currency } from "@/lib/config/enums";
+import { toMinorUnits } from "@/lib/payments";
+
 /**
  * One column of a CSV export: its header and how a row shows in it. `preformatted`: the value is already
  * CSV, written by PostgreSQL from fields that never need quoting (ids, times, enums, amounts), possibly
@@ -7,6 +10,23 @@ export type CsvColumn<Row> = { header: string; value: (row: Row) => string | nul
 
 /** Either rule below applies: nearly every field (ids, times, amounts) passes this one test untouched. */
 const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
+
+/**
+ * Excel opens a CSV as UTF-8 only when it starts with a byte order mark; without one a Khmer bill number or
+ * shop name garbles. Every export's first line starts with it.
+ */
+export const CSV_BOM = "\uFEFF";
+
+/** An amount as a spreadsheet should show it: riel whole ("59"), dollars with their cents ("5.00"); a static QR has none. */
+export function csvAmount(amount: string | null, currency: Currency): string | null {
+  if (amount === null) return null;
+  return currency === "KHR" ? String(toMinorUnits(amount, currency)) : Number(amount).toFixed(2);
+}
+
+/** The same amount in integer minor units (cents, whole riel): exact for sums and for matching other systems. */
+export function csvAmountMinor(amount: string | null, currency: Currency): string | null {
+  return amount === null ? null : String(toMinorUnits(amount, currency));
+}
 
 /**
  * One CSV field (RFC 4180 quoting). Text a spreadsheet would run as a formula (=, +, -, @, tab, CR at
@@ -35,7 +55,7 @@ export function csvLine<Row>(columns: readonly CsvColumn<Row>[], row: Row): stri
  * so memory stays flat for any number of rows.
  */
 export async function* csvChunks<Row>(columns: readonly CsvColumn<Row>[], pages: AsyncIterable<readonly Row[]>): AsyncGenerator<string> {
-  yield `${columns.map((column) => column.header).join(",")}\r\n`;
+  yield `${CSV_BOM}${columns.map((column) => column.header).join(",")}\r\n`;
   for await (const rows of pages) {
     let chunk = "";
     for (const row of rows) chunk += csvLine(columns, row);

@@ -6,6 +6,8 @@ export function profileFormValues(profile: MerchantProfile | null) {
     bakongAccountId: profile?.bakongAccountId ?? "",
     merchantName: profile?.merchantName ?? "",
     merchantCity: profile?.merchantCity ?? "Phnom Penh",
+    merchantNameKm: profile?.merchantNameKm ?? "",
+    merchantCityKm: profile?.merchantCityKm ?? "",
     currency: profile?.currency ?? "USD",
     merchantId: profile?.merchantId ?? "",
     acquiringBank: profile?.acquiringBank ?? "",

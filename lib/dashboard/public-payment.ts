@@ -17,6 +17,8 @@ export type PublicPayment = {
   currency: Currency;
   billNumber: string | null;
   merchantName: string | null;
+  /** The shop's name in Khmer, when its profile has one (the pay page shows it to Khmer readers). */
+  merchantNameKm: string | null;
   status: PublicPaymentStatus;
 };
 
@@ -36,6 +38,7 @@ async function findByPublicId(publicId: string) {
       paidAt: transactions.paidAt,
       expiresAt: transactions.expiresAt,
       merchantName: merchantProfiles.merchantName,
+      merchantNameKm: merchantProfiles.merchantNameKm,
     })
     .from(transactions)
     .leftJoin(merchantProfiles, eq(merchantProfiles.userId, transactions.userId))
@@ -58,6 +61,7 @@ export async function getPublicPayment(publicId: string): Promise<PublicPayment 
     currency: row.currency,
     billNumber: row.billNumber,
     merchantName: row.merchantName,
+    merchantNameKm: row.merchantNameKm,
     status: { status: row.status, paid_at: row.paidAt?.toISOString() ?? null, expires_at: row.expiresAt?.toISOString() ?? null },
   };
 }

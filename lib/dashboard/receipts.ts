@@ -1,10 +1,10 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { MODES, type Mode } from "@/lib/config/enums";
+import { MODES, type Currency, type Mode } from "@/lib/config/enums";
 import { getDb } from "@/lib/db";
 import { apiKeys, transactions, verifiedPayments } from "@/lib/db/schema";
 import { verifyReceipt, verifyReceiptRequest } from "@/lib/payments";
-import { csvChunks, type CsvColumn } from "./csv";
+import { csvAmount, csvAmountMinor, csvChunks, type CsvColumn } from "./csv";
 
 /**
  * The dashboard's Verify a receipt form: the API's request schema (one definition of what a receipt query
@@ -119,7 +119,8 @@ const COLUMNS: CsvColumn<VerifiedPaymentRow>[] = [
   { header: "verified_at", value: (row) => row.verifiedAt.toISOString() },
   { header: "verified_by", value: (row) => row.verifiedBy },
   { header: "hash", value: (row) => row.hash },
-  { header: "amount", value: (row) => row.amount },
+  { header: "amount", value: (row) => csvAmount(row.amount, row.currency as Currency) },
+  { header: "amount_minor", value: (row) => csvAmountMinor(row.amount, row.currency as Currency) },
   { header: "currency", value: (row) => row.currency },
   { header: "paid_at", value: (row) => row.paidAt?.toISOString() ?? null },
   { header: "from_account_id", value: (row) => row.fromAccountId },

@@ -1,6 +1,19 @@
 import type { TransactionDetail } from "./transaction-detail";
 
-export type TimelineItem = { id: string; title: string; detail?: string; at: Date | null; tone: "neutral" | "good" | "bad" | "pending" };
+/** What happened, as a catalogue key under `timeline` (the page words it in the reader's language). */
+export type TimelineKey =
+  "created" | "paid" | "paidAfterExpiry" | "expired" | "amountMismatch" | "bakongError" | "checks" | "static" | "waiting" | "overdue";
+
+export type TimelineItem = {
+  id: string;
+  key: TimelineKey;
+  /** The check count, for "checks". */
+  count?: number;
+  /** Words from Bakong or our checker, shown as they were recorded. */
+  problem?: string;
+  at: Date | null;
+  tone: "neutral" | "good" | "bad" | "pending";
+};
 
 function describeDetail(detail: unknown): string | undefined {
   if (!detail || typeof detail !== "object") return undefined;
@@ -17,77 +30,39 @@ export function buildTimeline({ transaction, events }: TransactionDetail, now: D
   for (const event of events) {
     switch (event.kind) {
       case "created":
-        items.push({ id: event.id, title: "QR code created", at: event.createdAt, tone: "neutral" });
+        items.push({ id: event.id, key: "created", at: event.createdAt, tone: "neutral" });
         break;
       case "paid":
-        items.push({
-          id: event.id,
-          title: "Paid",
-          detail: "Bakong confirmed the payment to your account.",
-          at: transaction.paidAt ?? event.createdAt,
-          tone: "good",
-        });
+        items.push({ id: event.id, key: "paid", at: transaction.paidAt ?? event.createdAt, tone: "good" });
         break;
       case "paid_after_expiry":
-        items.push({
-          id: event.id,
-          title: "Paid after the expiry time",
-          detail: "Accepted: the customer paid a QR created before it expired.",
-          at: transaction.paidAt ?? event.createdAt,
-          tone: "good",
-        });
+        items.push({ id: event.id, key: "paidAfterExpiry", at: transaction.paidAt ?? event.createdAt, tone: "good" });
         break;
       case "expired":
-        items.push({
-          id: event.id,
-          title: "Expired",
-          detail: "A final check after the expiry time found no payment.",
-          at: event.createdAt,
-          tone: "neutral",
-        });
+        items.push({ id: event.id, key: "expired", at: event.createdAt, tone: "neutral" });
         break;
       case "amount_mismatch":
-        items.push({
-          id: event.id,
-          title: "Payment did not match",
-          detail: describeDetail(event.detail) ?? "Bakong reported a transfer that did not match this QR.",
-          at: event.createdAt,
-          tone: "bad",
-        });
+        items.push({ id: event.id, key: "amountMismatch", problem: describeDetail(event.detail), at: event.createdAt, tone: "bad" });
         break;
       case "bakong_error":
-        items.push({ id: event.id, title: "Bakong could not be reached", at: event.createdAt, tone: "bad" });
+        items.push({ id: event.id, key: "bakongError", at: event.createdAt, tone: "bad" });
         break;
     }
   }
   if (transaction.checkCount > 0) {
     items.push({
       id: "checks",
-      title: `Checked with Bakong ${transaction.checkCount} time${transaction.checkCount === 1 ? "" : "s"}`,
-      detail: transaction.lastCheckError ? `Last check failed: ${transaction.lastCheckError}` : undefined,
+      key: "checks",
+      count: transaction.checkCount,
+      problem: transaction.lastCheckError ?? undefined,
       at: transaction.lastCheckedAt,
       tone: transaction.lastCheckError ? "bad" : "neutral",
     });
   }
-  if (transaction.status === "static") {
-    items.push({
-      id: "static",
-      title: "Reusable static QR",
-      detail:
-        "Static QR codes never expire and customers can pay them any number of times. Bakong cannot check them by md5: " +
-        "confirm each payment from the customer's receipt on the Verify a receipt page.",
-      at: null,
-      tone: "neutral",
-    });
-  }
+  if (transaction.status === "static") items.push({ id: "static", key: "static", at: null, tone: "neutral" });
   if (transaction.status === "pending") {
     const overdue = transaction.expiresAt !== null && transaction.expiresAt.getTime() < now.getTime();
-    items.push({
-      id: "waiting",
-      title: overdue ? "Expiry time passed — final check pending" : "Waiting for payment",
-      at: null,
-      tone: "pending",
-    });
+    items.push({ id: "waiting", key: overdue ? "overdue" : "waiting", at: null, tone: "pending" });
   }
   return items.sort((a, b) => (a.at?.getTime() ?? Infinity) - (b.at?.getTime() ?? Infinity));
 }

@@ -11,13 +11,18 @@ export const TRANSACTIONS_EXPORT_PAGE = 1_000;
 /** A time as `Date.toISOString()` writes it (UTC, milliseconds), written by PostgreSQL. */
 const isoTime = (column: AnyColumn) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** Riel whole ("59"), dollars with their cents ("5.50"): as csvAmount writes them, by PostgreSQL. */
+const spreadsheetAmount = sql`case when ${transactions.currency} = 'KHR' then round(${transactions.amount})::text else ${transactions.amount}::text end`;
+/** Integer cents or riel, as csvAmountMinor writes them. */
+const amountMinor = sql`round(${transactions.amount} * case when ${transactions.currency} = 'USD' then 100 else 1 end)`;
+
 /**
  * A row of the export as PostgreSQL writes it, text only: the columns that never need quoting already
  * joined as CSV (fewer values to parse, hold and collect per row), the merchant's own texts one by one,
  * for csvField to quote and guard.
  */
 export type TransactionExportRow = {
-  /** id, created_at, mode, status, amount, currency. */
+  /** id, created_at, mode, status, amount, amount_minor, currency. */
   leading: string;
   order_id: string | null;
   bill_number: string | null;
@@ -31,7 +36,7 @@ export type TransactionExportRow = {
 };
 
 export const TRANSACTION_CSV_COLUMNS: CsvColumn<TransactionExportRow>[] = [
-  { header: "id,created_at,mode,status,amount,currency", value: (row) => row.leading, preformatted: true },
+  { header: "id,created_at,mode,status,amount,amount_minor,currency", value: (row) => row.leading, preformatted: true },
   { header: "order_id", value: (row) => row.order_id },
   { header: "bill_number", value: (row) => row.bill_number },
   { header: "store_label", value: (row) => row.store_label },
@@ -58,7 +63,7 @@ async function exportPage(
   const result = (await db.execute(sql`
     select
       concat_ws(',', ${transactions.id}, ${isoTime(transactions.createdAt)}, ${transactions.mode}, ${transactions.status},
-        coalesce(${transactions.amount}::text, ''), ${transactions.currency}) as leading,
+        coalesce(${spreadsheetAmount}, ''), coalesce(${amountMinor}::text, ''), ${transactions.currency}) as leading,
       ${transactions.orderId} as order_id, ${transactions.billNumber} as bill_number, ${transactions.storeLabel} as store_label,
       ${transactions.terminalLabel} as terminal_label,
       concat_ws(',', ${transactions.md5}, coalesce(${isoTime(transactions.paidAt)}, ''), coalesce(${isoTime(transactions.expiresAt)}, ''),

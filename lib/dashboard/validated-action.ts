@@ -1,6 +1,8 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { issueMessage } from "@/lib/i18n";
 
 /** What every form's server action answers; `values` lets the form show what was typed after React resets it. */
 export type ActionState = {
@@ -18,18 +20,40 @@ function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/**
+ * Speaks the form's language. English keeps each schema's and AppError's own precise sentence (the API's
+ * words); Khmer says the same by the kind of failure, from the catalogue (`forms`).
+ */
+async function formMessages() {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("forms")]);
+  const khmer = locale !== "en";
+  return {
+    fix: t("fixFields"),
+    issue: (issue: z.core.$ZodIssue) => {
+      if (!khmer) return issue.message;
+      const { key, values } = issueMessage(issue);
+      return t.has(`issues.${key}` as never) ? t(`issues.${key}` as never, values as never) : t("issues.check");
+    },
+    appError: (error: AppError) => (khmer ? t(`errors.${error.code}`) : error.message),
+  };
+}
+
+type FormMessages = Awaited<ReturnType<typeof formMessages>>;
+
 /** The first message for each field, keyed by the field's name. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+function fieldErrorsOf(error: z.ZodError, messages: FormMessages): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
-    fieldErrors[field] ??= issue.message;
+    fieldErrors[field] ??= messages.issue(issue);
   }
   return fieldErrors;
 }
 
-export function invalid(error: z.ZodError, formData: FormData): ActionState {
-  return { error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(error), values: formValues(formData) };
+/** A form's answer to input its schema refused: the reader-language messages, each next to its field. */
+export async function invalid(error: z.ZodError, formData: FormData): Promise<ActionState> {
+  const messages = await formMessages();
+  return { error: messages.fix, fieldErrors: fieldErrorsOf(error, messages), values: formValues(formData) };
 }
 
 type Action<Schema extends z.ZodType, Result> = (data: z.output<Schema>, formData: FormData) => Promise<Result>;
@@ -38,15 +62,14 @@ type UserAction<Schema extends z.ZodType, Result> = (data: z.output<Schema>, for
 // Result types only add optional fields to ActionState, so a validation failure is a valid Result too.
 
 /** An AppError becomes the form's message (next to its field, when it names one); anything else is a bug for the error page. */
-async function answerAppErrors<Result extends ActionState>(formData: FormData, run: () => Promise<Result>): Promise<Result> {
+export async function answerAppErrors<Result extends ActionState>(formData: FormData, run: () => Promise<Result>): Promise<Result> {
   try {
     return await run();
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const values = formValues(formData);
-    if (error.field)
-      return { error: "Please correct the highlighted fields.", fieldErrors: { [error.field]: error.message }, values } as Result;
-    return { error: error.message, values } as Result;
+    const [values, messages] = [formValues(formData), await formMessages()];
+    if (error.field) return { error: messages.fix, fieldErrors: { [error.field]: messages.appError(error) }, values } as Result;
+    return { error: messages.appError(error), values } as Result;
   }
 }
 
@@ -54,7 +77,7 @@ async function answerAppErrors<Result extends ActionState>(formData: FormData, r
 export function validatedAction<Schema extends z.ZodType, Result extends ActionState>(schema: Schema, action: Action<Schema, Result>) {
   return async (_previous: Result, formData: FormData): Promise<Result> => {
     const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return invalid(parsed.error, formData) as Result;
+    if (!parsed.success) return (await invalid(parsed.error, formData)) as Result;
     return answerAppErrors(formData, () => action(parsed.data, formData));
   };
 }
@@ -67,7 +90,7 @@ export function validatedActionWithUser<Schema extends z.ZodType, Result extends
   return async (_previous: Result, formData: FormData): Promise<Result> => {
     const user = await requireUser();
     const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return invalid(parsed.error, formData) as Result;
+    if (!parsed.success) return (await invalid(parsed.error, formData)) as Result;
     return answerAppErrors(formData, () => action(parsed.data, formData, user));
   };
 }

@@ -20,11 +20,11 @@ import {
 import {
   ACCOUNT_TOKEN_PURPOSES,
   ALERT_CHANNELS,
-  ALERT_LOCALES,
   ALERT_SCOPES,
   CURRENCIES,
   DELIVERY_STATUSES,
   EMAIL_STATUSES,
+  LOCALES,
   MODES,
   TRANSACTION_EVENT_KINDS,
   TRANSACTION_STATUSES,
@@ -53,9 +53,12 @@ export const users = pgTable(
     // Getting-started facts, written by the statement or transaction that makes each true, so the overview
     // reads them with the account instead of searching a million transactions.
     firstPaidAt: timestamp("first_paid_at", { withTimezone: true }),
+    // The dashboard and the account's emails speak this language; set at sign-up from the page's language.
+    locale: text("locale", { enum: LOCALES }).notNull().default("km"),
+    khmerDigits: boolean("khmer_digits").notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("users_email_key").on(t.email)],
+  (t) => [uniqueIndex("users_email_key").on(t.email), oneOf("users_locale_check", t.locale, LOCALES)],
 );
 
 export const merchantProfiles = pgTable(
@@ -67,6 +70,9 @@ export const merchantProfiles = pgTable(
     bakongAccountId: text("bakong_account_id").notNull(),
     merchantName: text("merchant_name").notNull(),
     merchantCity: text("merchant_city").notNull().default("Phnom Penh"),
+    // KHQR's alternate-language template (tag 64, language "km"): bank apps show these to Khmer readers.
+    merchantNameKm: text("merchant_name_km"),
+    merchantCityKm: text("merchant_city_km"),
     currency: text("currency", { enum: CURRENCIES }).notNull(),
     merchantId: text("merchant_id"),
     acquiringBank: text("acquiring_bank"),
@@ -471,11 +477,13 @@ export const signUpRequests = pgTable(
     email: text("email").notNull(),
     passwordHash: text("password_hash").notNull(),
     tokenHash: text("token_hash").notNull(),
+    // The sign-up page's language: the account's, once created.
+    locale: text("locale", { enum: LOCALES }).notNull().default("km"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("sign_up_requests_token_hash_key").on(t.tokenHash)],
+  (t) => [uniqueIndex("sign_up_requests_token_hash_key").on(t.tokenHash), oneOf("sign_up_requests_locale_check", t.locale, LOCALES)],
 );
 
 // A Telegram chat (private or group) a merchant connected with a one-time code, and what it is alerted about.
@@ -490,7 +498,7 @@ export const telegramChats = pgTable(
     chatId: bigint("chat_id", { mode: "number" }).notNull(),
     title: text("title").notNull(),
     scope: text("scope", { enum: ALERT_SCOPES }).notNull(),
-    locale: text("locale", { enum: ALERT_LOCALES }).notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
     connectedAt: timestamp("connected_at", { withTimezone: true }).notNull().defaultNow(),
     disconnectedAt: timestamp("disconnected_at", { withTimezone: true }),
     disconnectReason: text("disconnect_reason"),
@@ -499,7 +507,7 @@ export const telegramChats = pgTable(
     uniqueIndex("telegram_chats_user_chat_key").on(t.userId, t.chatId),
     index("telegram_chats_chat_idx").on(t.chatId),
     oneOf("telegram_chats_scope_check", t.scope, ALERT_SCOPES),
-    oneOf("telegram_chats_locale_check", t.locale, ALERT_LOCALES),
+    oneOf("telegram_chats_locale_check", t.locale, LOCALES),
   ],
 );
 
@@ -514,7 +522,7 @@ export const telegramConnectCodes = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     codeHash: text("code_hash").notNull(),
     scope: text("scope", { enum: ALERT_SCOPES }).notNull(),
-    locale: text("locale", { enum: ALERT_LOCALES }).notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
     telegramChatId: uuid("telegram_chat_id").references(() => telegramChats.id, { onDelete: "set null" }),
@@ -523,7 +531,7 @@ export const telegramConnectCodes = pgTable(
   (t) => [
     uniqueIndex("telegram_connect_codes_hash_key").on(t.codeHash),
     oneOf("telegram_connect_codes_scope_check", t.scope, ALERT_SCOPES),
-    oneOf("telegram_connect_codes_locale_check", t.locale, ALERT_LOCALES),
+    oneOf("telegram_connect_codes_locale_check", t.locale, LOCALES),
   ],
 );
 
@@ -535,13 +543,10 @@ export const emailAlertSettings = pgTable(
       .primaryKey()
       .references(() => users.id, { onDelete: "cascade" }),
     scope: text("scope", { enum: ALERT_SCOPES }).notNull(),
-    locale: text("locale", { enum: ALERT_LOCALES }).notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    oneOf("email_alert_settings_scope_check", t.scope, ALERT_SCOPES),
-    oneOf("email_alert_settings_locale_check", t.locale, ALERT_LOCALES),
-  ],
+  (t) => [oneOf("email_alert_settings_scope_check", t.scope, ALERT_SCOPES), oneOf("email_alert_settings_locale_check", t.locale, LOCALES)],
 );
 
 // Payment alerts (the outbox and its log): written in the transaction that marks a payment paid (or records a

@@ -17,6 +17,8 @@ export async function saveMerchantProfile(userId: string, input: MerchantProfile
     bakongAccountId: values.bakongAccountId,
     merchantName: values.merchantName,
     merchantCity: values.merchantCity,
+    merchantNameKm: values.merchantNameKm ?? null,
+    merchantCityKm: values.merchantCityKm ?? null,
     currency: values.currency,
     merchantId: values.merchantId ?? null,
     acquiringBank: values.acquiringBank ?? null,

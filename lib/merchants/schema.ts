@@ -14,6 +14,12 @@ const optionalTrimmed = (max: number, label: string) =>
     .optional()
     .transform((value) => (value ? value : undefined));
 
+const PROFILE_FIELD_OF_KHQR_FIELD: Record<string, string> = {
+  merchantAccountInformation: "merchantId",
+  merchantNameAlternateLanguage: "merchantNameKm",
+  merchantCityAlternateLanguage: "merchantCityKm",
+};
+
 /** The merchant profile, validated exactly as KHQR requires; shared by the dashboard form and the API. */
 export const merchantProfileInput = z
   .object({
@@ -23,6 +29,8 @@ export const merchantProfileInput = z
     ),
     merchantName: trimmed(KHQR_LIMITS.merchantName, "Merchant name"),
     merchantCity: trimmed(KHQR_LIMITS.merchantCity, "City").default("Phnom Penh"),
+    merchantNameKm: optionalTrimmed(KHQR_LIMITS.merchantNameAlternateLanguage, "Merchant name in Khmer"),
+    merchantCityKm: optionalTrimmed(KHQR_LIMITS.merchantCityAlternateLanguage, "City in Khmer"),
     currency: z.enum(CURRENCIES, "Currency must be USD or KHR"),
     merchantId: optionalTrimmed(KHQR_LIMITS.merchantId, "Merchant ID"),
     acquiringBank: optionalTrimmed(KHQR_LIMITS.acquiringBank, "Acquiring bank"),
@@ -30,6 +38,13 @@ export const merchantProfileInput = z
   .refine((profile) => Boolean(profile.merchantId) === Boolean(profile.acquiringBank), {
     message: "Merchant ID and acquiring bank go together: fill in both for a merchant (tag 30) QR, or neither",
     path: ["acquiringBank"],
+    params: { i18n: "merchantIdWithBank" },
+  })
+  // KHQR's language template carries a city only beside a name (tag 64: sub 01 is required).
+  .refine((profile) => !profile.merchantCityKm || Boolean(profile.merchantNameKm), {
+    message: "Fill in the merchant name in Khmer too: a QR carries the Khmer city only beside the Khmer name",
+    path: ["merchantNameKm"],
+    params: { i18n: "khmerCityNeedsName" },
   })
   .superRefine((profile, context) => {
     // The last word is KHQR's own encoder: a profile is valid only if it makes a valid QR
@@ -40,8 +55,8 @@ export const merchantProfileInput = z
       encodeKhqr({ ...khqrAccountFields(profile), currency: profile.currency });
     } catch (error) {
       if (!(error instanceof KhqrFieldError)) throw error;
-      const field = error.field === "merchantAccountInformation" ? "merchantId" : String(error.field);
-      context.addIssue({ code: "custom", message: error.message, path: [field] });
+      const field = PROFILE_FIELD_OF_KHQR_FIELD[String(error.field)] ?? String(error.field);
+      context.addIssue({ code: "custom", message: error.message, path: [field], params: { i18n: "khqrRefused" } });
     }
   });
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import type { AlertLocale, AlertScope } from "@/lib/config/enums";
+import type { Locale, AlertScope } from "@/lib/config/enums";
 import { getDb } from "@/lib/db";
 import { merchantProfiles, telegramChats, telegramConnectCodes } from "@/lib/db/schema";
 import { log } from "@/lib/log";
@@ -18,12 +18,7 @@ export type ConnectLink = { code: string; privateChatUrl: string; groupUrl: stri
  * A one-time code (24 random bytes, base64url: within Telegram's 64 characters of A–Z a–z 0–9 _ -) and the
  * t.me links that send it to the bot as `/start <code>`; only its hash is stored.
  */
-export async function createConnectLink(
-  userId: string,
-  scope: AlertScope,
-  locale: AlertLocale,
-  now: Date = new Date(),
-): Promise<ConnectLink> {
+export async function createConnectLink(userId: string, scope: AlertScope, locale: Locale, now: Date = new Date()): Promise<ConnectLink> {
   const botUsername = await telegramBotUsername();
   const code = randomBytes(24).toString("base64url");
   const expiresAt = new Date(now.getTime() + CONNECT_CODE_TTL_MS);

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import type { AlertLocale, AlertScope, Currency } from "@/lib/config/enums";
+import type { Locale, AlertScope, Currency } from "@/lib/config/enums";
 import { getDb } from "@/lib/db";
 import { emailAlertSettings, emailOutbox, paymentAlerts, telegramChats, transactions, verifiedPayments } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -28,7 +28,7 @@ export async function emailAlertSetting(userId: string) {
 }
 
 /** Email alerts on (to the account's address, in this scope and language) or off (null). */
-export async function setEmailAlerts(userId: string, setting: { scope: AlertScope; locale: AlertLocale } | null): Promise<void> {
+export async function setEmailAlerts(userId: string, setting: { scope: AlertScope; locale: Locale } | null): Promise<void> {
   const db = await getDb();
   if (setting === null) {
     await db.delete(emailAlertSettings).where(eq(emailAlertSettings.userId, userId));

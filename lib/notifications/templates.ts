@@ -1,4 +1,4 @@
-import type { AlertLocale, Currency, Mode } from "@/lib/config/enums";
+import type { Locale, Currency, Mode } from "@/lib/config/enums";
 import { renderEmail, type EmailContent } from "@/lib/email";
 import { cambodiaDateTime } from "@/lib/std";
 
@@ -44,7 +44,7 @@ type Lines = {
   action: string;
 };
 
-const LINES: Record<AlertLocale, Lines> = {
+const LINES: Record<Locale, Lines> = {
   en: {
     heading: (amount) => `✅ Payment received: ${amount}`,
     verifiedHeading: (amount) => `✅ Receipt verified: ${amount} reached your account`,
@@ -90,7 +90,7 @@ function detailLines(lines: Lines, facts: PaymentFacts): string[] {
 }
 
 /** The Telegram message (HTML parse mode) of a paid transaction. */
-export function telegramPaymentAlert(locale: AlertLocale, facts: PaymentFacts): string {
+export function telegramPaymentAlert(locale: Locale, facts: PaymentFacts): string {
   const lines = LINES[locale];
   const amount = formatAlertAmount(facts.amount, facts.currency);
   const heading = facts.kind === "paid" ? lines.heading(amount) : lines.verifiedHeading(amount);
@@ -102,7 +102,7 @@ export function telegramPaymentAlert(locale: AlertLocale, facts: PaymentFacts): 
 }
 
 /** The email of a paid transaction. */
-export function emailPaymentAlert(locale: AlertLocale, facts: PaymentFacts): EmailContent {
+export function emailPaymentAlert(locale: Locale, facts: PaymentFacts): EmailContent {
   const lines = LINES[locale];
   const amount = formatAlertAmount(facts.amount, facts.currency);
   const paid = facts.kind === "paid";
@@ -115,12 +115,12 @@ export function emailPaymentAlert(locale: AlertLocale, facts: PaymentFacts): Ema
   });
 }
 
-const CONNECTED: Record<AlertLocale, (shop: string) => string> = {
+const CONNECTED: Record<Locale, (shop: string) => string> = {
   en: (shop) => `✅ This chat is now connected to KHQR Pay for ${shop}. Payment alerts will arrive here.`,
   km: (shop) => `✅ ឆាតនេះបានភ្ជាប់ជាមួយ KHQR Pay សម្រាប់ ${shop} រួចហើយ។ ការជូនដំណឹងអំពីការទូទាត់នឹងផ្ញើមកទីនេះ។`,
 };
 
-export function telegramConnectedMessage(locale: AlertLocale, shopName: string): string {
+export function telegramConnectedMessage(locale: Locale, shopName: string): string {
   return escapeTelegramHtml(CONNECTED[locale](shopName));
 }
 

@@ -13,5 +13,7 @@ export function isStorableText(value: string): boolean {
 
 /** A string that PostgreSQL stores exactly; every text field of a request or form starts from this. */
 export function storableString(label: string) {
-  return z.string().refine(isStorableText, `${label} must not contain NUL characters or unpaired surrogates`);
+  return z
+    .string()
+    .refine(isStorableText, { message: `${label} must not contain NUL characters or unpaired surrogates`, params: { i18n: "storable" } });
 }

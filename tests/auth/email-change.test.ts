@@ -28,16 +28,20 @@ describe("change email, confirmed by a link to the new address", () => {
     expect(await confirmEmailChange(token)).toEqual({ email: newEmail });
     expect(await emailOf(merchant.userId)).toBe(newEmail);
     await sendDueEmails();
-    await smtp.inbox().waitFor((message) => message.to.includes(merchant.email) && message.raw.includes("was changed"));
+    // A Khmer account (the default) is told in Khmer.
+    const told = await smtp.inbox().waitFor((message) => message.to.includes(merchant.email));
+    expect(mailText(told.raw)).toContain(newEmail);
+    expect(mailText(told.raw)).toContain("អ៊ីមែលរបស់អ្នកត្រូវបានប្តូរ");
     await expect(confirmEmailChange(token)).rejects.toMatchObject({ code: "invalid_input" });
   });
 
   it("an address another account uses: the same answer, a note to its owner, no link, nothing changed", async () => {
     const merchant = await createTestMerchant();
-    const other = await createTestMerchant();
+    const other = await createTestMerchant(undefined, "en");
     await expect(requestEmailChange(merchant.userId, other.email, "correct horse battery", address())).resolves.toBeUndefined();
     await sendDueEmails();
     const note = await smtp.inbox().waitFor((message) => message.to.includes(other.email));
+    // Written in the language of the account that owns the address.
     expect(mailText(note.raw)).toContain("Nothing changed");
     expect(mailText(note.raw)).not.toContain("confirm-email");
     expect(await emailOf(merchant.userId)).toBe(merchant.email);

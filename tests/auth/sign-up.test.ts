@@ -26,9 +26,11 @@ function tokenIn(text: string): string {
 describe("sign-up confirmed by email", () => {
   it("creates nothing until the emailed link is used, then the account with both keys and the chosen password", async () => {
     const email = newEmail();
-    await requestSignUp(email, PASSWORD);
+    await requestSignUp(email, PASSWORD, "en");
     expect(await usersWithEmail(email)).toBe(0);
-    const token = tokenIn(await emailTo(email));
+    const text = await emailTo(email);
+    expect(text).toContain("Finish creating your KHQR Pay account");
+    const token = tokenIn(text);
     const db = await getDb();
     const [stored] = await db.select().from(signUpRequests).where(eq(signUpRequests.email, email));
     expect(stored!.tokenHash).not.toContain(token);
@@ -41,6 +43,19 @@ describe("sign-up confirmed by email", () => {
     const keys = await db.select({ mode: apiKeys.mode }).from(apiKeys).where(eq(apiKeys.userId, account.userId));
     expect(keys.map((key) => key.mode).sort()).toEqual(["live", "test"]);
     expect(await authorizeCredentials(email, PASSWORD, address())).toMatchObject({ id: account.userId });
+    const [created] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, account.userId));
+    expect(created!.locale).toBe("en");
+  });
+
+  it("signed up on a Khmer page: the link's email is in Khmer and so is the account", async () => {
+    const email = newEmail();
+    await requestSignUp(email, PASSWORD, "km");
+    const text = await emailTo(email);
+    expect(text).toContain("បញ្ចប់ការបង្កើតគណនី KHQR Pay");
+    const account = await completeSignUp(tokenIn(text));
+    const db = await getDb();
+    const [created] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, account.userId));
+    expect(created!.locale).toBe("km");
   });
 
   it("a link creates one account: used again, or twice at once, the other attempt is refused", async () => {
@@ -54,8 +69,8 @@ describe("sign-up confirmed by email", () => {
     expect(await usersWithEmail(email)).toBe(1);
   });
 
-  it("an address with an account gets the same answer, its owner a note, and its password stays", async () => {
-    const merchant = await createTestMerchant();
+  it("an address with an account gets the same answer, its owner a note in the account's language, and its password stays", async () => {
+    const merchant = await createTestMerchant(undefined, "en");
     const db = await getDb();
     const [before] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, merchant.userId));
     await expect(requestSignUp(merchant.email, "an intruder's passphrase")).resolves.toBeUndefined();

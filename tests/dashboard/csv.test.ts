@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvChunks, csvDownload, csvField, csvLine } from "@/lib/dashboard/csv";
+import { csvAmount, csvAmountMinor, csvChunks, csvDownload, csvField, csvLine } from "@/lib/dashboard/csv";
 import { transactionsCsv } from "@/lib/dashboard/transactions-csv";
 import { createTestMerchant } from "../helpers/merchant";
 import { insertTransaction } from "./seed";
@@ -32,6 +32,18 @@ async function chunksOf(chunks: AsyncGenerator<string>): Promise<string[]> {
 
 const linesOf = (chunks: string[]) => chunks.join("").split("\r\n").slice(0, -1);
 
+describe("CSV amounts", () => {
+  it("writes riel whole and dollars with cents, with the integer minor units beside them", () => {
+    expect(csvAmount("59.00", "KHR")).toBe("59");
+    expect(csvAmount("20000.00", "KHR")).toBe("20000");
+    expect(csvAmount("5.5", "USD")).toBe("5.50");
+    expect(csvAmountMinor("20000.00", "KHR")).toBe("20000");
+    expect(csvAmountMinor("5.50", "USD")).toBe("550");
+    expect(csvAmount(null, "USD")).toBeNull();
+    expect(csvAmountMinor(null, "KHR")).toBeNull();
+  });
+});
+
 describe("CSV export", () => {
   it("exports the whole filtered set, one line per row, across internal pages", async () => {
     const merchant = await createTestMerchant();
@@ -51,7 +63,7 @@ describe("CSV export", () => {
 
     const lines = linesOf(await chunksOf(transactionsCsv(merchant.userId, { mode: "test" }, 100)));
     expect(lines[0]).toBe(
-      "id,created_at,mode,status,amount,currency,order_id,bill_number,store_label,terminal_label,md5,paid_at,expires_at,payment_link_id",
+      "\uFEFFid,created_at,mode,status,amount,amount_minor,currency,order_id,bill_number,store_label,terminal_label,md5,paid_at,expires_at,payment_link_id",
     );
     expect(lines).toHaveLength(1 + 521);
     expect(new Set(lines).size).toBe(lines.length);
@@ -99,6 +111,7 @@ describe("CSV export", () => {
       "test",
       "paid",
       "1.50",
+      "150",
       "USD",
       "X",
       "",
@@ -107,6 +120,7 @@ describe("CSV export", () => {
       row.md5,
       row.paidAt!.toISOString(),
       row.expiresAt!.toISOString(),
+      "",
     ]);
   });
 
@@ -125,6 +139,18 @@ describe("CSV export", () => {
       { header: "c", value: (row: string[]) => row[1]! },
     ];
     expect(csvLine(columns, ["1,2", "=3"])).toBe("1,2,'=3\r\n");
+  });
+
+  it("opens in Excel as UTF-8: a BOM first, riel whole, a Khmer bill number intact", async () => {
+    const merchant = await createTestMerchant();
+    await insertTransaction(merchant.userId, { amount: "59.00", currency: "KHR", billNumber: "វិក្កយបត្រ-០០៧" });
+    const csv = (await chunksOf(transactionsCsv(merchant.userId, { mode: "test" }))).join("");
+    const bytes = new TextEncoder().encode(csv);
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).split("\r\n")[0]).toMatch(/^\uFEFFid,/);
+    const [, fields] = csv.split("\r\n").map((line) => line.split(","));
+    expect(fields!.slice(4, 8)).toEqual(["59", "59", "KHR", ""]);
+    expect(fields![8]).toBe("វិក្កយបត្រ-០០៧");
   });
 });
 

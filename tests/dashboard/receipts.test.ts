@@ -62,8 +62,9 @@ describe("the dashboard's Verify a receipt", () => {
     expect(await paymentsOfStaticQr((await createTestMerchant()).userId, qrRow!.id)).toEqual([]);
 
     const csv = (await csvOf(verifiedPaymentsCsv(merchant.userId, "test"))).split("\r\n");
-    expect(csv[0]).toBe("verified_at,verified_by,hash,amount,currency,paid_at,from_account_id,static_qr_md5");
-    expect(csv[1]).toContain(`,Dashboard,${paid.hash},12000.00,KHR,`);
+    expect(csv[0]).toBe("\uFEFFverified_at,verified_by,hash,amount,amount_minor,currency,paid_at,from_account_id,static_qr_md5");
+    // Riel whole, as people write it; the minor units beside it.
+    expect(csv[1]).toContain(`,Dashboard,${paid.hash},12000,12000,KHR,`);
     expect(csv[1]!.endsWith(staticQr.md5)).toBe(true);
 
     const other = await createTestMerchant();

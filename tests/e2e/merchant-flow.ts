@@ -105,7 +105,7 @@ export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string
 
   flow.step("the profile form shows field messages, then saves", async () => {
     await page.getByLabel("Bakong account ID").fill("not-an-account");
-    await page.getByLabel("Merchant name").fill("E2E Coffee");
+    await page.getByLabel("Merchant name", { exact: true }).fill("E2E Coffee");
     await page.getByRole("button", { name: "Save profile and continue" }).click();
     await page.getByText("Bakong account ID looks like name@bank").waitFor();
     await page.getByLabel("Bakong account ID").fill("e2e_coffee@aclb");

@@ -21,7 +21,7 @@ export async function receiptsFlow(flow: Flow, browser: Browser, baseUrl: string
   flow.step("a stall's static QR is a printable scan-to-pay card, and the API calls it static", async () => {
     testKey = (await signUp(page, baseUrl, `stall-${randomUUID().slice(0, 8)}@example.com`, inbox)).test;
     await page.getByLabel("Bakong account ID").fill("market_stall@aclb");
-    await page.getByLabel("Merchant name").fill("Sokha Noodles");
+    await page.getByLabel("Merchant name", { exact: true }).fill("Sokha Noodles");
     await page.getByRole("button", { name: "Save profile and continue" }).click();
     await page.waitForURL(/\/dashboard\?welcome=1$/);
     const created = await api(baseUrl, testKey, "POST", "/qr", { currency: "USD", store_label: "Stall 12" });

@@ -4,6 +4,7 @@ import { Flow } from "./harness";
 import { startSmtpInbox } from "../fakes/smtp-inbox";
 import { startFakeTelegram } from "../fakes/fake-telegram-server";
 import { accountRecoveryFlow } from "./account-recovery";
+import { khmerFlow } from "./khmer-flow";
 import { merchantFlow } from "./merchant-flow";
 import { receiptsFlow } from "./receipts-flow";
 import { linksFlow } from "./links-flow";
@@ -37,6 +38,7 @@ async function main(): Promise<number> {
     const merchant = await merchantFlow(flow, browser, app.baseUrl, inbox);
     const receipts = await receiptsFlow(flow, browser, app.baseUrl, inbox);
     links = await linksFlow(flow, browser, app.baseUrl, telegram, inbox);
+    const khmer = await khmerFlow(flow, browser, app.baseUrl, inbox);
     const onRecoveryFailure = await accountRecoveryFlow(flow, browser, app.baseUrl, inbox);
     flow.step("a production server without NEXTAUTH_SECRET refuses to start", async () => {
       const { code, output } = await startWithoutSecret();
@@ -47,6 +49,7 @@ async function main(): Promise<number> {
       await merchant.onFailure(name);
       await receipts.onFailure(name);
       await links?.onFailure(name);
+      await khmer.onFailure(name);
       await onRecoveryFailure(name);
     });
     console.log(`\n${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ""}`);

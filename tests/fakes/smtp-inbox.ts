@@ -56,5 +56,10 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
 
 /** The text part of a raw message, quoted-printable decoded: enough to find a link in it. */
 export function mailText(raw: string): string {
-  return raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  // Quoted-printable bytes are UTF-8; base64 parts (nodemailer's choice for mostly non-Latin text, e.g. Khmer) are decoded too.
+  const bytes = raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const base64Parts = [...raw.matchAll(/Content-Transfer-Encoding: base64\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/g)].map((match) =>
+    Buffer.from(match[1]!.replace(/\s/g, ""), "base64").toString("utf8"),
+  );
+  return [Buffer.from(bytes, "latin1").toString("utf8"), ...base64Parts].join("\n");
 }

@@ -1,3 +1,4 @@
+import type { Locale } from "@/lib/config/enums";
 import { randomUUID } from "node:crypto";
 import { signUp } from "@/lib/auth";
 import type { ApiKeyAuth, IssuedKey } from "@/lib/keys";
@@ -13,9 +14,9 @@ export const DEFAULT_PROFILE: MerchantProfileInput = {
 };
 
 /** A signed-up merchant with both default keys and, unless told otherwise, a saved profile. */
-export async function createTestMerchant(profile: MerchantProfileInput | null = DEFAULT_PROFILE): Promise<TestMerchant> {
+export async function createTestMerchant(profile: MerchantProfileInput | null = DEFAULT_PROFILE, locale?: Locale): Promise<TestMerchant> {
   const email = `merchant-${randomUUID()}@example.com`;
-  const { userId, liveKey, testKey } = await signUp(email, "correct horse battery");
+  const { userId, liveKey, testKey } = await signUp(email, "correct horse battery", locale);
   if (profile) await saveMerchantProfile(userId, profile);
   return {
     userId,

@@ -117,12 +117,20 @@ const additionalData = fc.record({
   purposeOfTransaction: optional(textUpTo(KHQR_LIMITS.purposeOfTransaction, mixedText)),
 });
 
+// Any language code with any text, and what merchant profiles write: "km" with a Khmer name and city.
 const language = fc.option(
-  fc.record({
-    languagePreference: textUpTo(KHQR_LIMITS.languagePreference, lowercase),
-    merchantNameAlternateLanguage: textUpTo(KHQR_LIMITS.merchantNameAlternateLanguage, mixedText),
-    merchantCityAlternateLanguage: optional(textUpTo(KHQR_LIMITS.merchantCityAlternateLanguage, mixedText)),
-  }),
+  fc.oneof(
+    fc.record({
+      languagePreference: textUpTo(KHQR_LIMITS.languagePreference, lowercase),
+      merchantNameAlternateLanguage: textUpTo(KHQR_LIMITS.merchantNameAlternateLanguage, mixedText),
+      merchantCityAlternateLanguage: optional(textUpTo(KHQR_LIMITS.merchantCityAlternateLanguage, mixedText)),
+    }),
+    fc.record({
+      languagePreference: fc.constant("km"),
+      merchantNameAlternateLanguage: textUpTo(KHQR_LIMITS.merchantNameAlternateLanguage, fc.oneof(khmer, fc.constant(" "))),
+      merchantCityAlternateLanguage: optional(textUpTo(KHQR_LIMITS.merchantCityAlternateLanguage, khmer)),
+    }),
+  ),
   { nil: undefined },
 );
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { getMerchantProfile, merchantProfileInput, saveMerchantProfile } from "@/lib/merchants";
+import { decodeKhqr, encodeKhqr } from "@/lib/khqr";
+import { getMerchantProfile, khqrAccountFields, merchantProfileInput, saveMerchantProfile } from "@/lib/merchants";
 import { createTestMerchant, DEFAULT_PROFILE } from "../helpers/merchant";
 
 const fieldOf = (input: Record<string, unknown>) => {
@@ -15,6 +16,8 @@ describe("the merchant profile", () => {
       merchantName: "My Shop",
       merchantCity: "Phnom Penh",
       currency: "KHR",
+      merchantNameKm: undefined,
+      merchantCityKm: undefined,
       merchantId: undefined,
       acquiringBank: undefined,
     });
@@ -43,6 +46,41 @@ describe("the merchant profile", () => {
     expect(issues?.[0]).toMatch(/^merchantId: /);
   });
 
+  it("holds the Khmer name and city to KHQR's tag 64 limits, and the city only beside a name", () => {
+    expect(fieldOf({ ...DEFAULT_PROFILE, merchantNameKm: "ហាង".repeat(9) })).toEqual([
+      "merchantNameKm: Merchant name in Khmer must be at most 25 characters",
+    ]);
+    expect(fieldOf({ ...DEFAULT_PROFILE, merchantNameKm: "ហាងកាហ្វេ", merchantCityKm: "ក".repeat(16) })).toEqual([
+      "merchantCityKm: City in Khmer must be at most 15 characters",
+    ]);
+    expect(fieldOf({ ...DEFAULT_PROFILE, merchantCityKm: "ភ្នំពេញ" })).toEqual([
+      "merchantNameKm: Fill in the merchant name in Khmer too: a QR carries the Khmer city only beside the Khmer name",
+    ]);
+    expect(fieldOf({ ...DEFAULT_PROFILE, merchantNameKm: "ហាងកាហ្វេ", merchantCityKm: "ភ្នំពេញ" })).toBeNull();
+  });
+
+  it("writes a saved Khmer name and city into the QR's language template, language km", () => {
+    const fields = khqrAccountFields({
+      ...DEFAULT_PROFILE,
+      merchantCity: "Phnom Penh",
+      merchantNameKm: "ហាងកាហ្វេ",
+      merchantCityKm: "ភ្នំពេញ",
+    });
+    expect(fields).toMatchObject({
+      languagePreference: "km",
+      merchantNameAlternateLanguage: "ហាងកាហ្វេ",
+      merchantCityAlternateLanguage: "ភ្នំពេញ",
+    });
+    expect(decodeKhqr(encodeKhqr({ ...fields, currency: "KHR" }).qr)).toMatchObject({
+      languagePreference: "km",
+      merchantNameAlternateLanguage: "ហាងកាហ្វេ",
+      merchantCityAlternateLanguage: "ភ្នំពេញ",
+    });
+    expect(khqrAccountFields({ ...DEFAULT_PROFILE, merchantCity: "Phnom Penh", merchantNameKm: null })).not.toHaveProperty(
+      "languagePreference",
+    );
+  });
+
   it("creates, then replaces, the one profile of an account; an invalid one writes nothing", async () => {
     const merchant = await createTestMerchant();
     await saveMerchantProfile(merchant.userId, { ...DEFAULT_PROFILE, merchantName: "First Name" });
@@ -51,9 +89,12 @@ describe("the merchant profile", () => {
       merchantName: "Second Name",
       merchantId: "M-1",
       acquiringBank: "ACLEDA",
+      merchantNameKm: " ហាងទីពីរ ",
     });
     expect(await getMerchantProfile(merchant.userId)).toMatchObject({
       merchantName: "Second Name",
+      merchantNameKm: "ហាងទីពីរ",
+      merchantCityKm: null,
       merchantId: "M-1",
       acquiringBank: "ACLEDA",
     });

@@ -1,18 +1,22 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { LinkConfirmCard } from "@/components/account/link-confirm-card";
 import { confirmEmailAction } from "./actions";
 
 // The token is in the address: no Referer may carry it to another site.
-export const metadata: Metadata = { title: "Confirm your new email address", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.confirmEmail");
+  return { title: t("metaTitle"), referrer: "no-referrer" };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ConfirmEmailPage({ searchParams }: Props) {
-  const { token } = await searchParams;
+  const [{ token }, t] = await Promise.all([searchParams, getTranslations("auth.confirmEmail")]);
   return (
     <>
-      <h1 className="text-center text-2xl font-semibold tracking-tight text-slate-900">Confirm your new email address</h1>
-      <LinkConfirmCard action={confirmEmailAction} token={token} submitLabel="Confirm this address" pendingText="Confirming…" />
+      <h1 className="text-center text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+      <LinkConfirmCard action={confirmEmailAction} token={token} submitLabel={t("submit")} pendingText={t("pending")} />
     </>
   );
 }

@@ -2,8 +2,10 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { completeSignUp, requestSignUp, SIGN_UP_REQUESTED_MESSAGE, tooManyAttemptsMessage } from "@/lib/auth";
+import { completeSignUp, requestSignUp, tooManyAttemptsMessage } from "@/lib/auth";
+import { isLocale } from "@/lib/i18n";
 import { startSession } from "@/lib/auth/session";
 import { rememberOnboardingKeys } from "@/lib/dashboard/onboarding-keys";
 import { signUpInput } from "@/lib/dashboard/account-forms";
@@ -13,9 +15,15 @@ import { clientAddress, storableString } from "@/lib/std";
 
 export const signUpAction = validatedAction(signUpInput, async ({ email, password }): Promise<ActionState> => {
   const limit = await limitAuthAttempt({ ip: clientAddress(await headers()), email });
-  if (!limit.allowed) return { error: tooManyAttemptsMessage(limit.retryAfterSeconds), values: { email } };
-  await requestSignUp(email, password);
-  return { success: SIGN_UP_REQUESTED_MESSAGE };
+  const locale = await getLocale();
+  if (!limit.allowed) {
+    const error =
+      locale === "en" ? tooManyAttemptsMessage(limit.retryAfterSeconds) : (await getTranslations("forms.errors"))("rate_limit_exceeded");
+    return { error, values: { email } };
+  }
+  // The confirmation email, and then the account, speak the language of the page the owner signed up on.
+  await requestSignUp(email, password, isLocale(locale) ? locale : undefined);
+  return { success: (await getTranslations("auth.signup"))("checkEmail") };
 });
 
 export const confirmSignUpAction = validatedAction(

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Checklist } from "@/components/dashboard/checklist";
 import { ModeSwitch } from "@/components/dashboard/mode-switch";
 import { StatCard } from "@/components/dashboard/stat-card";
@@ -9,15 +10,18 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatCount, formatMoney } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { getFormat } from "@/i18n/format";
 import { requireUser } from "@/lib/auth/session";
-import { planDetails } from "@/lib/config/plans";
+import { PLAN_NAMES, type Plan } from "@/lib/config/plans";
 import { defaultMode, gettingStarted, todayStats } from "@/lib/dashboard/overview";
 import { listTransactions } from "@/lib/dashboard/transactions";
 import { getUsageToday } from "@/lib/accounts";
 
-export const metadata: Metadata = { title: "Overview" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("dashboard.overview");
+  return { title: t("metaTitle") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,58 +35,59 @@ export default async function OverviewPage({ searchParams }: Props) {
     getUsageToday(user.id),
     listTransactions(user.id, { mode }, {}, 5),
   ]);
-  const plan = planDetails(usage.plan);
+  const [t, tPlans, format] = await Promise.all([getTranslations("dashboard.overview"), getTranslations("pricing.plans"), getFormat()]);
+  const plan: Plan = (PLAN_NAMES as string[]).includes(usage.plan) ? (usage.plan as Plan) : "free";
   const items = [
-    { done: checklist.profileSaved, title: "Save your merchant profile", href: "/dashboard/settings", action: "Open settings" },
-    { done: checklist.firstQr, title: "Create your first QR code", href: "/docs#create-qr", action: "See how" },
-    { done: checklist.firstPaid, title: "Receive your first payment", href: "/docs#sandbox", action: "Try the sandbox" },
-    { done: checklist.webhookAdded, title: "Add a webhook endpoint", href: "/dashboard/webhooks", action: "Add webhook" },
+    { done: checklist.profileSaved, title: t("steps.profile"), href: "/dashboard/settings", action: t("steps.profileAction") },
+    { done: checklist.firstQr, title: t("steps.qr"), href: "/docs#create-qr", action: t("steps.qrAction") },
+    { done: checklist.firstPaid, title: t("steps.paid"), href: "/docs#sandbox", action: t("steps.paidAction") },
+    { done: checklist.webhookAdded, title: t("steps.webhook"), href: "/dashboard/webhooks", action: t("steps.webhookAction") },
   ];
 
   return (
     <>
       <PageHeader
-        title="Overview"
-        description={`Today in Cambodia · ${mode === "live" ? "live payments" : "test data (sandbox)"}`}
+        title={t("title")}
+        description={t("description", { mode })}
         actions={<ModeSwitch mode={mode} hrefFor={(option) => `/dashboard?mode=${option}`} />}
       />
       {params.welcome ? (
         <Alert tone="success" className="mb-6">
-          Your profile is saved. Create a QR with your test key and watch it appear here.
+          {t("welcome")}
         </Alert>
       ) : null}
 
       <div className="grid gap-4 sm:grid-cols-3">
-        <StatCard label="QR codes created today" value={formatCount(stats.created)} />
+        <StatCard label={t("createdToday")} value={format.count(stats.created)} />
         <StatCard
-          label="Paid today"
-          value={formatCount(stats.paid)}
-          detail={stats.created > 0 ? `${Math.round((stats.paid / stats.created) * 100)}% of today's codes` : undefined}
+          label={t("paidToday")}
+          value={format.count(stats.paid)}
+          detail={stats.created > 0 ? t("paidShare", { percent: format.count(Math.round((stats.paid / stats.created) * 100)) }) : undefined}
         />
         <StatCard
-          label="Collected today"
+          label={t("collectedToday")}
           value={
             stats.collected.length === 0 ? (
-              formatMoney(0, "USD")
+              format.money(0, "USD")
             ) : (
               <span className="flex flex-col">
                 {stats.collected.map((total) => (
-                  <span key={total.currency}>{formatMoney(total.amount, total.currency)}</span>
+                  <span key={total.currency}>{format.money(total.amount, total.currency)}</span>
                 ))}
               </span>
             )
           }
-          detail="Per currency, from paid QR codes"
+          detail={t("collectedDetail")}
         />
       </div>
 
       <div className="mt-6 grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_340px]">
         <Card>
           <CardHeader
-            title="Recent transactions"
+            title={t("recent")}
             action={
               <Link href={`/dashboard/transactions?mode=${mode}`} className="text-sm font-medium text-brand-700 hover:underline">
-                View all
+                {t("viewAll")}
               </Link>
             }
           />
@@ -90,16 +95,14 @@ export default async function OverviewPage({ searchParams }: Props) {
             <TransactionsTable rows={recent.rows} />
           ) : (
             <EmptyState
-              title={`No ${mode} transactions yet`}
+              title={t("emptyTitle", { mode })}
               action={
                 <Link href="/docs#create-qr" className={buttonClasses("secondary", "sm")}>
-                  How to create a QR
+                  {t("howToCreate")}
                 </Link>
               }
             >
-              {mode === "test"
-                ? "Call POST /api/v1/qr with your khqr_test_ key and the QR shows up here."
-                : "Live QR codes appear here once your server creates them with a khqr_live_ key."}
+              {mode === "test" ? t("emptyTest") : t("emptyLive")}
             </EmptyState>
           )}
         </Card>
@@ -107,21 +110,21 @@ export default async function OverviewPage({ searchParams }: Props) {
         <div className="space-y-6">
           {items.some((item) => !item.done) ? (
             <Card>
-              <CardHeader title="Getting started" />
+              <CardHeader title={t("gettingStarted")} />
               <CardBody>
                 <Checklist items={items} />
               </CardBody>
             </Card>
           ) : null}
           <Card>
-            <CardHeader title="Usage today" description={`${plan.name} plan · resets at midnight, Cambodia time`} />
+            <CardHeader title={t("usageTitle")} description={t("usageDescription", { plan: tPlans(`${plan}.name`) })} />
             <CardBody className="space-y-4">
-              <UsageMeter label="Live QR codes" used={usage.live.used} quota={usage.live.quota} />
-              <UsageMeter label="Test QR codes" used={usage.test.used} quota={usage.test.quota} />
+              <UsageMeter label={t("liveCodes")} used={usage.live.used} quota={usage.live.quota} />
+              <UsageMeter label={t("testCodes")} used={usage.test.used} quota={usage.test.quota} />
               <p className="text-xs text-slate-500">
-                Over the quota, new QR codes get 429 rate_limit_exceeded until midnight in Cambodia.{" "}
+                {t("overQuota")}{" "}
                 <Link href="/#pricing" className="underline">
-                  Compare plans
+                  {t("comparePlans")}
                 </Link>
               </p>
             </CardBody>

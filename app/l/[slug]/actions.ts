@@ -2,9 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { ActionState } from "@/lib/dashboard/validated-action";
-import { fieldErrorsOf } from "@/lib/dashboard/validated-action";
-import { AppError } from "@/lib/errors";
+import { answerAppErrors, invalid, type ActionState } from "@/lib/dashboard/validated-action";
 import { BROWSER_COOKIE, customerAmountInput, isBrowserId, newBrowserId, openPaymentCookie, startLinkPayment } from "@/lib/links";
 import { applyRateLimit } from "@/lib/ratelimit";
 import { clientAddress } from "@/lib/std";
@@ -19,33 +17,21 @@ export async function startPayment(slug: string, _previous: ActionState, formDat
   const limit = await applyRateLimit({ ip: clientAddress(await headers()) }, "link_checkout");
   if (!limit.allowed) return { error: `Too many attempts. Please wait ${limit.headers["Retry-After"] ?? "a few"} seconds and try again.` };
   const parsed = customerAmountInput.safeParse({ amount: formData.get("amount") ?? undefined });
-  if (!parsed.success)
-    return {
-      error: "Please correct the amount.",
-      fieldErrors: fieldErrorsOf(parsed.error),
-      values: { amount: String(formData.get("amount") ?? "") },
-    };
+  if (!parsed.success) return invalid(parsed.error, formData);
 
   const jar = await cookies();
   const existing = jar.get(BROWSER_COOKIE)?.value;
   const browserId = isBrowserId(existing) ? existing : newBrowserId();
   if (browserId !== existing) jar.set(BROWSER_COOKIE, browserId, { httpOnly: true, sameSite: "lax", path: "/l", maxAge: YEAR_SECONDS });
 
-  let started;
-  try {
-    started = await startLinkPayment(slug, browserId, parsed.data.amount);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const values = { amount: parsed.data.amount ?? "" };
-    return error.field
-      ? { error: "Please correct the amount.", fieldErrors: { [error.field]: error.message }, values }
-      : { error: error.message, values };
-  }
-  jar.set(openPaymentCookie(started.linkId), started.publicId, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: `/l/${slug}`,
-    ...(started.expiresAt ? { expires: started.expiresAt } : {}),
+  return answerAppErrors(formData, async () => {
+    const started = await startLinkPayment(slug, browserId, parsed.data.amount);
+    jar.set(openPaymentCookie(started.linkId), started.publicId, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: `/l/${slug}`,
+      ...(started.expiresAt ? { expires: started.expiresAt } : {}),
+    });
+    redirect(`/l/${slug}`);
   });
-  redirect(`/l/${slug}`);
 }

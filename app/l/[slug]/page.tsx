@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { LinkCheckoutForm } from "@/components/links/link-checkout-form";
 import { LinkClosedNotice } from "@/components/links/link-closed-notice";
 import { PaymentCard, PaymentFrame, TooManyRequests } from "@/components/pay/payment-card";
-import { formatMoney } from "@/components/ui/format";
+import { getFormat } from "@/i18n/format";
 import { getPublicPayment } from "@/lib/dashboard/public-payment";
 import { findPublicLink, openLinkPayment, openPaymentCookie } from "@/lib/links";
 import { bakongDeepLink } from "@/lib/payments";
@@ -18,6 +18,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 /** A payment link's page: what is being paid for, then (once the customer proceeds) the live QR of their payment. */
 export default async function PaymentLinkPage({ params }: Props) {
+  const format = await getFormat();
   const { slug } = await params;
   const limit = await applyRateLimit({ ip: clientAddress(await headers()) }, "pay_page");
   if (!limit.allowed) return <TooManyRequests retryAfter={limit.headers["Retry-After"]} />;
@@ -34,7 +35,7 @@ export default async function PaymentLinkPage({ params }: Props) {
   // proxy.ts answers a closed link's page with 410; this covers a link that closed since.
   if (found.status !== "active") return <LinkClosedNotice />;
 
-  const [min, max] = [link.minAmount, link.maxAmount].map((bound) => (bound === null ? null : formatMoney(bound, link.currency)));
+  const [min, max] = [link.minAmount, link.maxAmount].map((bound) => (bound === null ? null : format.money(bound, link.currency)));
   const amountHint =
     min && max ? `Enter an amount from ${min} to ${max}.` : min ? `Enter at least ${min}.` : max ? `Enter at most ${max}.` : undefined;
   return (
@@ -47,7 +48,7 @@ export default async function PaymentLinkPage({ params }: Props) {
       {link.description ? <p className="mt-1 text-sm whitespace-pre-line text-slate-600">{link.description}</p> : null}
       {link.amount !== null ? (
         <p className="mt-3 text-3xl font-semibold tracking-tight text-slate-900" data-testid="link-amount">
-          {formatMoney(link.amount, link.currency)}
+          {format.money(link.amount, link.currency)}
           <span className="ml-2 text-base font-normal text-slate-400">{link.currency}</span>
         </p>
       ) : null}

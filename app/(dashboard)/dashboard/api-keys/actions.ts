@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { issueApiKey, revokeApiKey, rollApiKey } from "@/lib/keys";
 import type { KeyActionState } from "@/lib/dashboard/key-action-state";
@@ -21,23 +22,24 @@ const keyIdInput = z.object({ keyId: z.uuid("Unknown key") });
 export const createKey = validatedActionWithUser(createKeyInput, async ({ name, mode }, _formData, user): Promise<KeyActionState> => {
   const issued = await issueApiKey(user.id, mode, name);
   revalidatePath("/dashboard/api-keys");
-  return { success: "Key created. Copy it now: it will not be shown again.", revealed: { mode, key: issued.key, name } };
+  const t = await getTranslations("apiKeys");
+  return { success: t("created"), revealed: { mode, key: issued.key, name } };
 });
 
 // Both act only on the signed-in user's own keys: lib/keys matches the key id AND the user id.
 export const rollKey = validatedActionWithUser(keyIdInput, async ({ keyId }, _formData, user): Promise<KeyActionState> => {
-  const issued = await rollApiKey(user.id, keyId);
-  if (!issued) return { error: "That key does not exist or is already revoked." };
+  const [issued, t] = await Promise.all([rollApiKey(user.id, keyId), getTranslations("apiKeys")]);
+  if (!issued) return { error: t("missing") };
   revalidatePath("/dashboard/api-keys");
   return {
-    success: "Key rolled: the old key stopped working. Copy the new one now.",
+    success: t("rolled"),
     revealed: { mode: issued.mode, key: issued.key, name: issued.name },
   };
 });
 
 export const revokeKey = validatedActionWithUser(keyIdInput, async ({ keyId }, _formData, user): Promise<KeyActionState> => {
-  const revoked = await revokeApiKey(user.id, keyId);
-  if (!revoked) return { error: "That key does not exist or is already revoked." };
+  const [revoked, t] = await Promise.all([revokeApiKey(user.id, keyId), getTranslations("apiKeys")]);
+  if (!revoked) return { error: t("missing") };
   revalidatePath("/dashboard/api-keys");
-  return { success: "Key revoked. Requests with it now get 403 forbidden." };
+  return { success: t("revoked") };
 });

@@ -1,16 +1,20 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ApiKeysManager } from "@/components/api-keys/api-keys-manager";
-import { formatShortDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { getFormat } from "@/i18n/format";
 import { requireUser } from "@/lib/auth/session";
 import { listApiKeys } from "@/lib/keys";
 import { createKey, revokeKey, rollKey } from "./actions";
 
-export const metadata: Metadata = { title: "API keys" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("apiKeys");
+  return { title: t("metaTitle") };
+}
 
 export default async function ApiKeysPage() {
   const user = await requireUser();
-  const keys = await listApiKeys(user.id);
+  const [keys, t, format] = await Promise.all([listApiKeys(user.id), getTranslations("apiKeys"), getFormat()]);
   // Active keys first, then the revoked history.
   const rows = keys
     .map((key) => ({
@@ -19,16 +23,13 @@ export default async function ApiKeysPage() {
       mode: key.mode,
       hint: key.hint,
       revoked: key.revokedAt !== null,
-      created: formatShortDateTime(key.createdAt),
-      lastUsed: key.lastUsedAt ? formatShortDateTime(key.lastUsedAt) : "Never",
+      created: format.shortDateTime(key.createdAt),
+      lastUsed: key.lastUsedAt ? format.shortDateTime(key.lastUsedAt) : t("never"),
     }))
     .sort((a, b) => Number(a.revoked) - Number(b.revoked));
   return (
     <>
-      <PageHeader
-        title="API keys"
-        description="Send a key as Authorization: Bearer <key>. Keep keys on your server, never in a browser or app."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <ApiKeysManager keys={rows} createKey={createKey} rollKey={rollKey} revokeKey={revokeKey} />
     </>
   );

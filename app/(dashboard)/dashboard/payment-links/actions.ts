@@ -5,8 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { MODES } from "@/lib/config/enums";
-import { fieldErrorsOf, invalid, type ActionState } from "@/lib/dashboard/validated-action";
-import { AppError } from "@/lib/errors";
+import { answerAppErrors, invalid, type ActionState } from "@/lib/dashboard/validated-action";
 import { createPaymentLink, createPaymentLinkRequest, deactivatePaymentLink } from "@/lib/links";
 
 const PAGE = "/dashboard/payment-links";
@@ -40,21 +39,12 @@ export async function createLinkAction(_previous: ActionState, formData: FormDat
   const mode = modeInput.safeParse(formData.get("mode"));
   if (!mode.success) return invalid(mode.error, formData);
   const parsed = createPaymentLinkRequest.safeParse(requestFromForm(formData));
-  if (!parsed.success) {
-    const values = Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string")) as Record<string, string>;
-    return { error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
-  }
-  let id: string;
-  try {
-    id = (await createPaymentLink({ userId: user.id, mode: mode.data }, parsed.data)).id;
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return error.field
-      ? { error: "Please correct the highlighted fields.", fieldErrors: { [error.field]: error.message } }
-      : { error: error.message };
-  }
-  revalidatePath(PAGE);
-  redirect(`${PAGE}/${id}`);
+  if (!parsed.success) return invalid(parsed.error, formData);
+  return answerAppErrors(formData, async () => {
+    const { id } = await createPaymentLink({ userId: user.id, mode: mode.data }, parsed.data);
+    revalidatePath(PAGE);
+    redirect(`${PAGE}/${id}`);
+  });
 }
 
 const deactivateInput = z.object({ linkId: z.uuid("Unknown link"), mode: modeInput });

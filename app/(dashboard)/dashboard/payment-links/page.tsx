@@ -4,7 +4,8 @@ import { CreateLinkForm } from "@/components/links/create-link-form";
 import { ModeBadge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatCount, formatMoney } from "@/components/ui/format";
+import { getFormat } from "@/i18n/format";
+import type { Formatter } from "@/lib/i18n";
 import { PageHeader } from "@/components/ui/page-header";
 import { LinkStatusBadge } from "@/components/links/link-status-badge";
 import { requireUser } from "@/lib/auth/session";
@@ -13,14 +14,15 @@ import { createLinkAction } from "./actions";
 
 export const metadata: Metadata = { title: "Payment links" };
 
-function amountOf(link: PaymentLinkView): string {
-  if (link.amount !== null) return formatMoney(link.amount, link.currency);
+function amountOf(link: PaymentLinkView, format: Formatter): string {
+  if (link.amount !== null) return format.money(link.amount, link.currency);
   if (link.min_amount !== null && link.max_amount !== null)
-    return `${formatMoney(link.min_amount, link.currency)} – ${formatMoney(link.max_amount, link.currency)}`;
+    return `${format.money(link.min_amount, link.currency)} – ${format.money(link.max_amount, link.currency)}`;
   return `Customer chooses (${link.currency})`;
 }
 
 export default async function PaymentLinksPage() {
+  const format = await getFormat();
   const user = await requireUser();
   const [live, test] = await Promise.all([
     listPaymentLinks({ userId: user.id, mode: "live" }),
@@ -47,11 +49,11 @@ export default async function PaymentLinksPage() {
                     <Link href={`/dashboard/payment-links/${link.id}`} className="font-medium text-slate-900 hover:underline">
                       {link.title}
                     </Link>
-                    <p className="text-sm text-slate-500">{amountOf(link)}</p>
+                    <p className="text-sm text-slate-500">{amountOf(link, format)}</p>
                   </div>
                   <div className="flex items-center gap-3 text-sm text-slate-600">
                     <span>
-                      {formatCount(link.payments.count)} paid · {formatMoney(link.payments.total, link.currency)}
+                      {format.count(link.payments.count)} paid · {format.money(link.payments.total, link.currency)}
                     </span>
                     <ModeBadge mode={link.mode} />
                     <LinkStatusBadge status={link.status} />

@@ -1,82 +1,84 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { AccountForm } from "@/components/account/account-form";
+import { PreferencesForm } from "@/components/settings/preferences-form";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { profileFormValues } from "@/lib/dashboard/profile-values";
 import { getMerchantProfile } from "@/lib/merchants";
-import { changeEmailAction, changePasswordAction, saveProfile, signOutEverywhereAction } from "./actions";
+import { changeEmailAction, changePasswordAction, savePreferencesAction, saveProfile, signOutEverywhereAction } from "./actions";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("metaTitle") };
+}
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const profile = await getMerchantProfile(user.id);
+  const [profile, t] = await Promise.all([getMerchantProfile(user.id), getTranslations("settings")]);
   return (
     <>
       <PageHeader
-        title="Settings"
-        description={`Account ${user.email}`}
+        title={t("title")}
+        description={t("account", { email: user.email })}
         actions={
           <Link href="/dashboard/settings/notifications" className="text-sm font-medium text-brand-700 hover:underline">
-            Notifications →
+            {t("notificationsLink")}
           </Link>
         }
       />
       <Card>
-        <CardHeader
-          title="Merchant profile"
-          description="Written into every KHQR code you create. Limits follow the KHQR standard exactly, so a saved profile always encodes."
-        />
+        <CardHeader title={t("profileTitle")} description={t("profileDescription")} />
         <CardBody>
-          <ProfileForm action={saveProfile} initial={profileFormValues(profile)} submitLabel="Save profile" />
+          <ProfileForm action={saveProfile} initial={profileFormValues(profile)} submitLabel={t("saveProfile")} />
         </CardBody>
       </Card>
       <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card>
-          <CardHeader title="Password" description="Changing it signs out every other browser and device." />
+          <CardHeader title={t("preferencesTitle")} description={t("preferencesDescription")} />
+          <CardBody>
+            <PreferencesForm action={savePreferencesAction} initial={{ locale: user.locale, khmerDigits: user.khmerDigits }} />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title={t("passwordTitle")} description={t("passwordDescription")} />
           <CardBody>
             <AccountForm
               action={changePasswordAction}
               fields={[
-                { label: "Current password", name: "currentPassword", type: "password", autoComplete: "current-password" },
-                { label: "New password", name: "newPassword", type: "password", autoComplete: "new-password" },
+                { label: t("currentPassword"), name: "currentPassword", type: "password", autoComplete: "current-password" },
+                { label: t("newPassword"), name: "newPassword", type: "password", autoComplete: "new-password" },
               ]}
-              submitLabel="Change password"
-              pendingText="Changing…"
+              submitLabel={t("changePassword")}
+              pendingText={t("changing")}
             />
           </CardBody>
         </Card>
         <Card>
-          <CardHeader
-            title="Email address"
-            description={`Now ${user.email}. We send a link to the new address; it changes when you open it.`}
-          />
+          <CardHeader title={t("emailTitle")} description={t("emailDescription", { email: user.email })} />
           <CardBody>
             <AccountForm
               action={changeEmailAction}
               fields={[
-                { label: "New email address", name: "newEmail", type: "email", autoComplete: "email" },
-                { label: "Current password", name: "currentPassword", type: "password", autoComplete: "current-password" },
+                { label: t("newEmail"), name: "newEmail", type: "email", autoComplete: "email" },
+                { label: t("currentPassword"), name: "currentPassword", type: "password", autoComplete: "current-password" },
               ]}
-              submitLabel="Send confirmation link"
-              pendingText="Sending…"
+              submitLabel={t("sendLink")}
+              pendingText={t("sending")}
             />
           </CardBody>
         </Card>
         <Card>
-          <CardHeader
-            title="Sessions"
-            description="Signed in somewhere you no longer trust? End every session except this one; a copied cookie stops working too."
-          />
+          <CardHeader title={t("sessionsTitle")} description={t("sessionsDescription")} />
           <CardBody>
             <AccountForm
               action={signOutEverywhereAction}
               fields={[]}
-              submitLabel="Sign out everywhere else"
-              pendingText="Signing out…"
+              submitLabel={t("signOutEverywhere")}
+              pendingText={t("signingOut")}
               variant="secondary"
             />
           </CardBody>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { TransactionFilters } from "@/components/dashboard/transaction-filters";
 import { TransactionsTable } from "@/components/dashboard/transactions-table";
 import { buttonClasses } from "@/components/ui/button";
@@ -11,7 +12,10 @@ import { defaultMode } from "@/lib/dashboard/overview";
 import { filtersToSearch, firstValues, parseTransactionFilters } from "@/lib/dashboard/transaction-filters";
 import { listTransactions } from "@/lib/dashboard/transactions";
 
-export const metadata: Metadata = { title: "Transactions" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("transactions");
+  return { title: t("metaTitle") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -23,15 +27,16 @@ export default async function TransactionsPage({ searchParams }: Props) {
   const page = await listTransactions(user.id, filters, { after: raw.after, before: raw.before });
   const filtered = Boolean(filters.status || filters.currency || filters.from || filters.to || filters.q);
   const query = filtersToSearch(filters);
+  const t = await getTranslations("transactions");
 
   return (
     <>
       <PageHeader
-        title="Transactions"
-        description="Every QR code your API keys created, newest first. Times are Cambodian time."
+        title={t("title")}
+        description={t("description")}
         actions={
           <a href={`/dashboard/transactions/export?${query}`} className={buttonClasses("secondary", "md")} download>
-            Export CSV
+            {t("export")}
           </a>
         }
       />
@@ -42,8 +47,11 @@ export default async function TransactionsPage({ searchParams }: Props) {
         {page.rows.length > 0 ? (
           <>
             <TransactionsTable rows={page.rows} />
-            <nav aria-label="Pagination" className="flex items-center justify-between gap-3 border-t border-slate-100 px-5 py-3 text-sm">
-              <span className="text-slate-500">{page.rows.length} shown</span>
+            <nav
+              aria-label={t("pagination")}
+              className="flex items-center justify-between gap-3 border-t border-slate-100 px-5 py-3 text-sm"
+            >
+              <span className="text-slate-500">{t("shown", { count: page.rows.length })}</span>
               <div className="flex gap-2">
                 {page.newerCursor ? (
                   <Link
@@ -51,7 +59,7 @@ export default async function TransactionsPage({ searchParams }: Props) {
                     className={buttonClasses("secondary", "sm")}
                     rel="prev"
                   >
-                    ← Newer
+                    {t("newer")}
                   </Link>
                 ) : null}
                 {page.olderCursor ? (
@@ -60,7 +68,7 @@ export default async function TransactionsPage({ searchParams }: Props) {
                     className={buttonClasses("secondary", "sm")}
                     rel="next"
                   >
-                    Older →
+                    {t("older")}
                   </Link>
                 ) : null}
               </div>
@@ -68,27 +76,25 @@ export default async function TransactionsPage({ searchParams }: Props) {
           </>
         ) : filtered ? (
           <EmptyState
-            title="No transactions match these filters"
+            title={t("noMatchTitle")}
             action={
               <Link href={`/dashboard/transactions?mode=${filters.mode}`} className={buttonClasses("secondary", "sm")}>
-                Clear filters
+                {t("clearFilters")}
               </Link>
             }
           >
-            Search matches the start of an order id, a bill number or an md5.
+            {t("noMatchText")}
           </EmptyState>
         ) : (
           <EmptyState
-            title={`No ${filters.mode} transactions yet`}
+            title={t("emptyTitle", { mode: filters.mode })}
             action={
               <Link href="/docs#create-qr" className={buttonClasses("secondary", "sm")}>
-                Create your first QR
+                {t("createFirst")}
               </Link>
             }
           >
-            {filters.mode === "test"
-              ? "QR codes created with your khqr_test_ key appear here; pay them with Simulate payment."
-              : "QR codes created with your khqr_live_ key appear here."}
+            {filters.mode === "test" ? t("emptyTest") : t("emptyLive")}
           </EmptyState>
         )}
       </Card>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { WebhookActionState } from "@/components/webhooks/types";
 import { validatedActionWithUser } from "@/lib/dashboard/validated-action";
@@ -35,20 +36,23 @@ const createInput = z.object({
   ...eventBoxes,
 });
 
-function describeAttempt(sent: SentAttempt | null, what: string): WebhookActionState {
-  if (!sent) return { success: `${what} queued; it is sent within seconds.` };
+async function describeAttempt(sent: SentAttempt | null, kind: "test" | "resent"): Promise<WebhookActionState> {
+  const t = await getTranslations("webhooks");
+  const what = t(`what.${kind}`);
+  if (!sent) return { success: t("queued", { what }) };
   const { outcome } = sent;
-  if (outcome.ok) return { success: `${what} delivered: HTTP ${outcome.statusCode} in ${outcome.durationMs} ms.` };
-  const retry = sent.state === "retrying" ? " It will be retried automatically." : "";
-  return { error: `${what} failed: ${outcome.error ?? `HTTP ${outcome.statusCode}`}.${retry}` };
+  if (outcome.ok) return { success: t("delivered", { what, status: outcome.statusCode ?? 0, ms: outcome.durationMs }) };
+  const failed = t("failed", { what, reason: outcome.error ?? `HTTP ${outcome.statusCode}` });
+  return { error: sent.state === "retrying" ? `${failed} ${t("willRetry")}` : failed };
 }
 
 export const createEndpoint = validatedActionWithUser(createInput, async (input, _formData, user): Promise<WebhookActionState> => {
   const events = WEBHOOK_EVENTS.filter((event) => (input as Record<string, unknown>)[`event_${event}`] === "on");
   const created = await createWebhookEndpoint(user.id, { url: input.url, mode: input.mode, events });
   revalidatePath(PAGE);
+  const t = await getTranslations("webhooks");
   return {
-    success: "Endpoint added. Here is its signing secret; you can reveal it again at any time.",
+    success: t("added"),
     secret: { endpointId: created.id, value: created.secret },
   };
 });
@@ -61,8 +65,8 @@ export const revealSecret = validatedActionWithUser(
 );
 
 export const rotateSecret = validatedActionWithUser(endpointInput, async ({ endpointId }, _formData, user): Promise<WebhookActionState> => {
-  const value = await rotateWebhookSecret(user.id, endpointId);
-  return { success: "Secret rotated: deliveries are now signed with the new secret.", secret: { endpointId, value } };
+  const [value, t] = await Promise.all([rotateWebhookSecret(user.id, endpointId), getTranslations("webhooks")]);
+  return { success: t("rotated"), secret: { endpointId, value } };
 });
 
 export const setEnabled = validatedActionWithUser(
@@ -70,12 +74,8 @@ export const setEnabled = validatedActionWithUser(
   async ({ endpointId, enabled }, _formData, user): Promise<WebhookActionState> => {
     await setWebhookEndpointEnabled(user.id, endpointId, enabled === "true");
     revalidatePath(PAGE);
-    return {
-      success:
-        enabled === "true"
-          ? "Endpoint enabled: waiting deliveries go out now."
-          : "Endpoint disabled: nothing is sent to it until you enable it.",
-    };
+    const t = await getTranslations("webhooks");
+    return { success: enabled === "true" ? t("enabled") : t("disabled") };
   },
 );
 
@@ -84,7 +84,8 @@ export const deleteEndpoint = validatedActionWithUser(
   async ({ endpointId }, _formData, user): Promise<WebhookActionState> => {
     await deleteWebhookEndpoint(user.id, endpointId);
     revalidatePath(PAGE);
-    return { success: "Endpoint deleted." };
+    const t = await getTranslations("webhooks");
+    return { success: t("deleted") };
   },
 );
 
@@ -93,7 +94,7 @@ export const sendTestEvent = validatedActionWithUser(
   async ({ endpointId }, _formData, user): Promise<WebhookActionState> => {
     const sent = await sendWebhookTestEvent(user.id, endpointId);
     revalidatePath(PAGE);
-    return describeAttempt(sent, "Test event");
+    return describeAttempt(sent, "test");
   },
 );
 
@@ -102,6 +103,6 @@ export const resendDelivery = validatedActionWithUser(
   async ({ deliveryId }, _formData, user): Promise<WebhookActionState> => {
     const sent = await resendWebhookDelivery(user.id, deliveryId);
     revalidatePath(PAGE);
-    return describeAttempt(sent, "Resent event");
+    return describeAttempt(sent, "resent");
   },
 );

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { PaymentFrame, TooManyRequests } from "@/components/pay/payment-card";
 import { ReceiptDownloadButton } from "@/components/links/receipt-download-button";
-import { formatDateTime, formatMoney } from "@/components/ui/format";
+import { getFormat } from "@/i18n/format";
 import type { Currency } from "@/lib/config/enums";
 import { linkPaymentSuccess } from "@/lib/links";
 import { applyRateLimit } from "@/lib/ratelimit";
@@ -15,6 +15,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ p?: st
 
 /** After paying: on to the merchant's success URL (signed), or the receipt when the link has none. */
 export default async function PaymentLinkDone({ params, searchParams }: Props) {
+  const format = await getFormat();
   const limit = await applyRateLimit({ ip: clientAddress(await headers()) }, "pay_page");
   if (!limit.allowed) return <TooManyRequests retryAfter={limit.headers["Retry-After"]} />;
   const { slug } = await params;
@@ -26,9 +27,9 @@ export default async function PaymentLinkDone({ params, searchParams }: Props) {
   const rows: [string, string][] = [
     ["Paid to", success.merchantName],
     ["For", success.title],
-    ["Amount", formatMoney(success.amount, success.currency as Currency)],
+    ["Amount", format.money(success.amount, success.currency as Currency)],
     ...(success.billNumber ? [["Bill number", success.billNumber] as [string, string]] : []),
-    ["Paid at", formatDateTime(success.paidAt)],
+    ["Paid at", format.dateTime(success.paidAt)],
     ["Payment reference", success.hash ? success.hash.slice(0, 8) : success.md5.slice(0, 8)],
   ];
   return (

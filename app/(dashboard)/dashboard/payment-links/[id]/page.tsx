@@ -8,7 +8,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatCount, formatMoney, formatShortDateTime } from "@/components/ui/format";
+import { getFormat } from "@/i18n/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { QrCode } from "@/components/ui/qr-code";
 import { ConfirmForm } from "@/components/webhooks/confirm-form";
@@ -19,6 +19,7 @@ import { deactivateLinkAction } from "../actions";
 export const metadata: Metadata = { title: "Payment link" };
 
 export default async function PaymentLinkDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const format = await getFormat();
   const user = await requireUser();
   const { id } = await params;
   const row = await findUsersPaymentLink(user.id, id);
@@ -66,7 +67,7 @@ export default async function PaymentLinkDetailPage({ params }: { params: Promis
           <Card>
             <CardHeader
               title="Payments"
-              description={`${formatCount(link.payments.count)} paid, ${formatMoney(link.payments.total, link.currency)} in total.`}
+              description={`${format.count(link.payments.count)} paid, ${format.money(link.payments.total, link.currency)} in total.`}
             />
             {payments.length === 0 ? (
               <EmptyState title="No payments yet" />
@@ -85,10 +86,10 @@ export default async function PaymentLinkDetailPage({ params }: { params: Promis
                     <tr key={payment.id}>
                       <td className="px-5 py-2">
                         <Link href={`/dashboard/transactions/${payment.id}`} className="hover:underline">
-                          {formatShortDateTime(payment.createdAt)}
+                          {format.shortDateTime(payment.createdAt)}
                         </Link>
                       </td>
-                      <td className="px-5 py-2">{formatMoney(payment.amount, payment.currency)}</td>
+                      <td className="px-5 py-2">{format.money(payment.amount, payment.currency)}</td>
                       <td className="px-5 py-2 font-mono text-xs">{payment.billNumber ?? "—"}</td>
                       <td className="px-5 py-2">
                         <StatusBadge status={payment.status} />

@@ -2,13 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ALERT_LOCALES, ALERT_SCOPES } from "@/lib/config/enums";
+import { LOCALES, ALERT_SCOPES } from "@/lib/config/enums";
 import { validatedActionWithUser, type ActionState } from "@/lib/dashboard/validated-action";
 import { requireUser } from "@/lib/auth/session";
 import { createConnectLink, disconnectTelegramChat, setEmailAlerts } from "@/lib/notifications";
 
 const PAGE = "/dashboard/settings/notifications";
-const choice = z.object({ scope: z.enum(ALERT_SCOPES, "Choose which payments"), locale: z.enum(ALERT_LOCALES, "Choose a language") });
+const choice = z.object({ scope: z.enum(ALERT_SCOPES, "Choose which payments"), locale: z.enum(LOCALES, "Choose a language") });
 
 export type ConnectState = ActionState & { connect?: { privateChatUrl: string; groupUrl: string; code: string; botUsername: string } };
 

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatMoney, formatShortDateTime } from "@/components/ui/format";
+import { getFormat } from "@/i18n/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConfirmForm } from "@/components/webhooks/confirm-form";
 import { requireUser } from "@/lib/auth/session";
@@ -22,6 +22,7 @@ const STATUS_TONES = { succeeded: "green", pending: "amber", failed: "red" } as 
 const STATUS_LABELS = { succeeded: "Sent", pending: "Retrying", failed: "Failed" } as const;
 
 export default async function NotificationsPage() {
+  const format = await getFormat();
   const user = await requireUser();
   const [chats, email, log] = await Promise.all([listTelegramChats(user.id), emailAlertSetting(user.id), alertLog(user.id)]);
   const telegramOn = telegramBotToken() !== null;
@@ -113,7 +114,7 @@ export default async function NotificationsPage() {
               <tbody className="divide-y divide-slate-100">
                 {log.map((entry) => (
                   <tr key={entry.id}>
-                    <td className="px-5 py-2 whitespace-nowrap">{formatShortDateTime(entry.createdAt)}</td>
+                    <td className="px-5 py-2 whitespace-nowrap">{format.shortDateTime(entry.createdAt)}</td>
                     <td className="px-5 py-2">
                       <Link
                         href={
@@ -123,7 +124,7 @@ export default async function NotificationsPage() {
                         }
                         className="hover:underline"
                       >
-                        {formatMoney(entry.amount, entry.currency)}
+                        {format.money(entry.amount, entry.currency)}
                       </Link>
                       {entry.transactionId ? null : <span className="ml-1 text-xs text-slate-500">receipt</span>}
                     </td>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { simulateDashboardPayment, simulateStaticQrPayment } from "@/lib/dashboard/simulate";
 import { validatedActionWithUser, type ActionState } from "@/lib/dashboard/validated-action";
@@ -11,9 +12,8 @@ export const simulatePaymentAction = validatedActionWithUser(
   async ({ transactionId }, _formData, user): Promise<ActionState> => {
     const status = await simulateDashboardPayment(user.id, transactionId);
     revalidatePath(`/dashboard/transactions/${transactionId}`);
-    return status === "paid"
-      ? { success: "Payment simulated: the transaction is paid." }
-      : { success: "Payment recorded in the sandbox; confirming…" };
+    const t = await getTranslations("transaction");
+    return { success: status === "paid" ? t("simulated") : t("simulatedConfirming") };
   },
 );
 
@@ -22,8 +22,14 @@ export const simulateStaticPaymentAction = validatedActionWithUser(
   z.object({ transactionId: z.string(), amount: z.string().trim().min(1, "Enter the amount the customer pays.") }),
   async ({ transactionId, amount }, _formData, user): Promise<ActionState> => {
     const receipt = await simulateStaticQrPayment(user.id, transactionId, amount);
+    const t = await getTranslations("transaction");
     return {
-      success: `A customer paid ${receipt.amount} ${receipt.currency}. Their receipt shows the hash ${receipt.short_hash} (in full: ${receipt.hash}): check it on Verify a receipt.`,
+      success: t("staticSimulated", {
+        amount: receipt.amount,
+        currency: receipt.currency,
+        shortHash: receipt.short_hash,
+        hash: receipt.hash,
+      }),
     };
   },
 );

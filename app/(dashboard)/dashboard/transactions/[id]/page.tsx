@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AutoRefresh } from "@/components/transactions/auto-refresh";
 import { SimulatePaymentButton } from "@/components/transactions/simulate-payment-button";
 import { SimulateStaticPaymentForm } from "@/components/transactions/simulate-static-payment-form";
@@ -10,23 +11,26 @@ import { ModeBadge, StatusBadge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import { formatDateTime, formatMoney } from "@/components/ui/format";
 import { QrCode } from "@/components/ui/qr-code";
+import { getFormat } from "@/i18n/format";
 import { paymentsOfStaticQr } from "@/lib/dashboard/receipts";
 import { requireUser } from "@/lib/auth/session";
 import { buildTimeline } from "@/lib/dashboard/timeline";
 import { getTransactionDetail } from "@/lib/dashboard/transaction-detail";
 import { simulatePaymentAction, simulateStaticPaymentAction } from "./actions";
 
-export const metadata: Metadata = { title: "Transaction" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("transaction");
+  return { title: t("metaTitle") };
+}
 
 type Props = { params: Promise<{ id: string }> };
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="grid grid-cols-3 gap-3 py-2.5 text-sm">
+    <div className="grid grid-cols-1 gap-x-3 py-2.5 text-sm sm:grid-cols-3">
       <dt className="text-slate-500">{label}</dt>
-      <dd className="col-span-2 min-w-0 break-words text-slate-900">{children}</dd>
+      <dd className="min-w-0 sm:col-span-2 break-words text-slate-900">{children}</dd>
     </div>
   );
 }
@@ -38,18 +42,23 @@ export default async function TransactionPage({ params }: Props) {
   if (!detail) notFound();
   const { transaction } = detail;
   const pending = transaction.status === "pending";
-  const staticPayments = transaction.isStatic ? await paymentsOfStaticQr(user.id, transaction.id) : [];
+  const [staticPayments, t, format] = await Promise.all([
+    transaction.isStatic ? paymentsOfStaticQr(user.id, transaction.id) : [],
+    getTranslations("transaction"),
+    getFormat(),
+  ]);
+  const amount = transaction.amount === null ? t("staticSuffix") : format.money(transaction.amount, transaction.currency);
 
   return (
     <>
       {pending && !transaction.isStatic ? <AutoRefresh publicId={transaction.publicId} /> : null}
       <Link href={`/dashboard/transactions?mode=${transaction.mode}`} className="text-sm text-slate-500 hover:text-slate-900">
-        ← Transactions
+        {t("back")}
       </Link>
       <div className="mt-3 mb-6 flex flex-wrap items-center justify-between gap-4">
         <div>
           <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight text-slate-900">
-            <span data-testid="transaction-amount">{formatMoney(transaction.amount, transaction.currency)}</span>
+            <span data-testid="transaction-amount">{amount}</span>
             <span data-testid="transaction-status">
               <StatusBadge status={transaction.status} />
             </span>
@@ -58,7 +67,7 @@ export default async function TransactionPage({ params }: Props) {
           <p className="mt-1 font-mono text-xs text-slate-500">{transaction.md5}</p>
         </div>
         <Link href={`/pay/${transaction.publicId}`} className={buttonClasses("secondary", "md")} target="_blank">
-          Open payment page ↗
+          {t("openPayPage")}
         </Link>
       </div>
 
@@ -67,23 +76,16 @@ export default async function TransactionPage({ params }: Props) {
           <Card>
             <CardBody className="flex flex-col items-center">
               <div data-testid="transaction-qr" className="rounded-lg bg-white p-1">
-                <QrCode
-                  value={transaction.qr}
-                  size={256}
-                  label={`KHQR code for ${formatMoney(transaction.amount, transaction.currency)}`}
-                />
+                <QrCode value={transaction.qr} size={256} label={t("qrLabel", { amount })} />
               </div>
               <div className="mt-3">
-                <CopyButton value={transaction.qr} label="Copy QR string" />
+                <CopyButton value={transaction.qr} label={t("copyQr")} />
               </div>
             </CardBody>
           </Card>
           {transaction.mode === "test" && pending ? (
             <Card>
-              <CardHeader
-                title="Sandbox"
-                description="Pretend a customer paid this QR: the status turns paid and your test webhooks fire."
-              />
+              <CardHeader title={t("sandbox")} description={t("sandboxDynamic")} />
               <CardBody>
                 <SimulatePaymentButton transactionId={transaction.id} action={simulatePaymentAction} />
               </CardBody>
@@ -91,10 +93,7 @@ export default async function TransactionPage({ params }: Props) {
           ) : null}
           {transaction.mode === "test" && transaction.isStatic ? (
             <Card>
-              <CardHeader
-                title="Sandbox"
-                description="Pretend a customer scanned this QR and paid: you get the hash their receipt would show, to verify."
-              />
+              <CardHeader title={t("sandbox")} description={t("sandboxStatic")} />
               <CardBody>
                 <SimulateStaticPaymentForm transactionId={transaction.id} action={simulateStaticPaymentAction} />
               </CardBody>
@@ -104,22 +103,20 @@ export default async function TransactionPage({ params }: Props) {
 
         <div className="min-w-0 space-y-6">
           <Card>
-            <CardHeader title="Details" />
+            <CardHeader title={t("details")} />
             <CardBody className="py-1">
               <dl className="divide-y divide-slate-100">
-                <Row label="Amount">
-                  {formatMoney(transaction.amount, transaction.currency)} {transaction.isStatic ? "(static QR)" : null}
-                </Row>
-                <Row label="Order id">{transaction.orderId ?? "—"}</Row>
-                <Row label="Bill number">{transaction.billNumber ?? "—"}</Row>
-                {transaction.storeLabel ? <Row label="Store label">{transaction.storeLabel}</Row> : null}
-                {transaction.terminalLabel ? <Row label="Terminal label">{transaction.terminalLabel}</Row> : null}
-                <Row label="Paid into">{transaction.toAccountId}</Row>
-                <Row label="Created">{formatDateTime(transaction.createdAt)}</Row>
-                <Row label="Expires">{transaction.expiresAt ? formatDateTime(transaction.expiresAt) : "Never (static)"}</Row>
-                {transaction.isStatic ? null : <Row label="Paid">{formatDateTime(transaction.paidAt)}</Row>}
+                <Row label={t("amount")}>{amount}</Row>
+                <Row label={t("orderId")}>{transaction.orderId ?? "—"}</Row>
+                <Row label={t("billNumber")}>{transaction.billNumber ?? "—"}</Row>
+                {transaction.storeLabel ? <Row label={t("storeLabel")}>{transaction.storeLabel}</Row> : null}
+                {transaction.terminalLabel ? <Row label={t("terminalLabel")}>{transaction.terminalLabel}</Row> : null}
+                <Row label={t("paidInto")}>{transaction.toAccountId}</Row>
+                <Row label={t("created")}>{format.dateTime(transaction.createdAt)}</Row>
+                <Row label={t("expires")}>{transaction.expiresAt ? format.dateTime(transaction.expiresAt) : t("neverStatic")}</Row>
+                {transaction.isStatic ? null : <Row label={t("paid")}>{format.dateTime(transaction.paidAt)}</Row>}
                 {transaction.bakongHash ? (
-                  <Row label="Bakong hash">
+                  <Row label={t("bakongHash")}>
                     <span className="font-mono text-xs">{transaction.bakongHash}</span>
                   </Row>
                 ) : null}
@@ -127,7 +124,7 @@ export default async function TransactionPage({ params }: Props) {
             </CardBody>
           </Card>
           <Card>
-            <CardHeader title="Timeline" />
+            <CardHeader title={t("timeline")} />
             <CardBody>
               <Timeline entries={buildTimeline(detail)} />
             </CardBody>
@@ -135,25 +132,25 @@ export default async function TransactionPage({ params }: Props) {
           {transaction.isStatic ? (
             <Card>
               <CardHeader
-                title="Payments verified from receipts"
-                description="Bakong cannot report payments to a static QR by itself: each one appears here once its receipt is verified."
+                title={t("verifiedTitle")}
+                description={t("verifiedDescription")}
                 action={
                   <Link href={`/dashboard/receipts?mode=${transaction.mode}`} className={buttonClasses("secondary", "sm")}>
-                    Verify a receipt
+                    {t("verifyReceipt")}
                   </Link>
                 }
               />
               <CardBody>
                 {staticPayments.length === 0 ? (
-                  <p className="text-sm text-slate-500">No receipts verified for this QR yet.</p>
+                  <p className="text-sm text-slate-500">{t("noReceipts")}</p>
                 ) : (
                   <ul className="divide-y divide-slate-100 text-sm" data-testid="static-qr-payments">
                     {staticPayments.map((payment) => (
                       <li key={payment.id} className="flex flex-wrap justify-between gap-2 py-2">
-                        <span className="font-medium text-slate-900">{formatMoney(payment.amount, transaction.currency)}</span>
+                        <span className="font-medium text-slate-900">{format.money(payment.amount, transaction.currency)}</span>
                         <span className="font-mono text-xs text-slate-500">{payment.hash.slice(0, 8)}…</span>
                         <span className="text-xs text-slate-500">
-                          paid {formatDateTime(payment.paidAt)} · verified {formatDateTime(payment.verifiedAt)}
+                          {t("paidVerified", { paid: format.dateTime(payment.paidAt), verified: format.dateTime(payment.verifiedAt) })}
                         </span>
                       </li>
                     ))}
@@ -163,14 +160,14 @@ export default async function TransactionPage({ params }: Props) {
             </Card>
           ) : (
             <Card>
-              <CardHeader title="Raw Bakong response" description="The last answer from Bakong, exactly as received." />
+              <CardHeader title={t("rawTitle")} description={t("rawDescription")} />
               <CardBody>
                 {transaction.bakongResponse ? (
                   <pre className="max-h-96 overflow-auto rounded-lg bg-slate-900 p-4 text-xs leading-5 text-slate-100">
                     {JSON.stringify(transaction.bakongResponse, null, 2)}
                   </pre>
                 ) : (
-                  <p className="text-sm text-slate-500">Not checked with Bakong yet.</p>
+                  <p className="text-sm text-slate-500">{t("notChecked")}</p>
                 )}
               </CardBody>
             </Card>
