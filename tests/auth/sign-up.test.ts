@@ -51,7 +51,7 @@ describe("sign-up confirmed by email", () => {
     const email = newEmail();
     await requestSignUp(email, PASSWORD, "km");
     const text = await emailTo(email);
-    expect(text).toContain("បញ្ចប់ការបង្កើតគណនី KHQR Pay");
+    expect(text).toContain("ដើម្បីបញ្ជាក់អ៊ីមែលនេះ និងបង្កើតគណនី KHQR Pay");
     const account = await completeSignUp(tokenIn(text));
     const db = await getDb();
     const [created] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, account.userId));

@@ -69,7 +69,7 @@ describe("CSV export", () => {
     expect(new Set(lines).size).toBe(lines.length);
     expect(lines[1]).toContain(`"'=cmd|"" /C calc""!A0","a,b"`);
     expect(lines[1]!.startsWith(evil.id)).toBe(true);
-    expect(lines.slice(2).map((line) => line.split(",")[6])).toEqual(Array.from({ length: 520 }, (_, i) => `O-${519 - i}`));
+    expect(lines.slice(2).map((line) => line.split(",")[7])).toEqual(Array.from({ length: 520 }, (_, i) => `O-${519 - i}`));
 
     const paid = linesOf(await chunksOf(transactionsCsv(merchant.userId, { mode: "test", status: "paid" })));
     expect(paid).toHaveLength(1 + 20);

@@ -102,7 +102,7 @@ describe("what counts as paid", () => {
     expect(row.status).toBe("pending");
     expect((await eventsOf(pending.id)).map((e) => [e.kind, e.detail])).toEqual([
       ["created", expect.anything()],
-      ["amount_mismatch", { problem: "amount undefined is not 5.00" }],
+      ["amount_mismatch", { problem: "Bakong's answer has no amount; expected 5.00" }],
     ]);
     expect(lines).toContainEqual(
       expect.objectContaining({
@@ -110,7 +110,7 @@ describe("what counts as paid", () => {
         msg: "bakong_payment_mismatch",
         transaction_id: pending.id,
         md5: pending.md5,
-        problem: "amount undefined is not 5.00",
+        problem: "Bakong's answer has no amount; expected 5.00",
       }),
     );
     expect(await deliveriesOf(pending.id)).toHaveLength(0);
