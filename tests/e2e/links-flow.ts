@@ -177,6 +177,8 @@ export async function linksFlow(flow: Flow, browser: Browser, baseUrl: string, t
     expectEqual(await merchant.getByTestId("alert-log").locator("tbody tr").count(), 2, "alerts in the log");
     await screenshot(merchant, "notifications-settings");
     await merchant.setViewportSize(PHONE);
+    const width = await merchant.evaluate(() => document.documentElement.scrollWidth);
+    expect(width <= PHONE.width, `no sideways scrolling of the notifications page at 390 px (page is ${width} px wide)`);
     await screenshot(merchant, "notifications-settings-mobile");
   });
 

@@ -72,32 +72,34 @@ export default async function PaymentLinkDetailPage({ params }: { params: Promis
             {payments.length === 0 ? (
               <EmptyState title="No payments yet" />
             ) : (
-              <table className="w-full text-sm">
-                <thead className="bg-slate-50 text-left text-xs text-slate-500">
-                  <tr>
-                    <th className="px-5 py-2 font-medium">Created</th>
-                    <th className="px-5 py-2 font-medium">Amount</th>
-                    <th className="px-5 py-2 font-medium">Bill</th>
-                    <th className="px-5 py-2 font-medium">Status</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {payments.map((payment) => (
-                    <tr key={payment.id}>
-                      <td className="px-5 py-2">
-                        <Link href={`/dashboard/transactions/${payment.id}`} className="hover:underline">
-                          {format.shortDateTime(payment.createdAt)}
-                        </Link>
-                      </td>
-                      <td className="px-5 py-2">{format.money(payment.amount, payment.currency)}</td>
-                      <td className="px-5 py-2 font-mono text-xs">{payment.billNumber ?? "—"}</td>
-                      <td className="px-5 py-2">
-                        <StatusBadge status={payment.status} />
-                      </td>
+              <div className="overflow-x-auto">
+                <table className="w-full text-sm">
+                  <thead className="bg-slate-50 text-left text-xs text-slate-500">
+                    <tr>
+                      <th className="px-5 py-2 font-medium">Created</th>
+                      <th className="px-5 py-2 font-medium">Amount</th>
+                      <th className="px-5 py-2 font-medium">Bill</th>
+                      <th className="px-5 py-2 font-medium">Status</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {payments.map((payment) => (
+                      <tr key={payment.id}>
+                        <td className="px-5 py-2">
+                          <Link href={`/dashboard/transactions/${payment.id}`} className="hover:underline">
+                            {format.shortDateTime(payment.createdAt)}
+                          </Link>
+                        </td>
+                        <td className="px-5 py-2">{format.money(payment.amount, payment.currency)}</td>
+                        <td className="px-5 py-2 font-mono text-xs">{payment.billNumber ?? "—"}</td>
+                        <td className="px-5 py-2">
+                          <StatusBadge status={payment.status} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
           </Card>
           <Card>

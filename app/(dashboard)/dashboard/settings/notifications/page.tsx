@@ -102,45 +102,47 @@ export default async function NotificationsPage() {
           {log.length === 0 ? (
             <EmptyState title="No alerts yet">They appear here as payments arrive.</EmptyState>
           ) : (
-            <table className="w-full text-sm" data-testid="alert-log">
-              <thead className="bg-slate-50 text-left text-xs text-slate-500">
-                <tr>
-                  <th className="px-5 py-2 font-medium">Time</th>
-                  <th className="px-5 py-2 font-medium">Payment</th>
-                  <th className="px-5 py-2 font-medium">To</th>
-                  <th className="px-5 py-2 font-medium">Status</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {log.map((entry) => (
-                  <tr key={entry.id}>
-                    <td className="px-5 py-2 whitespace-nowrap">{format.shortDateTime(entry.createdAt)}</td>
-                    <td className="px-5 py-2">
-                      <Link
-                        href={
-                          entry.transactionId
-                            ? `/dashboard/transactions/${entry.transactionId}`
-                            : `/dashboard/receipts?mode=${entry.receiptMode}`
-                        }
-                        className="hover:underline"
-                      >
-                        {format.money(entry.amount, entry.currency)}
-                      </Link>
-                      {entry.transactionId ? null : <span className="ml-1 text-xs text-slate-500">receipt</span>}
-                    </td>
-                    <td className="px-5 py-2">
-                      {entry.channel === "email" ? "Email" : `Telegram: ${entry.chatTitle ?? "a removed chat"}`}
-                    </td>
-                    <td className="px-5 py-2">
-                      <Badge tone={STATUS_TONES[entry.status as keyof typeof STATUS_TONES] ?? "slate"}>
-                        {STATUS_LABELS[entry.status as keyof typeof STATUS_LABELS] ?? entry.status}
-                      </Badge>
-                      {entry.lastError ? <p className="mt-1 text-xs text-slate-500">{entry.lastError}</p> : null}
-                    </td>
+            <div className="overflow-x-auto">
+              <table className="w-full text-sm" data-testid="alert-log">
+                <thead className="bg-slate-50 text-left text-xs text-slate-500">
+                  <tr>
+                    <th className="px-5 py-2 font-medium">Time</th>
+                    <th className="px-5 py-2 font-medium">Payment</th>
+                    <th className="px-5 py-2 font-medium">To</th>
+                    <th className="px-5 py-2 font-medium">Status</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {log.map((entry) => (
+                    <tr key={entry.id}>
+                      <td className="px-5 py-2 whitespace-nowrap">{format.shortDateTime(entry.createdAt)}</td>
+                      <td className="px-5 py-2">
+                        <Link
+                          href={
+                            entry.transactionId
+                              ? `/dashboard/transactions/${entry.transactionId}`
+                              : `/dashboard/receipts?mode=${entry.receiptMode}`
+                          }
+                          className="hover:underline"
+                        >
+                          {format.money(entry.amount, entry.currency)}
+                        </Link>
+                        {entry.transactionId ? null : <span className="ml-1 text-xs text-slate-500">receipt</span>}
+                      </td>
+                      <td className="px-5 py-2">
+                        {entry.channel === "email" ? "Email" : `Telegram: ${entry.chatTitle ?? "a removed chat"}`}
+                      </td>
+                      <td className="px-5 py-2">
+                        <Badge tone={STATUS_TONES[entry.status as keyof typeof STATUS_TONES] ?? "slate"}>
+                          {STATUS_LABELS[entry.status as keyof typeof STATUS_LABELS] ?? entry.status}
+                        </Badge>
+                        {entry.lastError ? <p className="mt-1 text-xs text-slate-500">{entry.lastError}</p> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </Card>
       </div>
