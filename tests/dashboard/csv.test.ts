@@ -141,6 +141,20 @@ describe("CSV export", () => {
     expect(csvLine(columns, ["1,2", "=3"])).toBe("1,2,'=3\r\n");
   });
 
+  it("PostgreSQL guards and quotes a merchant's text exactly as csvField does", async () => {
+    const merchant = await createTestMerchant();
+    const texts = ["=1", "+1", "-1", "@a", "\tx", "\rx", "a\nb", 'q"q', "a,b", "plain", "'=x", "ក្រុម=1", " =1"];
+    for (const [index, text] of texts.entries()) {
+      await insertTransaction(merchant.userId, {
+        orderId: `O-${index}`,
+        billNumber: text,
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, index)),
+      });
+    }
+    const csv = (await chunksOf(transactionsCsv(merchant.userId, { mode: "test" }))).join("");
+    for (const [index, text] of texts.entries()) expect(csv).toContain(`,O-${index},${csvField(text)},`);
+  });
+
   it("opens in Excel as UTF-8: a BOM first, riel whole, a Khmer bill number intact", async () => {
     const merchant = await createTestMerchant();
     await insertTransaction(merchant.userId, { amount: "59.00", currency: "KHR", billNumber: "វិក្កយបត្រ-០០៧" });
