@@ -21,7 +21,7 @@ export const LIB_DEPENDENCIES = {
   keys: ["accounts", "config", "db", "errors"],
   webhooks: ["config", "db", "errors", "log", "std"],
   email: ["config", "db", "log"],
-  notifications: ["config", "db", "email", "errors", "log", "std"],
+  notifications: ["config", "db", "email", "errors", "i18n", "log"],
   payments: [
     "accounts",
     "bakong",

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { merchantProfiles, telegramChats, telegramConnectCodes } from "@/lib/db/schema";
 import { log } from "@/lib/log";
 import { telegramBotUsername, sendTelegramMessage, type TelegramUpdate } from "./telegram-api";
-import { TELEGRAM_INVALID_CODE_MESSAGE, telegramConnectedMessage } from "./templates";
+import { telegramConnectedMessage, telegramInvalidCodeMessage } from "./templates";
 
 /** Long enough to open Telegram and tap Start; short enough that a code seen over a shoulder is soon useless. */
 export const CONNECT_CODE_TTL_MS = 15 * 60_000;
@@ -98,7 +98,7 @@ export async function handleTelegramUpdate(update: TelegramUpdate, now: Date = n
   const code = startPayload(message?.text);
   if (!message || code === null) return;
   try {
-    if (!(await connectChat(code, message.chat, now))) await sendTelegramMessage(message.chat.id, TELEGRAM_INVALID_CODE_MESSAGE);
+    if (!(await connectChat(code, message.chat, now))) await sendTelegramMessage(message.chat.id, telegramInvalidCodeMessage());
   } catch (error) {
     // The chat is connected (or the code refused) whatever the confirmation's fate: an update is never retried.
     log("warn", "telegram_update_reply_failed", {

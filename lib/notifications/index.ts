@@ -5,5 +5,5 @@ export { receiveTelegramUpdates, isTelegramWebhookRequest } from "./updates";
 export { createConnectLink, handleTelegramUpdate, startPayload, CONNECT_CODE_TTL_MS, type ConnectLink } from "./connect";
 export { listTelegramChats, disconnectTelegramChat, emailAlertSetting, setEmailAlerts, alertLog, type AlertLogEntry } from "./manage";
 export { telegramBotToken, receivesUpdatesByWebhook } from "./config";
-export { telegramPaymentAlert, emailPaymentAlert, formatAlertAmount, type PaymentFacts } from "./templates";
+export { telegramPaymentAlert, emailPaymentAlert, type PaymentFacts } from "./templates";
 export type { TelegramUpdate } from "./telegram-api";

@@ -152,7 +152,7 @@ describe("payment alerts", () => {
     expect(en!.parse_mode).toBe("HTML");
     expect(en!.text).toContain("Payment received: $5.00");
     expect(en!.text).toContain("Bill number: INV-7");
-    expect(en!.text).toContain("(Cambodia)");
+    expect(en!.text).toContain(" ICT");
     expect(en!.text).toContain(`/dashboard/transactions/${row.id}`);
     expect(en!.text).toContain("Test mode");
     const [km] = toChat(khmer.id).slice(1);
