@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
@@ -19,12 +20,13 @@ export function LinkCheckoutForm({
   currency: string;
   amountHint?: string;
 }) {
+  const t = useTranslations("linkPage");
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {chooseAmount ? (
         <TextField
-          label={`Amount (${currency})`}
+          label={t("amountLabel", { currency })}
           name="amount"
           inputMode="decimal"
           autoComplete="off"
@@ -36,8 +38,8 @@ export function LinkCheckoutForm({
         />
       ) : null}
       {state.error && !state.fieldErrors ? <Alert tone="error">{state.error}</Alert> : null}
-      <SubmitButton pendingText="Preparing your QR…" className="w-full" size="lg">
-        Pay with KHQR
+      <SubmitButton pendingText={t("preparing")} className="w-full" size="lg">
+        {t("submit")}
       </SubmitButton>
     </form>
   );
