@@ -22,6 +22,8 @@ export function LinkCheckoutForm({
 }) {
   const t = useTranslations("linkPage");
   const [state, formAction] = useActionState(action, {});
+  // The error takes the hint's place under the field, so the accepted range stays in view beside it.
+  const amountError = state.fieldErrors?.amount ? [state.fieldErrors.amount, amountHint].filter(Boolean).join(" ") : undefined;
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {chooseAmount ? (
@@ -32,7 +34,7 @@ export function LinkCheckoutForm({
           autoComplete="off"
           placeholder={currency === "KHR" ? "10000" : "5.00"}
           defaultValue={state.values?.amount}
-          error={state.fieldErrors?.amount}
+          error={amountError}
           hint={amountHint}
           required
         />
