@@ -90,7 +90,7 @@ export async function linksFlow(flow: Flow, browser: Browser, baseUrl: string, t
   flow.step("links: the merchant connects a Telegram group with the one-time /start code (handshake through the Bot API)", async () => {
     await signUp(merchant, baseUrl, `links-${randomUUID().slice(0, 8)}@example.com`, inbox);
     await merchant.getByLabel("Bakong account ID").fill("sokha_shop@aclb");
-    await merchant.getByLabel("Merchant name").fill("Sokha Shop");
+    await merchant.getByLabel("Merchant name", { exact: true }).fill("Sokha Shop");
     await merchant.getByRole("button", { name: "Save profile and continue" }).click();
     await merchant.waitForURL(/\/dashboard\?welcome=1$/);
     await merchant.goto(`${baseUrl}/dashboard/settings/notifications`);
