@@ -15,6 +15,8 @@ export function CreateLinkForm({ action }: { action: (previous: State, formData:
   const [state, formAction] = useActionState(action, {});
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
+  // React applies a select's defaultValue only when it mounts: the keys remount them with what was sent, so a
+  // refused form keeps its mode and currency instead of falling back to test and USD.
   const [amountType, setAmountType] = useState(values.amount_type ?? "fixed");
   return (
     <Card>
@@ -31,11 +33,17 @@ export function CreateLinkForm({ action }: { action: (previous: State, formData:
             error={errors.title}
           />
           <div className="grid grid-cols-2 gap-4">
-            <SelectField label={t("mode")} name="mode" defaultValue={values.mode ?? "test"} error={errors.mode}>
+            <SelectField key={`mode-${values.mode}`} label={t("mode")} name="mode" defaultValue={values.mode ?? "test"} error={errors.mode}>
               <option value="test">{t("test")}</option>
               <option value="live">{t("live")}</option>
             </SelectField>
-            <SelectField label={t("currency")} name="currency" defaultValue={values.currency ?? "USD"} error={errors.currency}>
+            <SelectField
+              key={`currency-${values.currency}`}
+              label={t("currency")}
+              name="currency"
+              defaultValue={values.currency ?? "USD"}
+              error={errors.currency}
+            >
               <option value="USD">USD</option>
               <option value="KHR">KHR</option>
             </SelectField>

@@ -232,6 +232,7 @@ export async function khmerFlow(flow: Flow, browser: Browser, baseUrl: string, i
     await page.getByLabel("ចំនួនទឹកប្រាក់", { exact: true }).fill("abc");
     await page.getByRole("button", { name: "បង្កើតតំណ" }).click();
     await page.getByText("សូមកែប្រអប់ដែលបានសម្គាល់។").waitFor();
+    expectEqual(await page.getByLabel("រូបិយប័ណ្ណ").inputValue(), "KHR", "currency kept after a refused form");
     await page.getByLabel("ចំនួនទឹកប្រាក់", { exact: true }).fill("10000");
     await page.getByRole("button", { name: "បង្កើតតំណ" }).click();
     await page.waitForURL(/\/dashboard\/payment-links\/[0-9a-f-]{36}$/);
