@@ -256,6 +256,7 @@ export async function khmerFlow(flow: Flow, browser: Browser, baseUrl: string, i
 
     await payPage.goto(linkUrl);
     await payPage.getByTestId("link-amount").getByText("10,000៛").waitFor();
+    await payPage.getByText(SHOP_KM).waitFor();
     await payPage.getByRole("button", { name: "បង់ប្រាក់តាម KHQR" }).waitFor();
     await expectKhmerPage(payPage, "payment link page");
     await expectNoOverflow(payPage, "payment link page at 360 px");

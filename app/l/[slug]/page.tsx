@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LinkCheckoutForm } from "@/components/links/link-checkout-form";
 import { LinkClosedNotice } from "@/components/links/link-closed-notice";
-import { PaymentCard, PaymentFrame, TooManyRequests } from "@/components/pay/payment-card";
+import { PaymentCard, PaymentFrame, shopName, TooManyRequests } from "@/components/pay/payment-card";
 import { getFormat } from "@/i18n/format";
 import { getPublicPayment } from "@/lib/dashboard/public-payment";
 import { findPublicLink, openLinkPayment, openPaymentCookie } from "@/lib/links";
@@ -28,7 +28,7 @@ export default async function PaymentLinkPage({ params }: Props) {
   if (!limit.allowed) return <TooManyRequests retryAfter={limit.headers["Retry-After"]} />;
   const found = await findPublicLink(slug);
   if (!found) notFound();
-  const { link, merchantName } = found;
+  const { link } = found;
 
   const open = await openLinkPayment(link, (await cookies()).get(openPaymentCookie(link.id))?.value);
   const payment = open ? await getPublicPayment(open.publicId) : null;
@@ -51,7 +51,7 @@ export default async function PaymentLinkPage({ params }: Props) {
   return (
     <PaymentFrame mode={link.mode}>
       <p className="text-sm text-slate-500">{t("pay.payTo")}</p>
-      <p className="text-lg font-semibold text-slate-900">{merchantName}</p>
+      <p className="text-lg font-semibold text-slate-900">{await shopName(found.shop)}</p>
       <h1 className="mt-3 text-xl font-semibold text-slate-900" data-testid="link-title">
         {link.title}
       </h1>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { PaymentFrame, TooManyRequests } from "@/components/pay/payment-card";
+import { PaymentFrame, shopName, TooManyRequests } from "@/components/pay/payment-card";
 import { ReceiptDownloadButton } from "@/components/links/receipt-download-button";
 import { getFormat } from "@/i18n/format";
 import type { Currency } from "@/lib/config/enums";
@@ -29,7 +29,7 @@ export default async function PaymentLinkDone({ params, searchParams }: Props) {
   if (success.kind === "redirect") redirect(success.url);
 
   const rows: [string, string][] = [
-    [t("paidTo"), success.merchantName],
+    [t("paidTo"), await shopName(success.shop)],
     [t("for"), success.title],
     [t("amount"), format.money(success.amount, success.currency as Currency)],
     ...(success.billNumber ? [[t("bill"), success.billNumber] as [string, string]] : []),
