@@ -239,6 +239,7 @@ export async function khmerFlow(flow: Flow, browser: Browser, baseUrl: string, i
     await page.getByText("មិនទាន់មានការទូទាត់នៅឡើយទេ").waitFor();
     await shootBoth(page, "payment-link-detail");
     const linkUrl = (await page.getByTestId("link-url").textContent())!.trim();
+    const linkDetailUrl = page.url();
 
     await page.goto(`${baseUrl}/dashboard/payment-links`);
     await page.getByLabel("ចំណងជើង", { exact: true }).fill("ជំនួយដល់អ្នកឆុងកាហ្វេ");
@@ -269,6 +270,21 @@ export async function khmerFlow(flow: Flow, browser: Browser, baseUrl: string, i
     await expectKhmerPage(payPage, "payment link amount entry");
     await expectNoOverflow(payPage, "payment link amount entry at 360 px");
     await screenshot(payPage, "km-link-amount-360");
+
+    await payPage.goto(linkUrl);
+    await payPage.getByRole("button", { name: "បង់ប្រាក់តាម KHQR" }).click();
+    await payPage.getByTestId("pay-status").getByText("កំពុងរង់ចាំការទូទាត់").waitFor();
+    await page.goto(linkDetailUrl);
+    await page.locator("tbody tr").first().getByRole("link").click();
+    await page.getByRole("button", { name: "ក្លែងការទូទាត់" }).click();
+    await payPage.waitForURL(/\/done\?p=/, { timeout: 15_000 });
+    await payPage.getByTestId("receipt-title").getByText("បានទទួលការទូទាត់").waitFor();
+    await payPage.getByTestId("receipt").getByText(SHOP_KM).waitFor();
+    await expectKhmerPage(payPage, "payment link receipt");
+    await expectNoOverflow(payPage, "payment link receipt at 360 px");
+    await screenshot(payPage, "km-link-receipt-360");
+    await page.goto(`${baseUrl}/dashboard/payment-links`);
+    await page.getByTestId("link-list").getByText("បង់ 1 ដង · 10,000៛").waitFor();
   });
 
   flow.step("Khmer: the notifications settings connect Telegram and switch email alerts in Khmer", async () => {
