@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -10,40 +11,46 @@ type State = { error?: string; fieldErrors?: Record<string, string>; values?: Re
 
 /** Creates a payment link: fixed or customer-chosen amount, and the optional settings. */
 export function CreateLinkForm({ action }: { action: (previous: State, formData: FormData) => Promise<State> }) {
+  const t = useTranslations("paymentLinks.form");
   const [state, formAction] = useActionState(action, {});
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
+  // React applies a select's defaultValue only when it mounts: the keys remount them with what was sent, so a
+  // refused form keeps its mode and currency instead of falling back to test and USD.
   const [amountType, setAmountType] = useState(values.amount_type ?? "fixed");
   return (
     <Card>
-      <CardHeader
-        title="Create a payment link"
-        description="Share it in a chat or on your page; customers pay by KHQR without any code of yours."
-      />
+      <CardHeader title={t("title")} description={t("description")} />
       <CardBody>
         <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate data-testid="create-link-form">
           <TextField
-            label="Title"
+            label={t("linkTitle")}
             name="title"
             required
             maxLength={80}
-            placeholder="Iced latte"
+            placeholder={t("linkTitlePlaceholder")}
             defaultValue={values.title}
             error={errors.title}
           />
           <div className="grid grid-cols-2 gap-4">
-            <SelectField label="Mode" name="mode" defaultValue={values.mode ?? "test"} error={errors.mode}>
-              <option value="test">Test</option>
-              <option value="live">Live</option>
+            <SelectField key={`mode-${values.mode}`} label={t("mode")} name="mode" defaultValue={values.mode ?? "test"} error={errors.mode}>
+              <option value="test">{t("test")}</option>
+              <option value="live">{t("live")}</option>
             </SelectField>
-            <SelectField label="Currency" name="currency" defaultValue={values.currency ?? "USD"} error={errors.currency}>
+            <SelectField
+              key={`currency-${values.currency}`}
+              label={t("currency")}
+              name="currency"
+              defaultValue={values.currency ?? "USD"}
+              error={errors.currency}
+            >
               <option value="USD">USD</option>
               <option value="KHR">KHR</option>
             </SelectField>
           </div>
           <div className="sm:col-span-2">
             <TextField
-              label="Description (optional)"
+              label={t("descriptionLabel")}
               name="description"
               maxLength={500}
               defaultValue={values.description}
@@ -51,7 +58,7 @@ export function CreateLinkForm({ action }: { action: (previous: State, formData:
             />
           </div>
           <fieldset className="sm:col-span-2">
-            <legend className="text-sm font-medium text-slate-800">Amount</legend>
+            <legend className="text-sm font-medium text-slate-800">{t("amount")}</legend>
             <div className="mt-1 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700">
               <label className="flex items-center gap-2">
                 <input
@@ -61,7 +68,7 @@ export function CreateLinkForm({ action }: { action: (previous: State, formData:
                   checked={amountType === "fixed"}
                   onChange={() => setAmountType("fixed")}
                 />
-                A fixed amount
+                {t("fixed")}
               </label>
               <label className="flex items-center gap-2">
                 <input
@@ -71,13 +78,13 @@ export function CreateLinkForm({ action }: { action: (previous: State, formData:
                   checked={amountType === "custom"}
                   onChange={() => setAmountType("custom")}
                 />
-                The customer chooses
+                {t("custom")}
               </label>
             </div>
           </fieldset>
           {amountType === "fixed" ? (
             <TextField
-              label="Amount"
+              label={t("amount")}
               name="amount"
               inputMode="decimal"
               placeholder="2.50"
@@ -87,14 +94,14 @@ export function CreateLinkForm({ action }: { action: (previous: State, formData:
           ) : (
             <div className="grid grid-cols-2 gap-4">
               <TextField
-                label="Minimum (optional)"
+                label={t("minimum")}
                 name="min_amount"
                 inputMode="decimal"
                 defaultValue={values.min_amount}
                 error={errors.min_amount}
               />
               <TextField
-                label="Maximum (optional)"
+                label={t("maximum")}
                 name="max_amount"
                 inputMode="decimal"
                 defaultValue={values.max_amount}
@@ -103,7 +110,7 @@ export function CreateLinkForm({ action }: { action: (previous: State, formData:
             </div>
           )}
           <TextField
-            label="Bill number prefix (optional)"
+            label={t("billPrefix")}
             name="bill_number_prefix"
             maxLength={18}
             placeholder="LATTE"
@@ -111,16 +118,16 @@ export function CreateLinkForm({ action }: { action: (previous: State, formData:
             error={errors.bill_number_prefix}
           />
           <TextField
-            label="Success URL (optional)"
+            label={t("successUrl")}
             name="success_url"
             type="url"
             placeholder="https://shop.example.com/thanks"
             defaultValue={values.success_url}
             error={errors.success_url}
-            hint="Customers are sent here after paying, with a signature you can check. Without it they see a receipt."
+            hint={t("successUrlHint")}
           />
           <TextField
-            label="Expires (optional, Cambodia time)"
+            label={t("expires")}
             name="expires_at"
             type="datetime-local"
             defaultValue={values.expires_at}
@@ -133,7 +140,7 @@ export function CreateLinkForm({ action }: { action: (previous: State, formData:
               defaultChecked={state.values ? values.reusable === "on" : true}
               className="size-4 rounded border-slate-300"
             />
-            Reusable (clear it to close the link after its first payment)
+            {t("reusable")}
           </label>
           <div className="sm:col-span-2">
             {state.error ? (
@@ -141,7 +148,7 @@ export function CreateLinkForm({ action }: { action: (previous: State, formData:
                 {state.error}
               </Alert>
             ) : null}
-            <SubmitButton pendingText="Creating…">Create link</SubmitButton>
+            <SubmitButton pendingText={t("creating")}>{t("submit")}</SubmitButton>
           </div>
         </form>
       </CardBody>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
@@ -19,25 +20,28 @@ export function LinkCheckoutForm({
   currency: string;
   amountHint?: string;
 }) {
+  const t = useTranslations("linkPage");
   const [state, formAction] = useActionState(action, {});
+  // The error takes the hint's place under the field, so the accepted range stays in view beside it.
+  const amountError = state.fieldErrors?.amount ? [state.fieldErrors.amount, amountHint].filter(Boolean).join(" ") : undefined;
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {chooseAmount ? (
         <TextField
-          label={`Amount (${currency})`}
+          label={t("amountLabel", { currency })}
           name="amount"
           inputMode="decimal"
           autoComplete="off"
           placeholder={currency === "KHR" ? "10000" : "5.00"}
           defaultValue={state.values?.amount}
-          error={state.fieldErrors?.amount}
+          error={amountError}
           hint={amountHint}
           required
         />
       ) : null}
       {state.error && !state.fieldErrors ? <Alert tone="error">{state.error}</Alert> : null}
-      <SubmitButton pendingText="Preparing your QR…" className="w-full" size="lg">
-        Pay with KHQR
+      <SubmitButton pendingText={t("preparing")} className="w-full" size="lg">
+        {t("submit")}
       </SubmitButton>
     </form>
   );

@@ -1,9 +1,11 @@
+import { useTranslations } from "next-intl";
 import { PaymentNotice } from "@/components/pay/payment-card";
 
 export function LinkClosedNotice() {
+  const t = useTranslations("linkPage");
   return (
-    <PaymentNotice title="This payment link is no longer available">
-      <p>It was closed by the merchant or has expired. Please ask the merchant for a new link.</p>
+    <PaymentNotice title={t("closedTitle")}>
+      <p>{t("closedText")}</p>
     </PaymentNotice>
   );
 }

@@ -1,13 +1,10 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { LinkStatus } from "@/lib/links";
 
-const LABELS: Record<LinkStatus, { label: string; tone: "green" | "slate" | "amber" }> = {
-  active: { label: "Active", tone: "green" },
-  deactivated: { label: "Deactivated", tone: "slate" },
-  used: { label: "Used", tone: "slate" },
-  expired: { label: "Expired", tone: "amber" },
-};
+const TONES: Record<LinkStatus, "green" | "slate" | "amber"> = { active: "green", deactivated: "slate", used: "slate", expired: "amber" };
 
 export function LinkStatusBadge({ status }: { status: LinkStatus }) {
-  return <Badge tone={LABELS[status].tone}>{LABELS[status].label}</Badge>;
+  const t = useTranslations("paymentLinks.status");
+  return <Badge tone={TONES[status]}>{t(status)}</Badge>;
 }

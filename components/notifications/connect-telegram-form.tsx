@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
@@ -14,18 +15,25 @@ type State = {
 };
 
 /** Makes a one-time connection link; the chat is listed below once the bot has been started with it. */
-export function ConnectTelegramForm({ action }: { action: (previous: State, formData: FormData) => Promise<State> }) {
+export function ConnectTelegramForm({
+  action,
+  codeMinutes,
+}: {
+  action: (previous: State, formData: FormData) => Promise<State>;
+  codeMinutes: number;
+}) {
+  const t = useTranslations("notifications.connect");
   const [state, formAction] = useActionState(action, {});
   return (
     <div className="space-y-4">
       <form action={formAction} className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end" noValidate>
         <AlertChoices errors={state.fieldErrors} />
-        <SubmitButton pendingText="Preparing…">Connect Telegram</SubmitButton>
+        <SubmitButton pendingText={t("preparing")}>{t("submit")}</SubmitButton>
       </form>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {state.connect ? (
         <div className="space-y-3 rounded-lg bg-sky-50 p-4 text-sm text-sky-950 ring-1 ring-sky-200" data-testid="telegram-connect">
-          <p>Open the bot and tap Start. The link works once, for 15 minutes.</p>
+          <p>{t("openBotHint", { minutes: codeMinutes })}</p>
           <div className="flex flex-wrap gap-2">
             <a
               href={state.connect.privateChatUrl}
@@ -34,13 +42,13 @@ export function ConnectTelegramForm({ action }: { action: (previous: State, form
               className={buttonClasses("primary", "sm")}
               data-testid="telegram-private-link"
             >
-              Open @{state.connect.botUsername}
+              {t("openBot", { bot: state.connect.botUsername })}
             </a>
             <a href={state.connect.groupUrl} target="_blank" rel="noreferrer" className={buttonClasses("secondary", "sm")}>
-              Add to a group
+              {t("addToGroup")}
             </a>
           </div>
-          <p>In a group you can also send this message to the bot:</p>
+          <p>{t("groupCommand")}</p>
           <div className="flex items-center gap-2">
             <code
               className="rounded bg-white px-2 py-1 font-mono text-xs break-all ring-1 ring-sky-200"
@@ -50,7 +58,7 @@ export function ConnectTelegramForm({ action }: { action: (previous: State, form
             </code>
             <CopyButton value={`/start ${state.connect.code}`} />
           </div>
-          <p>Reload this page once the bot has confirmed in the chat.</p>
+          <p>{t("reload")}</p>
         </div>
       ) : null}
     </div>

@@ -16,19 +16,26 @@ export const openPaymentCookie = (linkId: string) => `khqr_link_${linkId.replace
 export const newBrowserId = () => randomBytes(16).toString("hex");
 export const isBrowserId = (value: string | undefined): value is string => value !== undefined && /^[0-9a-f]{32}$/.test(value);
 
-export type PublicLink = { link: PaymentLink; merchantName: string; status: LinkStatus };
+/** The shop as the customer sees it: both names, so the page can show the Khmer one to Khmer readers. */
+export type ShopNames = { merchantName: string | null; merchantNameKm: string | null };
+
+export type PublicLink = { link: PaymentLink; shop: ShopNames; status: LinkStatus };
 
 /** The link behind a public slug with its merchant's name, or null (an unknown slug is a 404). */
 export async function findPublicLink(slug: string, now: Date = new Date()): Promise<PublicLink | null> {
   if (!isSlug(slug)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ link: paymentLinks, merchantName: merchantProfiles.merchantName })
+    .select({ link: paymentLinks, merchantName: merchantProfiles.merchantName, merchantNameKm: merchantProfiles.merchantNameKm })
     .from(paymentLinks)
     .leftJoin(merchantProfiles, eq(merchantProfiles.userId, paymentLinks.userId))
     .where(eq(paymentLinks.slug, slug));
   if (!row) return null;
-  return { link: row.link, merchantName: row.merchantName ?? "Merchant", status: linkStatus(row.link, now) };
+  return {
+    link: row.link,
+    shop: { merchantName: row.merchantName, merchantNameKm: row.merchantNameKm },
+    status: linkStatus(row.link, now),
+  };
 }
 
 /**
@@ -132,7 +139,7 @@ export type LinkSuccess =
   | {
       kind: "receipt";
       mode: PaymentLink["mode"];
-      merchantName: string;
+      shop: ShopNames;
       title: string;
       amount: string | null;
       currency: string;
@@ -150,7 +157,12 @@ export async function linkPaymentSuccess(slug: string, publicId: string, now: Da
   if (!isSlug(slug)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ link: paymentLinks, payment: transactions, merchantName: merchantProfiles.merchantName })
+    .select({
+      link: paymentLinks,
+      payment: transactions,
+      merchantName: merchantProfiles.merchantName,
+      merchantNameKm: merchantProfiles.merchantNameKm,
+    })
     .from(transactions)
     .innerJoin(paymentLinks, eq(paymentLinks.id, transactions.paymentLinkId))
     .leftJoin(merchantProfiles, eq(merchantProfiles.userId, paymentLinks.userId))
@@ -164,7 +176,7 @@ export async function linkPaymentSuccess(slug: string, publicId: string, now: Da
   return {
     kind: "receipt",
     mode: payment.mode,
-    merchantName: row.merchantName ?? "Merchant",
+    shop: { merchantName: row.merchantName, merchantNameKm: row.merchantNameKm },
     title: link.title,
     amount: payment.amount,
     currency: payment.currency,

@@ -3,7 +3,15 @@ export { enqueuePaymentAlerts, enqueueReceiptAlerts, payerBankOf } from "./enque
 export { sendDueTelegramAlerts, ALERT_MAX_ATTEMPTS } from "./send-alerts";
 export { receiveTelegramUpdates, isTelegramWebhookRequest } from "./updates";
 export { createConnectLink, handleTelegramUpdate, startPayload, CONNECT_CODE_TTL_MS, type ConnectLink } from "./connect";
-export { listTelegramChats, disconnectTelegramChat, emailAlertSetting, setEmailAlerts, alertLog, type AlertLogEntry } from "./manage";
+export {
+  listTelegramChats,
+  disconnectTelegramChat,
+  DISCONNECTED_BY_USER,
+  emailAlertSetting,
+  setEmailAlerts,
+  alertLog,
+  type AlertLogEntry,
+} from "./manage";
 export { telegramBotToken, receivesUpdatesByWebhook } from "./config";
 export { telegramPaymentAlert, emailPaymentAlert, type PaymentFacts } from "./templates";
 export type { TelegramUpdate } from "./telegram-api";

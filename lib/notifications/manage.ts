@@ -11,11 +11,14 @@ export async function listTelegramChats(userId: string) {
   return chats.sort((a, b) => Number(a.disconnectedAt !== null) - Number(b.disconnectedAt !== null));
 }
 
+/** The reason recorded when the merchant disconnects a chat themselves (the dashboard says it in the reader's language). */
+export const DISCONNECTED_BY_USER = "disconnected in the dashboard";
+
 export async function disconnectTelegramChat(userId: string, chatRowId: string): Promise<void> {
   const db = await getDb();
   const [done] = await db
     .update(telegramChats)
-    .set({ disconnectedAt: new Date(), disconnectReason: "disconnected in the dashboard" })
+    .set({ disconnectedAt: new Date(), disconnectReason: DISCONNECTED_BY_USER })
     .where(and(eq(telegramChats.id, chatRowId), eq(telegramChats.userId, userId), isNull(telegramChats.disconnectedAt)))
     .returning({ id: telegramChats.id });
   if (!done) throw new AppError("not_found", "That chat is not connected.");

@@ -34,6 +34,9 @@ const NAMESPACES = [
   "docs",
   "mailbox",
   "emails",
+  "paymentLinks",
+  "notifications",
+  "linkPage",
 ];
 const LEAKED_KEY = new RegExp(`\\b(${NAMESPACES.join("|")})\\.[a-zA-Z][\\w-]*(\\.[\\w-]+)*\\b`);
 const KHMER = /[\u1780-\u17ff]/;
@@ -218,6 +221,82 @@ export async function khmerFlow(flow: Flow, browser: Browser, baseUrl: string, i
     await expectKhmerPage(payPage, "paid pay page");
     await screenshot(payPage, "km-pay-paid-360");
     await shootBoth(page, "transaction-paid");
+  });
+
+  flow.step("Khmer: payment links are made, listed and paid in Khmer, with riel whole", async () => {
+    await page.goto(`${baseUrl}/dashboard/payment-links`);
+    await page.getByText("មិនទាន់មានតំណបង់ប្រាក់នៅឡើយទេ").waitFor();
+    await shootBoth(page, "payment-links-empty");
+    await page.getByLabel("ចំណងជើង", { exact: true }).fill("កាហ្វេទឹកដោះគោទឹកកក");
+    await page.getByLabel("រូបិយប័ណ្ណ").selectOption("KHR");
+    await page.getByLabel("ចំនួនទឹកប្រាក់", { exact: true }).fill("abc");
+    await page.getByRole("button", { name: "បង្កើតតំណ" }).click();
+    await page.getByText("សូមកែប្រអប់ដែលបានសម្គាល់។").waitFor();
+    expectEqual(await page.getByLabel("រូបិយប័ណ្ណ").inputValue(), "KHR", "currency kept after a refused form");
+    await page.getByLabel("ចំនួនទឹកប្រាក់", { exact: true }).fill("10000");
+    await page.getByRole("button", { name: "បង្កើតតំណ" }).click();
+    await page.waitForURL(/\/dashboard\/payment-links\/[0-9a-f-]{36}$/);
+    await page.getByText("មិនទាន់មានការទូទាត់នៅឡើយទេ").waitFor();
+    await shootBoth(page, "payment-link-detail");
+    const linkUrl = (await page.getByTestId("link-url").textContent())!.trim();
+    const linkDetailUrl = page.url();
+
+    await page.goto(`${baseUrl}/dashboard/payment-links`);
+    await page.getByLabel("ចំណងជើង", { exact: true }).fill("ជំនួយដល់អ្នកឆុងកាហ្វេ");
+    await page.getByLabel("រូបិយប័ណ្ណ").selectOption("KHR");
+    await page.getByLabel("អតិថិជនដាក់ចំនួនខ្លួនឯង").check();
+    await page.getByLabel("តិចបំផុត (ស្រេចចិត្ត)").fill("1000");
+    await page.getByLabel("ច្រើនបំផុត (ស្រេចចិត្ត)").fill("100000");
+    await page.getByRole("button", { name: "បង្កើតតំណ" }).click();
+    await page.waitForURL(/\/dashboard\/payment-links\/[0-9a-f-]{36}$/);
+    const customUrl = (await page.getByTestId("link-url").textContent())!.trim();
+    await page.goto(`${baseUrl}/dashboard/payment-links`);
+    await page.getByTestId("link-list").getByText("10,000៛").waitFor();
+    await page.getByTestId("link-list").getByText("1,000៛ – 100,000៛").waitFor();
+    await shootBoth(page, "payment-links");
+
+    await payPage.goto(linkUrl);
+    await payPage.getByTestId("link-amount").getByText("10,000៛").waitFor();
+    await payPage.getByText(SHOP_KM).waitFor();
+    await payPage.getByRole("button", { name: "បង់ប្រាក់តាម KHQR" }).waitFor();
+    await expectKhmerPage(payPage, "payment link page");
+    await expectNoOverflow(payPage, "payment link page at 360 px");
+    await screenshot(payPage, "km-link-page-360");
+    await payPage.goto(customUrl);
+    await payPage.getByText("សូមបញ្ចូលចំនួនពី 1,000៛ ដល់ 100,000៛។").waitFor();
+    await payPage.getByLabel("ចំនួនទឹកប្រាក់ (KHR)").fill("500000");
+    await payPage.getByRole("button", { name: "បង់ប្រាក់តាម KHQR" }).click();
+    await payPage.getByText("មានព័ត៌មានខ្វះ ឬមិនត្រឹមត្រូវនៅក្នុងទម្រង់។ សូមបញ្ចូលចំនួនពី 1,000៛ ដល់ 100,000៛។").waitFor();
+    await expectKhmerPage(payPage, "payment link amount entry");
+    await expectNoOverflow(payPage, "payment link amount entry at 360 px");
+    await screenshot(payPage, "km-link-amount-360");
+
+    await payPage.goto(linkUrl);
+    await payPage.getByRole("button", { name: "បង់ប្រាក់តាម KHQR" }).click();
+    await payPage.getByTestId("pay-status").getByText("កំពុងរង់ចាំការទូទាត់").waitFor();
+    await page.goto(linkDetailUrl);
+    await page.locator("tbody tr").first().getByRole("link").click();
+    await page.getByRole("button", { name: "ក្លែងការទូទាត់" }).click();
+    await payPage.waitForURL(/\/done\?p=/, { timeout: 15_000 });
+    await payPage.getByTestId("receipt-title").getByText("បានទទួលការទូទាត់").waitFor();
+    await payPage.getByTestId("receipt").getByText(SHOP_KM).waitFor();
+    await expectKhmerPage(payPage, "payment link receipt");
+    await expectNoOverflow(payPage, "payment link receipt at 360 px");
+    await screenshot(payPage, "km-link-receipt-360");
+    await page.goto(`${baseUrl}/dashboard/payment-links`);
+    await page.getByTestId("link-list").getByText("បង់ 1 ដង · 10,000៛").waitFor();
+  });
+
+  flow.step("Khmer: the notifications settings connect Telegram and switch email alerts in Khmer", async () => {
+    await page.goto(`${baseUrl}/dashboard/settings/notifications`);
+    await page.getByRole("heading", { name: "ការជូនដំណឹង", exact: true }).waitFor();
+    await page.getByText("មិនទាន់មានឆាតណាភ្ជាប់នៅឡើយទេ។").waitFor();
+    await page.getByRole("button", { name: "ភ្ជាប់ Telegram" }).click();
+    await page.getByTestId("telegram-connect").getByText("ក្នុងក្រុម អ្នកក៏អាចផ្ញើសារនេះទៅ bot បានដែរ៖").waitFor();
+    await page.getByLabel(/ផ្ញើអ៊ីមែលមក/).check();
+    await page.getByRole("button", { name: "រក្សាទុក", exact: true }).click();
+    await page.getByText("បានបើកការជូនដំណឹងតាមអ៊ីមែល។").waitFor();
+    await shootBoth(page, "notifications");
   });
 
   flow.step("Khmer: the settings page switches the dashboard to English and to Khmer digits", async () => {

@@ -2,6 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { answerAppErrors, invalid, type ActionState } from "@/lib/dashboard/validated-action";
 import { BROWSER_COOKIE, customerAmountInput, isBrowserId, newBrowserId, openPaymentCookie, startLinkPayment } from "@/lib/links";
 import { applyRateLimit } from "@/lib/ratelimit";
@@ -15,7 +16,10 @@ const YEAR_SECONDS = 365 * 24 * 60 * 60;
  */
 export async function startPayment(slug: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
   const limit = await applyRateLimit({ ip: clientAddress(await headers()) }, "link_checkout");
-  if (!limit.allowed) return { error: `Too many attempts. Please wait ${limit.headers["Retry-After"] ?? "a few"} seconds and try again.` };
+  if (!limit.allowed) {
+    const [t, seconds] = [await getTranslations("linkPage"), limit.headers["Retry-After"]];
+    return { error: seconds ? t("tooMany", { seconds }) : t("tooManySoon") };
+  }
   const parsed = customerAmountInput.safeParse({ amount: formData.get("amount") ?? undefined });
   if (!parsed.success) return invalid(parsed.error, formData);
 

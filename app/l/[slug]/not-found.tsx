@@ -1,9 +1,11 @@
+import { useTranslations } from "next-intl";
 import { PaymentNotice } from "@/components/pay/payment-card";
 
 export default function PaymentLinkNotFound() {
+  const t = useTranslations();
   return (
-    <PaymentNotice title="Payment link not found">
-      <p>This payment link is not valid. Please ask the merchant for a new one.</p>
+    <PaymentNotice title={t("linkPage.notFoundTitle")}>
+      <p>{t("pay.notFoundText")}</p>
     </PaymentNotice>
   );
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { LinkCheckoutForm } from "@/components/links/link-checkout-form";
 import { LinkClosedNotice } from "@/components/links/link-closed-notice";
-import { PaymentCard, PaymentFrame, TooManyRequests } from "@/components/pay/payment-card";
+import { PaymentCard, PaymentFrame, shopName, TooManyRequests } from "@/components/pay/payment-card";
 import { getFormat } from "@/i18n/format";
 import { getPublicPayment } from "@/lib/dashboard/public-payment";
 import { findPublicLink, openLinkPayment, openPaymentCookie } from "@/lib/links";
@@ -12,19 +13,22 @@ import { applyRateLimit } from "@/lib/ratelimit";
 import { clientAddress } from "@/lib/std";
 import { startPayment } from "./actions";
 
-export const metadata: Metadata = { title: "Pay with KHQR", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pay");
+  return { title: t("metaTitle"), robots: { index: false } };
+}
 
 type Props = { params: Promise<{ slug: string }> };
 
 /** A payment link's page: what is being paid for, then (once the customer proceeds) the live QR of their payment. */
 export default async function PaymentLinkPage({ params }: Props) {
-  const format = await getFormat();
+  const [format, t] = await Promise.all([getFormat(), getTranslations()]);
   const { slug } = await params;
   const limit = await applyRateLimit({ ip: clientAddress(await headers()) }, "pay_page");
   if (!limit.allowed) return <TooManyRequests retryAfter={limit.headers["Retry-After"]} />;
   const found = await findPublicLink(slug);
   if (!found) notFound();
-  const { link, merchantName } = found;
+  const { link } = found;
 
   const open = await openLinkPayment(link, (await cookies()).get(openPaymentCookie(link.id))?.value);
   const payment = open ? await getPublicPayment(open.publicId) : null;
@@ -37,11 +41,17 @@ export default async function PaymentLinkPage({ params }: Props) {
 
   const [min, max] = [link.minAmount, link.maxAmount].map((bound) => (bound === null ? null : format.money(bound, link.currency)));
   const amountHint =
-    min && max ? `Enter an amount from ${min} to ${max}.` : min ? `Enter at least ${min}.` : max ? `Enter at most ${max}.` : undefined;
+    min && max
+      ? t("linkPage.amountBetween", { min, max })
+      : min
+        ? t("linkPage.amountAtLeast", { min })
+        : max
+          ? t("linkPage.amountAtMost", { max })
+          : undefined;
   return (
     <PaymentFrame mode={link.mode}>
-      <p className="text-sm text-slate-500">Pay to</p>
-      <p className="text-lg font-semibold text-slate-900">{merchantName}</p>
+      <p className="text-sm text-slate-500">{t("pay.payTo")}</p>
+      <p className="text-lg font-semibold text-slate-900">{await shopName(found.shop)}</p>
       <h1 className="mt-3 text-xl font-semibold text-slate-900" data-testid="link-title">
         {link.title}
       </h1>
@@ -59,10 +69,8 @@ export default async function PaymentLinkPage({ params }: Props) {
         currency={link.currency}
         amountHint={amountHint}
       />
-      <p className="mt-4 text-center text-xs text-slate-500">You pay with ABA, ACLEDA, Wing or any Bakong member bank app.</p>
-      {link.mode === "test" ? (
-        <p className="mt-2 text-center text-xs text-amber-700">This is a test payment: no real money moves.</p>
-      ) : null}
+      <p className="mt-4 text-center text-xs text-slate-500">{t("linkPage.banks")}</p>
+      {link.mode === "test" ? <p className="mt-2 text-center text-xs text-amber-700">{t("pay.testNotice")}</p> : null}
     </PaymentFrame>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { CreateLinkForm } from "@/components/links/create-link-form";
 import { ModeBadge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -12,17 +13,22 @@ import { requireUser } from "@/lib/auth/session";
 import { listPaymentLinks, type PaymentLinkView } from "@/lib/links";
 import { createLinkAction } from "./actions";
 
-export const metadata: Metadata = { title: "Payment links" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("paymentLinks");
+  return { title: t("metaTitle") };
+}
 
-function amountOf(link: PaymentLinkView, format: Formatter): string {
+type Translate = Awaited<ReturnType<typeof getTranslations<"paymentLinks">>>;
+
+function amountOf(link: PaymentLinkView, format: Formatter, t: Translate): string {
   if (link.amount !== null) return format.money(link.amount, link.currency);
   if (link.min_amount !== null && link.max_amount !== null)
-    return `${format.money(link.min_amount, link.currency)} – ${format.money(link.max_amount, link.currency)}`;
-  return `Customer chooses (${link.currency})`;
+    return t("range", { min: format.money(link.min_amount, link.currency), max: format.money(link.max_amount, link.currency) });
+  return t("customerChooses", { currency: link.currency });
 }
 
 export default async function PaymentLinksPage() {
-  const format = await getFormat();
+  const [format, t] = await Promise.all([getFormat(), getTranslations("paymentLinks")]);
   const user = await requireUser();
   const [live, test] = await Promise.all([
     listPaymentLinks({ userId: user.id, mode: "live" }),
@@ -31,16 +37,13 @@ export default async function PaymentLinksPage() {
   const links = [...live.data, ...test.data].sort((a, b) => b.created_at.localeCompare(a.created_at));
   return (
     <>
-      <PageHeader
-        title="Payment links"
-        description="Sell without writing code: a page per product or service that customers pay by KHQR."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-6">
         <CreateLinkForm action={createLinkAction} />
         <Card>
-          <CardHeader title="Your links" />
+          <CardHeader title={t("yourLinks")} />
           {links.length === 0 ? (
-            <EmptyState title="No payment links yet">Create one above, then share its address in a chat or print its QR.</EmptyState>
+            <EmptyState title={t("emptyTitle")}>{t("emptyText")}</EmptyState>
           ) : (
             <ul className="divide-y divide-slate-100" data-testid="link-list">
               {links.map((link) => (
@@ -49,11 +52,15 @@ export default async function PaymentLinksPage() {
                     <Link href={`/dashboard/payment-links/${link.id}`} className="font-medium text-slate-900 hover:underline">
                       {link.title}
                     </Link>
-                    <p className="text-sm text-slate-500">{amountOf(link, format)}</p>
+                    <p className="text-sm text-slate-500">{amountOf(link, format, t)}</p>
                   </div>
                   <div className="flex items-center gap-3 text-sm text-slate-600">
                     <span>
-                      {format.count(link.payments.count)} paid · {format.money(link.payments.total, link.currency)}
+                      {t("paidSummary", {
+                        count: link.payments.count,
+                        shown: format.count(link.payments.count),
+                        total: format.money(link.payments.total, link.currency),
+                      })}
                     </span>
                     <ModeBadge mode={link.mode} />
                     <LinkStatusBadge status={link.status} />

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { PaymentFrame, TooManyRequests } from "@/components/pay/payment-card";
+import { getTranslations } from "next-intl/server";
+import { PaymentFrame, shopName, TooManyRequests } from "@/components/pay/payment-card";
 import { ReceiptDownloadButton } from "@/components/links/receipt-download-button";
 import { getFormat } from "@/i18n/format";
 import type { Currency } from "@/lib/config/enums";
@@ -9,13 +10,16 @@ import { linkPaymentSuccess } from "@/lib/links";
 import { applyRateLimit } from "@/lib/ratelimit";
 import { clientAddress } from "@/lib/std";
 
-export const metadata: Metadata = { title: "Payment received", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("linkPage.done");
+  return { title: t("metaTitle"), robots: { index: false } };
+}
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ p?: string | string[] }> };
 
 /** After paying: on to the merchant's success URL (signed), or the receipt when the link has none. */
 export default async function PaymentLinkDone({ params, searchParams }: Props) {
-  const format = await getFormat();
+  const [format, t] = await Promise.all([getFormat(), getTranslations("linkPage.done")]);
   const limit = await applyRateLimit({ ip: clientAddress(await headers()) }, "pay_page");
   if (!limit.allowed) return <TooManyRequests retryAfter={limit.headers["Retry-After"]} />;
   const { slug } = await params;
@@ -25,12 +29,12 @@ export default async function PaymentLinkDone({ params, searchParams }: Props) {
   if (success.kind === "redirect") redirect(success.url);
 
   const rows: [string, string][] = [
-    ["Paid to", success.merchantName],
-    ["For", success.title],
-    ["Amount", format.money(success.amount, success.currency as Currency)],
-    ...(success.billNumber ? [["Bill number", success.billNumber] as [string, string]] : []),
-    ["Paid at", format.dateTime(success.paidAt)],
-    ["Payment reference", success.hash ? success.hash.slice(0, 8) : success.md5.slice(0, 8)],
+    [t("paidTo"), await shopName(success.shop)],
+    [t("for"), success.title],
+    [t("amount"), format.money(success.amount, success.currency as Currency)],
+    ...(success.billNumber ? [[t("bill"), success.billNumber] as [string, string]] : []),
+    [t("paidAt"), format.dateTime(success.paidAt)],
+    [t("reference"), success.hash ? success.hash.slice(0, 8) : success.md5.slice(0, 8)],
   ];
   return (
     <PaymentFrame mode={success.mode}>
@@ -41,9 +45,9 @@ export default async function PaymentLinkDone({ params, searchParams }: Props) {
           </svg>
         </div>
         <h1 className="mt-3 text-xl font-semibold text-slate-900" data-testid="receipt-title">
-          Payment received
+          {t("title")}
         </h1>
-        <p className="text-sm text-slate-500">Thank you! Keep this receipt.</p>
+        <p className="text-sm text-slate-500">{t("thanks")}</p>
       </div>
       <dl className="mt-5 divide-y divide-slate-100 text-sm" data-testid="receipt">
         {rows.map(([label, value]) => (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { LinkStatusBadge } from "@/components/links/link-status-badge";
 import { PrintButton } from "@/components/pay/print-button";
@@ -16,10 +17,13 @@ import { requireUser } from "@/lib/auth/session";
 import { findUsersPaymentLink, getPaymentLink, paymentLinkTransactions } from "@/lib/links";
 import { deactivateLinkAction } from "../actions";
 
-export const metadata: Metadata = { title: "Payment link" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("paymentLinks.detail");
+  return { title: t("metaTitle") };
+}
 
 export default async function PaymentLinkDetailPage({ params }: { params: Promise<{ id: string }> }) {
-  const format = await getFormat();
+  const [format, t] = await Promise.all([getFormat(), getTranslations("paymentLinks.detail")]);
   const user = await requireUser();
   const { id } = await params;
   const row = await findUsersPaymentLink(user.id, id);
@@ -41,23 +45,23 @@ export default async function PaymentLinkDetailPage({ params }: { params: Promis
       <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
         <div className="space-y-6">
           <Card>
-            <CardHeader title="Share" description="Send this address in a chat, put it on your page, or print its QR." />
+            <CardHeader title={t("shareTitle")} description={t("shareDescription")} />
             <CardBody className="space-y-3">
               <p className="font-mono text-sm break-all text-slate-800" data-testid="link-url">
                 {link.url}
               </p>
               <div className="flex flex-wrap gap-2">
-                <CopyButton value={link.url} label="Copy link" />
+                <CopyButton value={link.url} label={t("copyLink")} />
                 <a href={link.url} target="_blank" rel="noreferrer" className={buttonClasses("secondary", "sm")}>
-                  Open
+                  {t("open")}
                 </a>
                 {link.status === "active" ? (
                   <ConfirmForm
                     action={deactivateLinkAction}
                     fields={{ linkId: link.id, mode: link.mode }}
-                    label="Deactivate"
-                    question="Customers will no longer be able to pay through this link. This cannot be undone."
-                    confirmLabel="Deactivate link"
+                    label={t("deactivate")}
+                    question={t("deactivateQuestion")}
+                    confirmLabel={t("deactivateConfirm")}
                     variant="dangerQuiet"
                   />
                 ) : null}
@@ -66,20 +70,24 @@ export default async function PaymentLinkDetailPage({ params }: { params: Promis
           </Card>
           <Card>
             <CardHeader
-              title="Payments"
-              description={`${format.count(link.payments.count)} paid, ${format.money(link.payments.total, link.currency)} in total.`}
+              title={t("paymentsTitle")}
+              description={t("paymentsSummary", {
+                count: link.payments.count,
+                shown: format.count(link.payments.count),
+                total: format.money(link.payments.total, link.currency),
+              })}
             />
             {payments.length === 0 ? (
-              <EmptyState title="No payments yet" />
+              <EmptyState title={t("noPayments")} />
             ) : (
               <div className="overflow-x-auto">
                 <table className="w-full text-sm">
                   <thead className="bg-slate-50 text-left text-xs text-slate-500">
                     <tr>
-                      <th className="px-5 py-2 font-medium">Created</th>
-                      <th className="px-5 py-2 font-medium">Amount</th>
-                      <th className="px-5 py-2 font-medium">Bill</th>
-                      <th className="px-5 py-2 font-medium">Status</th>
+                      <th className="px-5 py-2 font-medium">{t("created")}</th>
+                      <th className="px-5 py-2 font-medium">{t("amount")}</th>
+                      <th className="px-5 py-2 font-medium">{t("bill")}</th>
+                      <th className="px-5 py-2 font-medium">{t("status")}</th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
@@ -103,23 +111,20 @@ export default async function PaymentLinkDetailPage({ params }: { params: Promis
             )}
           </Card>
           <Card>
-            <CardHeader
-              title="Success redirect signature"
-              description="Customers arrive at your success URL with link, md5, order_id, t and sig. Check sig with this secret (see the API docs)."
-            />
+            <CardHeader title={t("signatureTitle")} description={t("signatureDescription")} />
             <CardBody>
               <details>
-                <summary className="cursor-pointer text-sm text-slate-700">Show the signing secret</summary>
+                <summary className="cursor-pointer text-sm text-slate-700">{t("showSecret")}</summary>
                 <p className="mt-2 font-mono text-xs break-all text-slate-800">{row.signingSecret}</p>
               </details>
             </CardBody>
           </Card>
         </div>
         <Card className="self-start">
-          <CardHeader title="QR to print" />
+          <CardHeader title={t("qrTitle")} />
           <CardBody className="flex flex-col items-center gap-3">
-            <QrCode value={link.url} size={220} label={`QR code of the payment link ${link.title}`} />
-            <p className="text-center text-sm text-slate-600">Scan with a phone camera to open the payment page.</p>
+            <QrCode value={link.url} size={220} label={t("qrLabel", { title: link.title })} />
+            <p className="text-center text-sm text-slate-600">{t("qrHint")}</p>
             <PrintButton />
           </CardBody>
         </Card>

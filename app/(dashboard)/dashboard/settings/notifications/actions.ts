@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { LOCALES, ALERT_SCOPES } from "@/lib/config/enums";
 import { validatedActionWithUser, type ActionState } from "@/lib/dashboard/validated-action";
@@ -24,7 +25,8 @@ export const emailAlertsAction = validatedActionWithUser(
   async ({ enabled, scope, locale }, _formData, user): Promise<ActionState> => {
     await setEmailAlerts(user.id, enabled ? { scope, locale } : null);
     revalidatePath(PAGE);
-    return { success: enabled ? "Email alerts are on." : "Email alerts are off." };
+    const t = await getTranslations("notifications");
+    return { success: t(enabled ? "emailOn" : "emailOff") };
   },
 );
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ConnectTelegramForm } from "@/components/notifications/connect-telegram-form";
 import { EmailAlertsForm } from "@/components/notifications/email-alerts-form";
 import { Alert } from "@/components/ui/alert";
@@ -10,51 +11,55 @@ import { getFormat } from "@/i18n/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConfirmForm } from "@/components/webhooks/confirm-form";
 import { requireUser } from "@/lib/auth/session";
-import type { AlertScope } from "@/lib/config/enums";
-import { alertLog, emailAlertSetting, listTelegramChats, telegramBotToken } from "@/lib/notifications";
+import {
+  alertLog,
+  CONNECT_CODE_TTL_MS,
+  DISCONNECTED_BY_USER,
+  emailAlertSetting,
+  listTelegramChats,
+  telegramBotToken,
+} from "@/lib/notifications";
 import { connectTelegramAction, disconnectChatAction, emailAlertsAction } from "./actions";
 
-export const metadata: Metadata = { title: "Notifications" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("notifications");
+  return { title: t("metaTitle") };
+}
 
-const SCOPES: Record<AlertScope, string> = { both: "Live and test", live: "Live only", test: "Test only" };
+// Each language by its own name, as language pickers do.
 const LANGUAGES = { km: "ខ្មែរ", en: "English" } as const;
 const STATUS_TONES = { succeeded: "green", pending: "amber", failed: "red" } as const;
-const STATUS_LABELS = { succeeded: "Sent", pending: "Retrying", failed: "Failed" } as const;
+const STATUS_LABELS = { succeeded: "sent", pending: "retrying", failed: "failed" } as const;
 
 export default async function NotificationsPage() {
-  const format = await getFormat();
+  const [format, t] = await Promise.all([getFormat(), getTranslations("notifications")]);
   const user = await requireUser();
   const [chats, email, log] = await Promise.all([listTelegramChats(user.id), emailAlertSetting(user.id), alertLog(user.id)]);
   const telegramOn = telegramBotToken() !== null;
+  // Telegram's own refusals (a blocked bot, a deleted group) are shown as Telegram words them.
+  const disconnectReason = (reason: string | null) => (reason === null || reason === DISCONNECTED_BY_USER ? t("byYou") : reason);
   return (
     <>
       <PageHeader
-        title="Notifications"
-        description="Payment alerts in your Telegram chats and by email, the moment a payment is confirmed."
+        title={t("title")}
+        description={t("description")}
         actions={
           <Link href="/dashboard/settings" className="text-sm text-slate-600 hover:underline">
-            Back to settings
+            {t("back")}
           </Link>
         }
       />
       <div className="space-y-6">
         <Card>
-          <CardHeader
-            title="Telegram"
-            description="Connect your own chat or your shop's group: each payment arrives there with its amount, bill number and time."
-          />
+          <CardHeader title={t("telegramTitle")} description={t("telegramDescription")} />
           <CardBody className="space-y-5">
             {telegramOn ? (
-              <ConnectTelegramForm action={connectTelegramAction} />
+              <ConnectTelegramForm action={connectTelegramAction} codeMinutes={CONNECT_CODE_TTL_MS / 60_000} />
             ) : (
-              <Alert tone="info">
-                Telegram alerts are not set up on this server. To turn them on, create a bot with @BotFather, set TELEGRAM_BOT_TOKEN to its
-                token and restart the app. On a public https address, also set TELEGRAM_WEBHOOK_SECRET so Telegram can push updates to the
-                app.
-              </Alert>
+              <Alert tone="info">{t("telegramOff")}</Alert>
             )}
             {chats.length === 0 ? (
-              <p className="text-sm text-slate-500">No chats connected yet.</p>
+              <p className="text-sm text-slate-500">{t("noChats")}</p>
             ) : (
               <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" data-testid="telegram-chats">
                 {chats.map((chat) => (
@@ -62,21 +67,21 @@ export default async function NotificationsPage() {
                     <div>
                       <p className="font-medium text-slate-900">{chat.title}</p>
                       <p className="text-sm text-slate-500">
-                        {SCOPES[chat.scope]} · {LANGUAGES[chat.locale]}
-                        {chat.disconnectedAt ? ` · Disconnected: ${chat.disconnectReason ?? "by you"}` : ""}
+                        {t(`scopes.${chat.scope}`)} · {LANGUAGES[chat.locale]}
+                        {chat.disconnectedAt ? ` · ${t("disconnectedBecause", { reason: disconnectReason(chat.disconnectReason) })}` : ""}
                       </p>
                     </div>
                     {chat.disconnectedAt ? (
-                      <Badge tone="slate">Disconnected</Badge>
+                      <Badge tone="slate">{t("disconnected")}</Badge>
                     ) : (
                       <div className="flex items-center gap-2">
-                        <Badge tone="green">Connected</Badge>
+                        <Badge tone="green">{t("connected")}</Badge>
                         <ConfirmForm
                           action={disconnectChatAction}
                           fields={{ chatId: chat.id }}
-                          label="Disconnect"
-                          question="This chat will get no more payment alerts."
-                          confirmLabel="Disconnect chat"
+                          label={t("disconnect")}
+                          question={t("disconnectQuestion")}
+                          confirmLabel={t("disconnectConfirm")}
                           variant="dangerQuiet"
                         />
                       </div>
@@ -88,7 +93,7 @@ export default async function NotificationsPage() {
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title="Email" />
+          <CardHeader title={t("emailTitle")} />
           <CardBody>
             <EmailAlertsForm
               action={emailAlertsAction}
@@ -98,18 +103,18 @@ export default async function NotificationsPage() {
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title="Alert log" description="The newest alerts and how each fared. Failed sends are retried automatically." />
+          <CardHeader title={t("log.title")} description={t("log.description")} />
           {log.length === 0 ? (
-            <EmptyState title="No alerts yet">They appear here as payments arrive.</EmptyState>
+            <EmptyState title={t("log.emptyTitle")}>{t("log.emptyText")}</EmptyState>
           ) : (
             <div className="overflow-x-auto">
               <table className="w-full text-sm" data-testid="alert-log">
                 <thead className="bg-slate-50 text-left text-xs text-slate-500">
                   <tr>
-                    <th className="px-5 py-2 font-medium">Time</th>
-                    <th className="px-5 py-2 font-medium">Payment</th>
-                    <th className="px-5 py-2 font-medium">To</th>
-                    <th className="px-5 py-2 font-medium">Status</th>
+                    <th className="px-5 py-2 font-medium">{t("log.time")}</th>
+                    <th className="px-5 py-2 font-medium">{t("log.payment")}</th>
+                    <th className="px-5 py-2 font-medium">{t("log.to")}</th>
+                    <th className="px-5 py-2 font-medium">{t("log.status")}</th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -127,14 +132,16 @@ export default async function NotificationsPage() {
                         >
                           {format.money(entry.amount, entry.currency)}
                         </Link>
-                        {entry.transactionId ? null : <span className="ml-1 text-xs text-slate-500">receipt</span>}
+                        {entry.transactionId ? null : <span className="ml-1 text-xs text-slate-500">{t("log.receipt")}</span>}
                       </td>
                       <td className="px-5 py-2">
-                        {entry.channel === "email" ? "Email" : `Telegram: ${entry.chatTitle ?? "a removed chat"}`}
+                        {entry.channel === "email" ? t("log.email") : t("log.telegram", { chat: entry.chatTitle ?? t("log.removedChat") })}
                       </td>
                       <td className="px-5 py-2">
                         <Badge tone={STATUS_TONES[entry.status as keyof typeof STATUS_TONES] ?? "slate"}>
-                          {STATUS_LABELS[entry.status as keyof typeof STATUS_LABELS] ?? entry.status}
+                          {entry.status in STATUS_LABELS
+                            ? t(`log.${STATUS_LABELS[entry.status as keyof typeof STATUS_LABELS]}`)
+                            : entry.status}
                         </Badge>
                         {entry.lastError ? <p className="mt-1 text-xs text-slate-500">{entry.lastError}</p> : null}
                       </td>
