@@ -82,5 +82,8 @@ describe("authenticateApiKey: a valid key", () => {
     expect(cachedApiKey(`Bearer ${fresh.liveKey.key}`)).toBeNull();
     expect(cachedApiKey(null)).toBeNull();
     expect(cachedApiKey("Bearer not-a-key")).toBeNull();
+    // A header the API would refuse is never answered from the cache, whatever key it holds.
+    expect(cachedApiKey(`Token Bearer ${fresh.testKey.key}`)).toBeNull();
+    expect(cachedApiKey(`Bearer ${fresh.testKey.key} ${fresh.testKey.key}`)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { transactions } from "@/lib/db/schema";
-import { unpaidAnswers } from "@/lib/payments/settle";
+import { settleBakongResults, unpaidAnswers } from "@/lib/payments/settle";
 import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
 import { insertPendingTransactions } from "./pending-transactions";
 
@@ -68,5 +68,26 @@ describe("unpaidAnswers (a polling pass's 'not found yet' answers)", () => {
     expect(await unpaid.add([{ row: row!, result: notFound }])).toEqual([]);
     const [after] = await db.select().from(transactions).where(eq(transactions.id, row!.id));
     expect(after).toMatchObject({ status: "paid", nextCheckAt: null, lastAnswerAt: null });
+  });
+});
+
+describe("settleBakongResults (one call's answers in a polling pass)", () => {
+  it("a 'not found yet' answer waits for the pass's batch; an answer past expiry is final at once", async () => {
+    const t0 = new Date(Date.now() - 60_000);
+    const [young, old] = await insertPendingTransactions({ userId: merchant.userId, mode: "live", count: 2, createdAt: t0 });
+    const pastExpiry = new Date(old!.expiresAt!.getTime() + 1);
+    const db = await getDb();
+    const statusOf = async (id: string) => (await db.select().from(transactions).where(eq(transactions.id, id)))[0]!;
+
+    const youngUnpaid = unpaidAnswers(new Date(t0.getTime() + 3_000), 500);
+    expect(await settleBakongResults([{ row: young!, result: notFound }], new Date(t0.getTime() + 3_000), youngUnpaid)).toEqual([]);
+    expect((await statusOf(young!.id)).lastAnswerAt).toBeNull();
+    expect((await youngUnpaid.flush()).map((row) => row.id)).toEqual([young!.id]);
+
+    const oldUnpaid = unpaidAnswers(pastExpiry, 500);
+    expect(await settleBakongResults([{ row: old!, result: notFound }], pastExpiry, oldUnpaid)).toMatchObject([
+      { id: old!.id, status: "expired" },
+    ]);
+    expect(await oldUnpaid.flush()).toEqual([]);
   });
 });
