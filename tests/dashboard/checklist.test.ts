@@ -1,27 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { BakongCheckResult } from "@/lib/bakong";
 import { gettingStarted } from "@/lib/dashboard/overview";
 import { getDb } from "@/lib/db";
 import { transactions, users, type Transaction } from "@/lib/db/schema";
 import { createQr, settleWithBakongResult } from "@/lib/payments";
 import { createWebhookEndpoint } from "@/lib/webhooks";
+import { bakongFound } from "../helpers/bakong-answers";
 import { createTestMerchant } from "../helpers/merchant";
-
-function found(row: Transaction, at: Date): BakongCheckResult {
-  return {
-    status: "found",
-    transaction: {
-      hash: randomBytes(32).toString("hex"),
-      toAccountId: row.toAccountId,
-      amount: Number(row.amount),
-      currency: row.currency,
-      createdDateMs: at.getTime(),
-    },
-    raw: { responseCode: 0 },
-  };
-}
 
 async function pendingQr(merchant: Awaited<ReturnType<typeof createTestMerchant>>): Promise<Transaction> {
   const qr = await createQr(merchant.test, { amount: 5, currency: "USD", bill_number: `INV-${randomBytes(4).toString("hex")}` });
@@ -48,7 +34,7 @@ describe("getting-started checklist facts", () => {
     await settleWithBakongResult(row, { status: "not_found", raw: { responseCode: 1 } });
     expect(await gettingStarted(merchantWithProfile.userId)).toMatchObject({ firstPaid: false });
 
-    await settleWithBakongResult(row, found(row, new Date()));
+    await settleWithBakongResult(row, bakongFound(row, new Date()));
     expect(await gettingStarted(merchantWithProfile.userId)).toMatchObject({ firstPaid: true, webhookAdded: false });
     await createWebhookEndpoint(merchantWithProfile.userId, { url: "https://shop.example.com/hooks", mode: "test" });
     expect(await gettingStarted(merchantWithProfile.userId)).toEqual({
@@ -66,18 +52,18 @@ describe("getting-started checklist facts", () => {
     const paidAt = new Date(Date.now() - 5_000);
     expect(await firstPaidAt(merchant.userId)).toBeNull();
 
-    await settleWithBakongResult(first, found(first, paidAt));
+    await settleWithBakongResult(first, bakongFound(first, paidAt));
     expect(await firstPaidAt(merchant.userId)).toEqual(paidAt);
-    await settleWithBakongResult(second, found(second, new Date()));
+    await settleWithBakongResult(second, bakongFound(second, new Date()));
     // Settling the same payment again (the poller and a check both had the answer) changes nothing either.
-    await settleWithBakongResult(first, found(first, new Date()));
+    await settleWithBakongResult(first, bakongFound(first, new Date()));
     expect(await firstPaidAt(merchant.userId)).toEqual(paidAt);
   });
 
   it("a mismatched payment (wrong amount) is not a first payment", async () => {
     const merchant = await createTestMerchant();
     const row = await pendingQr(merchant);
-    const answer = found(row, new Date());
+    const answer = bakongFound(row, new Date());
     if (answer.status === "found") answer.transaction.amount = 4;
     await settleWithBakongResult(row, answer);
     expect(await firstPaidAt(merchant.userId)).toBeNull();

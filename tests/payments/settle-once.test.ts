@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { BakongCheckResult } from "@/lib/bakong";
 import { getDb } from "@/lib/db";
 import { transactionEvents, type Transaction } from "@/lib/db/schema";
 import { createQr, settleWithBakongResult } from "@/lib/payments";
 import { createWebhookEndpoint, setWebhookEndpointEnabled } from "@/lib/webhooks";
+import { bakongFound } from "../helpers/bakong-answers";
 import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
 import { deliveriesOf, transactionByMd5 } from "../webhooks/fixtures";
 
@@ -15,21 +15,6 @@ async function eventsOfKind(transactionId: string, kind: "paid" | "paid_after_ex
     .select()
     .from(transactionEvents)
     .where(and(eq(transactionEvents.transactionId, transactionId), eq(transactionEvents.kind, kind)));
-}
-
-/** Bakong's answer for a payment of the stored amount to the stored account: the one that settles it. */
-function bakongFound(row: Transaction, at: Date): BakongCheckResult {
-  return {
-    status: "found",
-    transaction: {
-      hash: randomBytes(32).toString("hex"),
-      toAccountId: row.toAccountId,
-      amount: Number(row.amount),
-      currency: row.currency,
-      createdDateMs: at.getTime(),
-    },
-    raw: { responseCode: 0 },
-  };
 }
 
 /** A merchant with two enabled test-mode endpoints and one disabled one, and a new pending $5 QR. */
