@@ -156,7 +156,8 @@ async function timeCsv(
   let newlines = 0;
   const reader = response.body!.getReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    for (const byte of chunk.value) if (byte === 10) newlines++;
+    // indexOf, not a loop over every byte: this process shares the machine with the server it measures.
+    for (let at = chunk.value.indexOf(10); at !== -1; at = chunk.value.indexOf(10, at + 1)) newlines++;
   }
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);

@@ -1,12 +1,8 @@
 import type { Currency } from "@/lib/config/enums";
 import { toMinorUnits } from "@/lib/payments";
 
-/**
- * One column of a CSV export: its header and how a row shows in it. `preformatted`: the value is already
- * CSV, written by PostgreSQL from fields that never need quoting (ids, times, enums, amounts), possibly
- * several joined, so the header names them all.
- */
-export type CsvColumn<Row> = { header: string; value: (row: Row) => string | null; preformatted?: true };
+/** One column of a CSV export: its header and how a row shows in it. */
+export type CsvColumn<Row> = { header: string; value: (row: Row) => string | null };
 
 /** Either rule below applies: nearly every field (ids, times, amounts) passes this one test untouched. */
 const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
@@ -15,7 +11,7 @@ const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
  * Excel opens a CSV as UTF-8 only when it starts with a byte order mark; without one a Khmer bill number or
  * shop name garbles. Every export's first line starts with it.
  */
-export const CSV_BOM = "\uFEFF";
+const CSV_BOM = "\uFEFF";
 
 /** An amount as a spreadsheet should show it: riel whole ("59"), dollars with their cents ("5.00"); a static QR has none. */
 export function csvAmount(amount: string | null, currency: Currency): string | null {
@@ -39,14 +35,15 @@ export function csvField(value: string | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-function cell<Row>(column: CsvColumn<Row>, row: Row): string {
-  return column.preformatted ? (column.value(row) ?? "") : csvField(column.value(row));
+export function csvLine<Row>(columns: readonly CsvColumn<Row>[], row: Row): string {
+  let line = csvField(columns[0]!.value(row));
+  for (let index = 1; index < columns.length; index++) line += `,${csvField(columns[index]!.value(row))}`;
+  return `${line}\r\n`;
 }
 
-export function csvLine<Row>(columns: readonly CsvColumn<Row>[], row: Row): string {
-  let line = cell(columns[0]!, row);
-  for (let index = 1; index < columns.length; index++) line += `,${cell(columns[index]!, row)}`;
-  return `${line}\r\n`;
+/** The first line of an export: the byte order mark, then the column names. */
+export function csvHeader(names: readonly string[]): string {
+  return `${CSV_BOM}${names.join(",")}\r\n`;
 }
 
 /**
@@ -55,7 +52,7 @@ export function csvLine<Row>(columns: readonly CsvColumn<Row>[], row: Row): stri
  * so memory stays flat for any number of rows.
  */
 export async function* csvChunks<Row>(columns: readonly CsvColumn<Row>[], pages: AsyncIterable<readonly Row[]>): AsyncGenerator<string> {
-  yield `${CSV_BOM}${columns.map((column) => column.header).join(",")}\r\n`;
+  yield csvHeader(columns.map((column) => column.header));
   for await (const rows of pages) {
     let chunk = "";
     for (const row of rows) chunk += csvLine(columns, row);

@@ -133,14 +133,6 @@ describe("CSV export", () => {
     expect(csvLine(columns, ["plain"])).toBe("plain,\r\n");
   });
 
-  it("a preformatted column (PostgreSQL's own CSV of fields that never need quoting) is written as it is", () => {
-    const columns = [
-      { header: "a,b", value: (row: string[]) => row[0]!, preformatted: true as const },
-      { header: "c", value: (row: string[]) => row[1]! },
-    ];
-    expect(csvLine(columns, ["1,2", "=3"])).toBe("1,2,'=3\r\n");
-  });
-
   it("PostgreSQL guards and quotes a merchant's text exactly as csvField does", async () => {
     const merchant = await createTestMerchant();
     const texts = ["=1", "+1", "-1", "@a", "\tx", "\rx", "a\nb", 'q"q', "a,b", "plain", "'=x", "ក្រុម=1", " =1"];
