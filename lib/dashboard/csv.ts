@@ -1,5 +1,3 @@
-import { Duplex } from "node:stream";
-import { constants, createGzip } from "node:zlib";
 import type { Currency } from "@/lib/config/enums";
 import { toMinorUnits } from "@/lib/payments";
 
@@ -63,35 +61,12 @@ export async function* csvChunks<Row>(columns: readonly CsvColumn<Row>[], pages:
 }
 
 /**
- * Whether a client's Accept-Encoding takes gzip: named (or matched by `*`) without q=0. Every browser sends
- * it; a client that sends nothing gets the plain file.
+ * A CSV download streamed from `chunks`: the next page is read only when the client has taken the last one,
+ * and a client that disconnects ends the export (the generator is returned, so no further page is read).
  */
-export function acceptsGzip(acceptEncoding: string | null): boolean {
-  const weights = new Map<string, number>();
-  for (const part of (acceptEncoding ?? "").split(",")) {
-    const [coding, ...parameters] = part.split(";").map((piece) => piece.trim().toLowerCase());
-    if (!coding) continue;
-    const q = parameters.find((parameter) => parameter.startsWith("q="));
-    weights.set(coding, q === undefined ? 1 : Number(q.slice(2)));
-  }
-  return (weights.get("gzip") ?? weights.get("*") ?? 0) > 0;
-}
-
-/**
- * gzip at its fastest level: a CSV shrinks about 3.4× all the same (level 6, which the server would apply
- * otherwise, saves 5 % more bytes for 60 % more CPU per row; the export's speed is bound by CPU).
- */
-const fastGzip = () =>
-  Duplex.toWeb(createGzip({ level: constants.Z_BEST_SPEED, chunkSize: 64 * 1024 })) as unknown as TransformStream<Uint8Array, Uint8Array>;
-
-/**
- * A CSV download streamed from `chunks`, gzipped when the client takes it (`gzip`): the next page is read
- * only when the client has taken the last one, and a client that disconnects ends the export (the generator
- * is returned, so no further page is read).
- */
-export function csvDownload(filename: string, chunks: AsyncGenerator<string>, options: { gzip?: boolean } = {}): Response {
+export function csvDownload(filename: string, chunks: AsyncGenerator<string>): Response {
   const encoder = new TextEncoder();
-  const csv = new ReadableStream<Uint8Array>({
+  const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       const next = await chunks.next();
       if (next.done) controller.close();
@@ -101,13 +76,11 @@ export function csvDownload(filename: string, chunks: AsyncGenerator<string>, op
       await chunks.return(undefined);
     },
   });
-  return new Response(options.gzip ? csv.pipeThrough(fastGzip()) : csv, {
+  return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${filename}"`,
       "Cache-Control": "no-store",
-      Vary: "Accept-Encoding",
-      ...(options.gzip ? { "Content-Encoding": "gzip" } : {}),
     },
   });
 }

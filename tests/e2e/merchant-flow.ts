@@ -184,8 +184,6 @@ export async function merchantFlow(flow: Flow, browser: Browser, baseUrl: string
     await screenshot(page, "settings");
     const csv = await page.request.get(`${baseUrl}/dashboard/transactions/export?mode=test`);
     expectEqual(csv.status(), 200, "CSV export status");
-    // Compressed once, by the export itself (fast gzip), not a second time by the server.
-    expectEqual(csv.headers()["content-encoding"], "gzip", "CSV export encoding");
     expect((await csv.text()).includes(orderId), "CSV export contains the order");
   });
 

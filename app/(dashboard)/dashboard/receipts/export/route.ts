@@ -1,5 +1,5 @@
 import { getSessionUser } from "@/lib/auth/session";
-import { acceptsGzip, csvDownload } from "@/lib/dashboard/csv";
+import { csvDownload } from "@/lib/dashboard/csv";
 import { verifiedPaymentsCsv } from "@/lib/dashboard/receipts";
 
 /** The verified receipts of one mode as CSV, streamed. */
@@ -8,7 +8,5 @@ export async function GET(request: Request): Promise<Response> {
   if (!user) return new Response("Log in to export verified receipts.", { status: 401 });
   const mode = new URL(request.url).searchParams.get("mode") === "live" ? "live" : "test";
   const day = new Date().toISOString().slice(0, 10);
-  return csvDownload(`khqr-verified-receipts-${mode}-${day}.csv`, verifiedPaymentsCsv(user.id, mode), {
-    gzip: acceptsGzip(request.headers.get("accept-encoding")),
-  });
+  return csvDownload(`khqr-verified-receipts-${mode}-${day}.csv`, verifiedPaymentsCsv(user.id, mode));
 }

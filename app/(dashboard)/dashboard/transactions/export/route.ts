@@ -1,5 +1,5 @@
 import { getSessionUser } from "@/lib/auth/session";
-import { acceptsGzip, csvDownload } from "@/lib/dashboard/csv";
+import { csvDownload } from "@/lib/dashboard/csv";
 import { parseTransactionFilters } from "@/lib/dashboard/transaction-filters";
 import { transactionsCsv } from "@/lib/dashboard/transactions-csv";
 
@@ -9,7 +9,5 @@ export async function GET(request: Request): Promise<Response> {
   if (!user) return new Response("Log in to export transactions.", { status: 401 });
   const filters = parseTransactionFilters(new URL(request.url).searchParams, "test");
   const day = new Date().toISOString().slice(0, 10);
-  return csvDownload(`khqr-transactions-${filters.mode}-${day}.csv`, transactionsCsv(user.id, filters), {
-    gzip: acceptsGzip(request.headers.get("accept-encoding")),
-  });
+  return csvDownload(`khqr-transactions-${filters.mode}-${day}.csv`, transactionsCsv(user.id, filters));
 }
