@@ -597,6 +597,34 @@ export const paymentAlerts = pgTable(
   ],
 );
 
+// The bot's replies in chats (the connection confirmation, "code not valid"): an outbox like the alerts',
+// written with the update's effect (in the transaction that connects the chat), one per Telegram update,
+// so an update delivered twice is answered once. chat_id is Telegram's: the chat may not be connected.
+export const telegramReplies = pgTable(
+  "telegram_replies",
+  {
+    id: uuid("id").primaryKey(),
+    updateId: bigint("update_id", { mode: "number" }).notNull(),
+    chatId: bigint("chat_id", { mode: "number" }).notNull(),
+    text: text("text").notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
+    attemptCount: integer("attempt_count").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // With the chat: update ids count per bot, and a deployment may change its bot.
+    uniqueIndex("telegram_replies_update_key").on(t.chatId, t.updateId),
+    index("telegram_replies_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    oneOf("telegram_replies_status_check", t.status, DELIVERY_STATUSES),
+  ],
+);
+
 // The bot's shared state, one row: the getUpdates offset and the lease of the one instance polling (two
 // pollers of one token steal each other's updates), and when a webhook was last set.
 export const telegramState = pgTable("telegram_state", {
@@ -617,3 +645,4 @@ export type EmailOutboxRow = typeof emailOutbox.$inferSelect;
 export type PaymentLink = typeof paymentLinks.$inferSelect;
 export type TelegramChat = typeof telegramChats.$inferSelect;
 export type PaymentAlert = typeof paymentAlerts.$inferSelect;
+export type TelegramReply = typeof telegramReplies.$inferSelect;

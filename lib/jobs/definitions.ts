@@ -1,5 +1,5 @@
 import { sendDueEmails } from "@/lib/email";
-import { receiveTelegramUpdates, sendDueTelegramAlerts } from "@/lib/notifications";
+import { receiveTelegramUpdates, sendDueTelegramAlerts, sendDueTelegramReplies } from "@/lib/notifications";
 import { pollDueTransactions } from "@/lib/payments";
 import { deliverDueWebhooks } from "@/lib/webhooks";
 
@@ -29,13 +29,14 @@ export const JOBS: readonly JobDefinition[] = [
   { id: "deliver-webhooks", name: "Deliver due webhooks", everyMs: 5_000, runsWhenPaid: true, run: () => deliverDueWebhooks() },
   // Password-reset and account emails: queued in the transaction that asked for them, sent (and retried) here.
   { id: "send-emails", name: "Send queued emails", everyMs: 2_000, runsWhenPaid: true, run: () => sendDueEmails() },
-  // Payment alerts to Telegram chats: written with the paid transition, so a payment wakes it at once.
+  // Payment alerts to Telegram chats (written with the paid transition, so a payment wakes it at once) and the
+  // bot's replies to /start (written with the connection).
   {
-    id: "send-telegram-alerts",
-    name: "Send Telegram payment alerts",
+    id: "send-telegram-messages",
+    name: "Send Telegram alerts and replies",
     everyMs: 2_000,
     runsWhenPaid: true,
-    run: () => sendDueTelegramAlerts(),
+    run: async () => ({ replies: await sendDueTelegramReplies(), alerts: await sendDueTelegramAlerts() }),
   },
   // Connection handshakes (/start <code>): getUpdates long polling, or setting the webhook once on a public https URL.
   {

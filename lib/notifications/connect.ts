@@ -4,7 +4,8 @@ import type { Locale, AlertScope } from "@/lib/config/enums";
 import { getDb } from "@/lib/db";
 import { merchantProfiles, telegramChats, telegramConnectCodes } from "@/lib/db/schema";
 import { log } from "@/lib/log";
-import { telegramBotUsername, sendTelegramMessage, type TelegramUpdate } from "./telegram-api";
+import { queueTelegramReply } from "./replies";
+import { telegramBotUsername, type TelegramUpdate } from "./telegram-api";
 import { telegramConnectedMessage, telegramInvalidCodeMessage } from "./templates";
 
 /** Long enough to open Telegram and tap Start; short enough that a code seen over a shoulder is soon useless. */
@@ -49,9 +50,14 @@ function chatTitle(chat: NonNullable<TelegramUpdate["message"]>["chat"]): string
 /**
  * Uses a connection code: one conditional update takes it (unused, unexpired), so of two /start messages
  * with one code only one connects. The chat is connected (again, if it was disconnected) with the code's
- * scope and language, and the bot confirms in the chat.
+ * scope and language, and the bot's confirmation is queued in the same transaction.
  */
-async function connectChat(code: string, chat: NonNullable<TelegramUpdate["message"]>["chat"], now: Date): Promise<boolean> {
+async function connectChat(
+  updateId: number,
+  code: string,
+  chat: NonNullable<TelegramUpdate["message"]>["chat"],
+  now: Date,
+): Promise<boolean> {
   const db = await getDb();
   const connected = await db.transaction(async (tx) => {
     const [taken] = await tx
@@ -84,26 +90,24 @@ async function connectChat(code: string, chat: NonNullable<TelegramUpdate["messa
       .select({ name: merchantProfiles.merchantName })
       .from(merchantProfiles)
       .where(eq(merchantProfiles.userId, taken.userId));
-    return { row: row!, shop: profile?.name ?? "KHQR Pay" };
+    const text = telegramConnectedMessage(row!.locale, profile?.name ?? "KHQR Pay");
+    await queueTelegramReply(tx, { updateId, chatId: chat.id, text }, now);
+    return row!;
   });
   if (!connected) return false;
-  log("info", "telegram_chat_connected", { user_id: connected.row.userId, telegram_chat: connected.row.id });
-  await sendTelegramMessage(chat.id, telegramConnectedMessage(connected.row.locale, connected.shop));
+  log("info", "telegram_chat_connected", { user_id: connected.userId, telegram_chat: connected.id });
   return true;
 }
 
-/** One update from Telegram (webhook or getUpdates): only `/start <code>` messages mean anything to us. */
+/**
+ * One update from Telegram (webhook or getUpdates): only `/start <code>` messages mean anything to us. The
+ * answer in the chat (connected, or the code refused) goes out through the reply outbox.
+ */
 export async function handleTelegramUpdate(update: TelegramUpdate, now: Date = new Date()): Promise<void> {
   const message = update.message;
   const code = startPayload(message?.text);
   if (!message || code === null) return;
-  try {
-    if (!(await connectChat(code, message.chat, now))) await sendTelegramMessage(message.chat.id, telegramInvalidCodeMessage());
-  } catch (error) {
-    // The chat is connected (or the code refused) whatever the confirmation's fate: an update is never retried.
-    log("warn", "telegram_update_reply_failed", {
-      update_id: update.update_id,
-      error_message: error instanceof Error ? error.message : String(error),
-    });
-  }
+  if (await connectChat(update.update_id, code, message.chat, now)) return;
+  const db = await getDb();
+  await queueTelegramReply(db, { updateId: update.update_id, chatId: message.chat.id, text: telegramInvalidCodeMessage() }, now);
 }

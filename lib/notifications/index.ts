@@ -1,6 +1,7 @@
 /** Payment alerts to Telegram chats and by email: the Bot API client, connect codes, the alert outbox and its sending pass. */
 export { enqueuePaymentAlerts, enqueueReceiptAlerts, payerBankOf } from "./enqueue-alerts";
-export { sendDueTelegramAlerts, ALERT_MAX_ATTEMPTS } from "./send-alerts";
+export { sendDueTelegramAlerts } from "./send-alerts";
+export { sendDueTelegramReplies } from "./replies";
 export { receiveTelegramUpdates, isTelegramWebhookRequest } from "./updates";
 export { createConnectLink, handleTelegramUpdate, startPayload, CONNECT_CODE_TTL_MS, type ConnectLink } from "./connect";
 export {

@@ -3,21 +3,13 @@ import { claimDueOutboxRows, getDb } from "@/lib/db";
 import { paymentAlerts, telegramChats, type PaymentAlert } from "@/lib/db/schema";
 import { log } from "@/lib/log";
 import { telegramBotToken } from "./config";
-import { sendTelegramMessage, TelegramApiError } from "./telegram-api";
+import { sendTelegramMessage } from "./telegram-api";
+import { afterTelegramFailure, type TelegramFailure } from "./telegram-failure";
 
-/** After failed attempt n (1-based) the next is this far away (±20 %); past the last the alert is failed. */
-const RETRY_DELAYS_MS = [5_000, 30_000, 2 * 60_000, 10 * 60_000, 60 * 60_000, 6 * 60 * 60_000];
-export const ALERT_MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 const SEND_LEASE_MS = 60_000;
 const BATCH = 20;
 
-const jitter = (ms: number) => Math.round(ms * (0.8 + Math.random() * 0.4));
-
-type Outcome =
-  | { kind: "sent" }
-  | { kind: "retry"; atMs: number; error: string; counts: boolean }
-  | { kind: "failed"; error: string }
-  | { kind: "chat_gone"; error: string };
+type Outcome = { kind: "sent" } | Exclude<TelegramFailure, { kind: "moved" }>;
 
 async function send(alert: PaymentAlert, now: Date): Promise<Outcome> {
   const db = await getDb();
@@ -27,20 +19,11 @@ async function send(alert: PaymentAlert, now: Date): Promise<Outcome> {
     await sendTelegramMessage(chat.chatId, alert.text);
     return { kind: "sent" };
   } catch (error) {
-    if (!(error instanceof TelegramApiError)) throw error;
-    if (error.errorCode === 429) {
-      // Telegram says how long to wait; sooner would only be refused again.
-      return { kind: "retry", atMs: now.getTime() + (error.retryAfterSeconds ?? 5) * 1000, error: error.message, counts: false };
-    }
-    if (error.errorCode === 403) return { kind: "chat_gone", error: error.description };
-    if (error.errorCode === 400 && error.migrateToChatId !== undefined) {
-      // The group became a supergroup with a new id: remember it and send there at once.
-      await db.update(telegramChats).set({ chatId: error.migrateToChatId }).where(eq(telegramChats.id, chat.id));
-      return { kind: "retry", atMs: now.getTime(), error: error.message, counts: false };
-    }
-    const delay = RETRY_DELAYS_MS[alert.attemptCount - 1];
-    if (delay === undefined) return { kind: "failed", error: error.message };
-    return { kind: "retry", atMs: now.getTime() + jitter(delay), error: error.message, counts: true };
+    const failure = afterTelegramFailure(error, alert.attemptCount, now);
+    if (failure.kind !== "moved") return failure;
+    // Remembered for the chat's later alerts too.
+    await db.update(telegramChats).set({ chatId: failure.chatId }).where(eq(telegramChats.id, chat.id));
+    return { kind: "retry", atMs: now.getTime(), error: failure.error, counts: false };
   }
 }
 

@@ -2,14 +2,16 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as telegramWebhook } from "@/app/api/telegram/webhook/route";
 import { getDb } from "@/lib/db";
-import { emailOutbox, paymentAlerts, telegramChats, transactions } from "@/lib/db/schema";
+import { emailOutbox, paymentAlerts, telegramChats, telegramReplies, transactions } from "@/lib/db/schema";
 import {
   alertLog,
   createConnectLink,
   disconnectTelegramChat,
+  handleTelegramUpdate,
   listTelegramChats,
   receiveTelegramUpdates,
   sendDueTelegramAlerts,
+  sendDueTelegramReplies,
   setEmailAlerts,
   startPayload,
 } from "@/lib/notifications";
@@ -36,6 +38,8 @@ afterAll(async () => {
 
 beforeEach(async () => {
   merchant = await createTestMerchant();
+  // Replies other tests queued and left unsent would otherwise be counted in this test's passes.
+  await (await getDb()).delete(telegramReplies);
 });
 
 const privateChat = (): FakeChat => ({ id: nextChatId++, type: "private", first_name: "Sokha" });
@@ -46,6 +50,7 @@ async function connect(chat: FakeChat, locale: "km" | "en" = "en", scope: "live"
   const link = await createConnectLink(account.userId, scope, locale);
   await telegram.userSends(chat, chat.type === "private" ? `/start ${link.code}` : `/start@${telegram.botUsername} ${link.code}`);
   await receiveTelegramUpdates();
+  await sendDueTelegramReplies();
   return link;
 }
 
@@ -86,6 +91,7 @@ describe("connecting a Telegram chat", () => {
     const stranger = privateChat();
     await telegram.userSends(stranger, `/start ${link.code}`);
     await receiveTelegramUpdates();
+    await sendDueTelegramReplies();
     expect(toChat(stranger.id).at(-1)!.text).toContain("not valid or has expired");
     expect((await listTelegramChats(merchant.userId)).map((chat) => chat.chatId)).toEqual([group.id]);
   });
@@ -135,6 +141,52 @@ describe("connecting a Telegram chat", () => {
     } finally {
       delete process.env.TELEGRAM_WEBHOOK_SECRET;
     }
+  });
+
+  it("confirms through the reply outbox: Telegram down at the moment of connecting delays the reply, never loses it", async () => {
+    const chat = privateChat();
+    const link = await createConnectLink(merchant.userId, "both", "en");
+    await telegram.userSends(chat, `/start ${link.code}`);
+    await receiveTelegramUpdates();
+    expect(await listTelegramChats(merchant.userId)).toHaveLength(1);
+    expect(toChat(chat.id)).toHaveLength(0);
+
+    telegram.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" });
+    const now = new Date();
+    expect(await sendDueTelegramReplies(now)).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    expect(toChat(chat.id)).toHaveLength(0);
+    expect(await sendDueTelegramReplies(new Date(now.getTime() + 3_000))).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await sendDueTelegramReplies(new Date(now.getTime() + 7_000))).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(toChat(chat.id).map((message) => message.text)).toEqual([expect.stringContaining("connected")]);
+    const db = await getDb();
+    const [reply] = await db.select().from(telegramReplies).where(eq(telegramReplies.chatId, chat.id));
+    expect(reply).toMatchObject({ status: "succeeded", attemptCount: 2, lastError: null });
+  });
+
+  it("answers an update once however often Telegram delivers it", async () => {
+    const chat = privateChat();
+    const link = await createConnectLink(merchant.userId, "both", "en");
+    const update = { update_id: 77_001, message: { message_id: 1, date: 0, text: `/start ${link.code}`, chat } };
+    const unknown = { update_id: 77_002, message: { message_id: 2, date: 0, text: "/start not-a-code", chat } };
+    for (let delivery = 0; delivery < 3; delivery++) {
+      await handleTelegramUpdate(update);
+      await handleTelegramUpdate(unknown);
+    }
+    await sendDueTelegramReplies();
+    await sendDueTelegramReplies();
+    expect(toChat(chat.id).map((message) => message.text)).toEqual([
+      expect.stringContaining("connected"),
+      expect.stringContaining("not valid or has expired"),
+    ]);
+  });
+
+  it("gives a reply up after a 403 (the user blocked the bot) without retrying", async () => {
+    const chat = privateChat();
+    await handleTelegramUpdate({ update_id: 88_001, message: { text: "/start nope", chat } });
+    telegram.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" });
+    expect(await sendDueTelegramReplies()).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    expect(await sendDueTelegramReplies(new Date(Date.now() + 86_400_000))).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(toChat(chat.id)).toHaveLength(0);
   });
 });
 
