@@ -40,7 +40,7 @@ export const LIB_DEPENDENCIES = {
   links: ["accounts", "config", "db", "errors", "khqr", "payments", "std", "webhooks"],
   api: ["config", "errors", "keys", "log", "ratelimit", "std"],
   auth: ["accounts", "config", "db", "email", "errors", "keys", "ratelimit", "std"],
-  jobs: ["email", "log", "notifications", "payments", "webhooks"],
+  jobs: ["auth", "email", "log", "notifications", "payments", "webhooks"],
   dashboard: ["auth", "config", "db", "errors", "i18n", "payments", "std"],
   openapi: ["api", "config", "errors", "links", "payments", "webhooks"],
   health: ["db", "payments", "ratelimit"],

@@ -5,3 +5,4 @@ export { tooManyAttemptsMessage } from "./messages";
 export { endAllSessions, userOfSession } from "./session-version";
 export { requestPasswordReset, resetPassword } from "./password-reset";
 export { confirmEmailChange, requestEmailChange } from "./email-change";
+export { pruneExpiredAuthLinks, EXPIRED_LINK_RETENTION_MS } from "./prune-expired-links";

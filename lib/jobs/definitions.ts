@@ -1,5 +1,6 @@
+import { pruneExpiredAuthLinks } from "@/lib/auth";
 import { sendDueEmails } from "@/lib/email";
-import { receiveTelegramUpdates, sendDueTelegramAlerts, sendDueTelegramReplies } from "@/lib/notifications";
+import { pruneExpiredConnectCodes, receiveTelegramUpdates, sendDueTelegramAlerts, sendDueTelegramReplies } from "@/lib/notifications";
 import { pollDueTransactions } from "@/lib/payments";
 import { deliverDueWebhooks } from "@/lib/webhooks";
 
@@ -45,5 +46,13 @@ export const JOBS: readonly JobDefinition[] = [
     everyMs: 1_000,
     runsWhenPaid: false,
     run: () => receiveTelegramUpdates(),
+  },
+  // Expired single-use links and codes (sign-up requests hold a password hash): deleted a day after expiry.
+  {
+    id: "prune-expired-links",
+    name: "Delete expired sign-up, account and Telegram links",
+    everyMs: 60 * 60_000,
+    runsWhenPaid: false,
+    run: async () => ({ ...(await pruneExpiredAuthLinks()), connectCodes: await pruneExpiredConnectCodes() }),
   },
 ];

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Locale, AlertScope } from "@/lib/config/enums";
 import { getDb } from "@/lib/db";
 import { merchantProfiles, telegramChats, telegramConnectCodes } from "@/lib/db/schema";
@@ -110,4 +110,15 @@ export async function handleTelegramUpdate(update: TelegramUpdate, now: Date = n
   if (await connectChat(update.update_id, code, message.chat, now)) return;
   const db = await getDb();
   await queueTelegramReply(db, { updateId: update.update_id, chatId: message.chat.id, text: telegramInvalidCodeMessage() }, now);
+}
+
+/** Deletes connection codes a day past their expiry, used or not: nothing reads them once they cannot be used. */
+export async function pruneExpiredConnectCodes(now: Date = new Date()): Promise<number> {
+  const db = await getDb();
+  const before = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const deleted = await db
+    .delete(telegramConnectCodes)
+    .where(lt(telegramConnectCodes.expiresAt, before))
+    .returning({ id: telegramConnectCodes.id });
+  return deleted.length;
 }

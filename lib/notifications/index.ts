@@ -3,7 +3,14 @@ export { enqueuePaymentAlerts, enqueueReceiptAlerts, payerBankOf } from "./enque
 export { sendDueTelegramAlerts } from "./send-alerts";
 export { sendDueTelegramReplies } from "./replies";
 export { receiveTelegramUpdates, isTelegramWebhookRequest } from "./updates";
-export { createConnectLink, handleTelegramUpdate, startPayload, CONNECT_CODE_TTL_MS, type ConnectLink } from "./connect";
+export {
+  createConnectLink,
+  handleTelegramUpdate,
+  pruneExpiredConnectCodes,
+  startPayload,
+  CONNECT_CODE_TTL_MS,
+  type ConnectLink,
+} from "./connect";
 export {
   listTelegramChats,
   disconnectTelegramChat,
