@@ -486,6 +486,16 @@ export const signUpRequests = pgTable(
   (t) => [uniqueIndex("sign_up_requests_token_hash_key").on(t.tokenHash), oneOf("sign_up_requests_locale_check", t.locale, LOCALES)],
 );
 
+/** Where sending a message stands: what lib/db/outbox.ts claims by, and what its sender records. */
+const sendingState = () => ({
+  status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
+  attemptCount: integer("attempt_count").notNull().default(0),
+  nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  lastError: text("last_error"),
+  sentAt: timestamp("sent_at", { withTimezone: true }),
+});
+
 // A Telegram chat (private or group) a merchant connected with a one-time code, and what it is alerted about.
 // Disconnected by the merchant or when Telegram answers 403 (the bot was blocked or removed): kept for the log.
 export const telegramChats = pgTable(
@@ -565,12 +575,7 @@ export const paymentAlerts = pgTable(
     telegramChatId: uuid("telegram_chat_id").references(() => telegramChats.id, { onDelete: "cascade" }),
     emailId: uuid("email_id").references(() => emailOutbox.id, { onDelete: "set null" }),
     text: text("text").notNull(),
-    status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
-    attemptCount: integer("attempt_count").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
-    lastError: text("last_error"),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
+    ...sendingState(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -607,12 +612,7 @@ export const telegramReplies = pgTable(
     updateId: bigint("update_id", { mode: "number" }).notNull(),
     chatId: bigint("chat_id", { mode: "number" }).notNull(),
     text: text("text").notNull(),
-    status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
-    attemptCount: integer("attempt_count").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
-    lastError: text("last_error"),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
+    ...sendingState(),
     createdAt: createdAt(),
   },
   (t) => [
