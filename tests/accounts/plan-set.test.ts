@@ -29,7 +29,15 @@ describe("setPlan", () => {
     expect(row?.plan).toBe("free");
   });
 
-  it("refuses an unknown email", async () => {
-    await expect(setPlan("nobody@example.com", "starter")).rejects.toMatchObject({ code: "not_found" });
+  it("refuses an unknown email, naming it as it searched for it", async () => {
+    await expect(setPlan(" Nobody@Example.com", "starter")).rejects.toMatchObject({
+      code: "not_found",
+      message: "No account with the email nobody@example.com.",
+    });
+  });
+
+  it("today's usage of an account that does not exist is not_found, not an empty quota", async () => {
+    const userId = randomUUID();
+    await expect(getUsageToday(userId)).rejects.toMatchObject({ code: "not_found", message: `No account with id ${userId}.` });
   });
 });
