@@ -6,6 +6,7 @@ import { Badge, ModeBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { Mode } from "@/lib/config/enums";
+import { DataTable } from "@/components/ui/data-table";
 
 export type KeyRow = { id: string; name: string; mode: Mode; hint: string; created: string; lastUsed: string; revoked: boolean };
 
@@ -54,58 +55,41 @@ function KeyActions({ row, rollAction, revokeAction }: { row: KeyRow } & Omit<Pr
 export function KeysTable({ keys, rollAction, revokeAction }: Props) {
   const t = useTranslations("apiKeys.table");
   return (
-    <div className="relative overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-100 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
-          <tr>
-            <th scope="col" className="px-5 py-3">
-              {t("name")}
-            </th>
-            <th scope="col" className="px-3 py-3">
-              {t("key")}
-            </th>
-            <th scope="col" className="hidden px-3 py-3 md:table-cell">
-              {t("created")}
-            </th>
-            <th scope="col" className="hidden px-3 py-3 md:table-cell">
-              {t("lastUsed")}
-            </th>
-            <th scope="col" className="px-3 py-3">
-              {t("status")}
-            </th>
-            <th scope="col" className="px-5 py-3 text-right">
-              <span className="sr-only">{t("actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {keys.map((row) => (
-            <tr
-              key={row.id}
-              data-testid="api-key-row"
-              data-mode={row.mode}
-              data-revoked={row.revoked}
-              className={row.revoked ? "bg-slate-50/60 text-slate-400" : ""}
-            >
-              <td className="px-5 py-3">
-                <div className="flex items-center gap-2 font-medium text-slate-900">
-                  <ModeBadge mode={row.mode} />
-                  <span className={row.revoked ? "text-slate-400" : ""}>{row.name}</span>
-                </div>
-              </td>
-              <td className="px-3 py-3 font-mono text-xs whitespace-nowrap">{row.hint}</td>
-              <td className="hidden px-3 py-3 whitespace-nowrap md:table-cell">{row.created}</td>
-              <td className="hidden px-3 py-3 whitespace-nowrap md:table-cell">{row.lastUsed}</td>
-              <td className="px-3 py-3">
-                {row.revoked ? <Badge tone="slate">{t("revokedBadge")}</Badge> : <Badge tone="green">{t("active")}</Badge>}
-              </td>
-              <td className="px-5 py-3">
-                <KeyActions row={row} rollAction={rollAction} revokeAction={revokeAction} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={[
+        { label: t("name") },
+        { label: t("key") },
+        { label: t("created"), hiddenBelowMd: true },
+        { label: t("lastUsed"), hiddenBelowMd: true },
+        { label: t("status") },
+        { label: t("actions"), actions: true },
+      ]}
+    >
+      {keys.map((row) => (
+        <tr
+          key={row.id}
+          data-testid="api-key-row"
+          data-mode={row.mode}
+          data-revoked={row.revoked}
+          className={row.revoked ? "bg-slate-50/60 text-slate-400" : ""}
+        >
+          <td className="px-5 py-3">
+            <div className="flex items-center gap-2 font-medium text-slate-900">
+              <ModeBadge mode={row.mode} />
+              <span className={row.revoked ? "text-slate-400" : ""}>{row.name}</span>
+            </div>
+          </td>
+          <td className="px-3 py-3 font-mono text-xs whitespace-nowrap">{row.hint}</td>
+          <td className="hidden px-3 py-3 whitespace-nowrap md:table-cell">{row.created}</td>
+          <td className="hidden px-3 py-3 whitespace-nowrap md:table-cell">{row.lastUsed}</td>
+          <td className="px-3 py-3">
+            {row.revoked ? <Badge tone="slate">{t("revokedBadge")}</Badge> : <Badge tone="green">{t("active")}</Badge>}
+          </td>
+          <td className="px-5 py-3">
+            <KeyActions row={row} rollAction={rollAction} revokeAction={revokeAction} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionMessage } from "./action-message";
 import type { DeliveryRow, WebhookAction } from "./types";
+import { DataTable } from "@/components/ui/data-table";
 
 const STATUS = {
   succeeded: { tone: "green", key: "delivered" },
@@ -70,58 +71,44 @@ export function DeliveryLog({
       {deliveries.length === 0 ? (
         <EmptyState title={t("emptyTitle")}>{t("emptyText")}</EmptyState>
       ) : (
-        <div className="relative overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-100 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-5 py-3">
-                  {t("event")}
-                </th>
-                <th scope="col" className="px-3 py-3">
-                  {t("status")}
-                </th>
-                <th scope="col" className="px-3 py-3">
-                  {t("lastAttempt")}
-                </th>
-                <th scope="col" className="px-3 py-3">
-                  {t("nextRetry")}
-                </th>
-                <th scope="col" className="px-5 py-3 text-right">
-                  <span className="sr-only">{t("actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
-              {deliveries.map((row) => (
-                <tr key={row.id} data-testid="webhook-delivery" data-status={row.status}>
-                  <td className="px-5 py-3">
-                    <p className="font-medium text-slate-900">{row.event}</p>
-                    <p className="text-xs whitespace-nowrap text-slate-500">{row.created}</p>
-                    <p className="font-mono text-[11px] text-slate-400">{row.id}</p>
-                  </td>
-                  <td className="px-3 py-3">
-                    <Badge tone={STATUS[row.status].tone}>{t(STATUS[row.status].key)}</Badge>
-                    <p className="mt-1 text-xs text-slate-500">{t("attempts", { count: row.attemptCount })}</p>
-                  </td>
-                  <td className="px-3 py-3 text-slate-700">
-                    <LastAttempt row={row} />
-                  </td>
-                  <td className="px-3 py-3 whitespace-nowrap text-slate-700">{row.nextRetry ?? "—"}</td>
-                  <td className="px-5 py-3 text-right">
-                    {row.status === "pending" ? null : (
-                      <form action={resendAction}>
-                        <input type="hidden" name="deliveryId" value={row.id} />
-                        <SubmitButton variant="secondary" size="sm" pendingText={t("sending")}>
-                          {t("resend")}
-                        </SubmitButton>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          bodyClassName="align-top"
+          columns={[
+            { label: t("event") },
+            { label: t("status") },
+            { label: t("lastAttempt") },
+            { label: t("nextRetry") },
+            { label: t("actions"), actions: true },
+          ]}
+        >
+          {deliveries.map((row) => (
+            <tr key={row.id} data-testid="webhook-delivery" data-status={row.status}>
+              <td className="px-5 py-3">
+                <p className="font-medium text-slate-900">{row.event}</p>
+                <p className="text-xs whitespace-nowrap text-slate-500">{row.created}</p>
+                <p className="font-mono text-[11px] text-slate-400">{row.id}</p>
+              </td>
+              <td className="px-3 py-3">
+                <Badge tone={STATUS[row.status].tone}>{t(STATUS[row.status].key)}</Badge>
+                <p className="mt-1 text-xs text-slate-500">{t("attempts", { count: row.attemptCount })}</p>
+              </td>
+              <td className="px-3 py-3 text-slate-700">
+                <LastAttempt row={row} />
+              </td>
+              <td className="px-3 py-3 whitespace-nowrap text-slate-700">{row.nextRetry ?? "—"}</td>
+              <td className="px-5 py-3 text-right">
+                {row.status === "pending" ? null : (
+                  <form action={resendAction}>
+                    <input type="hidden" name="deliveryId" value={row.id} />
+                    <SubmitButton variant="secondary" size="sm" pendingText={t("sending")}>
+                      {t("resend")}
+                    </SubmitButton>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </Card>
   );

@@ -16,6 +16,7 @@ import { ConfirmForm } from "@/components/webhooks/confirm-form";
 import { requireUser } from "@/lib/auth/session";
 import { findUsersPaymentLink, getPaymentLink, paymentLinkTransactions } from "@/lib/links";
 import { deactivateLinkAction } from "../actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("paymentLinks.detail");
@@ -80,34 +81,22 @@ export default async function PaymentLinkDetailPage({ params }: { params: Promis
             {payments.length === 0 ? (
               <EmptyState title={t("noPayments")} />
             ) : (
-              <div className="overflow-x-auto">
-                <table className="w-full text-sm">
-                  <thead className="bg-slate-50 text-left text-xs text-slate-500">
-                    <tr>
-                      <th className="px-5 py-2 font-medium">{t("created")}</th>
-                      <th className="px-5 py-2 font-medium">{t("amount")}</th>
-                      <th className="px-5 py-2 font-medium">{t("bill")}</th>
-                      <th className="px-5 py-2 font-medium">{t("status")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {payments.map((payment) => (
-                      <tr key={payment.id}>
-                        <td className="px-5 py-2">
-                          <Link href={`/dashboard/transactions/${payment.id}`} className="hover:underline">
-                            {format.shortDateTime(payment.createdAt)}
-                          </Link>
-                        </td>
-                        <td className="px-5 py-2">{format.money(payment.amount, payment.currency)}</td>
-                        <td className="px-5 py-2 font-mono text-xs">{payment.billNumber ?? "—"}</td>
-                        <td className="px-5 py-2">
-                          <StatusBadge status={payment.status} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable columns={[{ label: t("created") }, { label: t("amount") }, { label: t("bill") }, { label: t("status") }]}>
+                {payments.map((payment) => (
+                  <tr key={payment.id}>
+                    <td className="px-5 py-2">
+                      <Link href={`/dashboard/transactions/${payment.id}`} className="hover:underline">
+                        {format.shortDateTime(payment.createdAt)}
+                      </Link>
+                    </td>
+                    <td className="px-5 py-2">{format.money(payment.amount, payment.currency)}</td>
+                    <td className="px-5 py-2 font-mono text-xs">{payment.billNumber ?? "—"}</td>
+                    <td className="px-5 py-2">
+                      <StatusBadge status={payment.status} />
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </Card>
           <Card>

@@ -20,6 +20,7 @@ import {
   telegramBotToken,
 } from "@/lib/notifications";
 import { connectTelegramAction, disconnectChatAction, emailAlertsAction } from "./actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("notifications");
@@ -107,49 +108,38 @@ export default async function NotificationsPage() {
           {log.length === 0 ? (
             <EmptyState title={t("log.emptyTitle")}>{t("log.emptyText")}</EmptyState>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm" data-testid="alert-log">
-                <thead className="bg-slate-50 text-left text-xs text-slate-500">
-                  <tr>
-                    <th className="px-5 py-2 font-medium">{t("log.time")}</th>
-                    <th className="px-5 py-2 font-medium">{t("log.payment")}</th>
-                    <th className="px-5 py-2 font-medium">{t("log.to")}</th>
-                    <th className="px-5 py-2 font-medium">{t("log.status")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {log.map((entry) => (
-                    <tr key={entry.id}>
-                      <td className="px-5 py-2 whitespace-nowrap">{format.shortDateTime(entry.createdAt)}</td>
-                      <td className="px-5 py-2">
-                        <Link
-                          href={
-                            entry.transactionId
-                              ? `/dashboard/transactions/${entry.transactionId}`
-                              : `/dashboard/receipts?mode=${entry.receiptMode}`
-                          }
-                          className="hover:underline"
-                        >
-                          {format.money(entry.amount, entry.currency)}
-                        </Link>
-                        {entry.transactionId ? null : <span className="ml-1 text-xs text-slate-500">{t("log.receipt")}</span>}
-                      </td>
-                      <td className="px-5 py-2">
-                        {entry.channel === "email" ? t("log.email") : t("log.telegram", { chat: entry.chatTitle ?? t("log.removedChat") })}
-                      </td>
-                      <td className="px-5 py-2">
-                        <Badge tone={STATUS_TONES[entry.status as keyof typeof STATUS_TONES] ?? "slate"}>
-                          {entry.status in STATUS_LABELS
-                            ? t(`log.${STATUS_LABELS[entry.status as keyof typeof STATUS_LABELS]}`)
-                            : entry.status}
-                        </Badge>
-                        {entry.lastError ? <p className="mt-1 text-xs text-slate-500">{entry.lastError}</p> : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              testId="alert-log"
+              columns={[{ label: t("log.time") }, { label: t("log.payment") }, { label: t("log.to") }, { label: t("log.status") }]}
+            >
+              {log.map((entry) => (
+                <tr key={entry.id}>
+                  <td className="px-5 py-2 whitespace-nowrap">{format.shortDateTime(entry.createdAt)}</td>
+                  <td className="px-5 py-2">
+                    <Link
+                      href={
+                        entry.transactionId
+                          ? `/dashboard/transactions/${entry.transactionId}`
+                          : `/dashboard/receipts?mode=${entry.receiptMode}`
+                      }
+                      className="hover:underline"
+                    >
+                      {format.money(entry.amount, entry.currency)}
+                    </Link>
+                    {entry.transactionId ? null : <span className="ml-1 text-xs text-slate-500">{t("log.receipt")}</span>}
+                  </td>
+                  <td className="px-5 py-2">
+                    {entry.channel === "email" ? t("log.email") : t("log.telegram", { chat: entry.chatTitle ?? t("log.removedChat") })}
+                  </td>
+                  <td className="px-5 py-2">
+                    <Badge tone={STATUS_TONES[entry.status as keyof typeof STATUS_TONES] ?? "slate"}>
+                      {entry.status in STATUS_LABELS ? t(`log.${STATUS_LABELS[entry.status as keyof typeof STATUS_LABELS]}`) : entry.status}
+                    </Badge>
+                    {entry.lastError ? <p className="mt-1 text-xs text-slate-500">{entry.lastError}</p> : null}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </Card>
       </div>
