@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { printScores, REPORT_FILE } from "./mutation-scores";
+import { printScores } from "./mutation-scores";
+import { verifyStaticSurvivors } from "./verify-static-mutants";
 
 /**
  * `npm run test:mutation [-- stryker options]`: Stryker over the money paths (stryker.config.mjs) against the
@@ -107,22 +108,28 @@ async function main(): Promise<number> {
   const url = new URL(server);
   url.pathname = `/${database}`;
   let code: number;
+  const testEnv = {
+    ...process.env,
+    // Each test file then makes its own database on this server (tests/setup/database.ts).
+    DATABASE_URL: url.toString(),
+    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    // The tests run from a copy of the project in .stryker-tmp/, where ../shared is not beside them.
+    SHARED_DIR: process.env.SHARED_DIR ?? path.resolve("../shared"),
+  };
   try {
-    code = await runStryker([...args, "--incrementalFile", scratch], {
-      ...process.env,
-      // Each test file then makes its own database on this server (tests/setup/database.ts).
-      DATABASE_URL: url.toString(),
-      REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-      // The tests run from a copy of the project in .stryker-tmp/, where ../shared is not beside them.
-      SHARED_DIR: process.env.SHARED_DIR ?? path.resolve("../shared"),
-    });
+    code = await runStryker([...args, "--incrementalFile", scratch], testEnv);
+    if (code === 0) {
+      console.log("\nStatic mutants Stryker reported as survived, run against the related test files (scripts/verify-static-mutants.ts):");
+      const { checked, killed } = verifyStaticSurvivors(scratch, testEnv);
+      console.log(`  ${killed} of ${checked} killed`);
+    }
   } finally {
     await admin(`drop database if exists ${database} with (force)`);
   }
   if (code !== 0) return code;
   mergeIntoBaseline(config.incrementalFile, scratch);
   console.log("\nThis run:");
-  const missedNow = printScores(REPORT_FILE);
+  const missedNow = printScores(scratch);
   console.log(`\nEverything measured so far (${config.incrementalFile}):`);
   printScores(config.incrementalFile);
   if (missedNow.length > 0 && warnOnly)

@@ -1,0 +1,131 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Runs the mutants Stryker could not: those in code that runs while a module loads ("static"). StrykerJS
+ * 9.6's vitest runner tests them in a worker whose modules were already loaded unmutated, or only against
+ * the one test that happened to reach them, so a mutant the suite kills (an emptied `accountVersion`, say)
+ * is reported as survived (stryker-js#6144, #6209). Here each such survivor is written into a copy of the
+ * project and the test files that import its file run against it (`vitest related`, stopping at the first
+ * failure): a failure is a kill. Results go back into the report as Killed, or stay Survived.
+ */
+
+type Location = { start: { line: number; column: number }; end: { line: number; column: number } };
+type Mutant = {
+  id: string;
+  mutatorName: string;
+  replacement?: string;
+  location: Location;
+  status: string;
+  static?: boolean;
+  statusReason?: string;
+};
+type Report = { files: Record<string, { source: string; mutants: Mutant[] }> };
+
+/** What the project's tests need from the tree; node_modules is linked, not copied. */
+const PROJECT_ENTRIES = [
+  "app",
+  "components",
+  "lib",
+  "tests",
+  "i18n",
+  "messages",
+  "drizzle",
+  "scripts",
+  "public",
+  "package.json",
+  "tsconfig.json",
+  "vitest.config.ts",
+  "global.d.ts",
+  "next.config.ts",
+  "proxy.ts",
+  "instrumentation.ts",
+  "drizzle.config.ts",
+];
+
+export const STATIC_KILL_REASON = "killed outside Stryker: the related test files failed with the mutant written into the source";
+
+function offsetOf(source: string, { line, column }: { line: number; column: number }): number {
+  let offset = 0;
+  for (let current = 1; current < line; current++) offset = source.indexOf("\n", offset) + 1;
+  return offset + column - 1;
+}
+
+/** The source with one mutant applied (Stryker's locations: 1-based lines and columns, end exclusive). */
+export function applyMutant(source: string, mutant: Mutant): string {
+  const start = offsetOf(source, mutant.location.start);
+  const end = offsetOf(source, mutant.location.end);
+  return `${source.slice(0, start)}${mutant.replacement ?? ""}${source.slice(end)}`;
+}
+
+function makeSandbox(root: string): string {
+  const sandbox = path.join(root, ".stryker-tmp", `static-${process.pid}`);
+  rmSync(sandbox, { recursive: true, force: true });
+  mkdirSync(sandbox, { recursive: true });
+  for (const entry of PROJECT_ENTRIES) {
+    if (existsSync(path.join(root, entry))) cpSync(path.join(root, entry), path.join(sandbox, entry), { recursive: true });
+  }
+  symlinkSync(path.join(root, "node_modules"), path.join(sandbox, "node_modules"));
+  return sandbox;
+}
+
+/** `vitest <args>` in the sandbox, stopping at the first failure: the test files that failed, or null when vitest wrote no report. */
+function vitestFailures(sandbox: string, env: NodeJS.ProcessEnv, args: string[]): string[] | null {
+  const output = path.join(sandbox, "vitest-result.json");
+  rmSync(output, { force: true });
+  spawnSync(
+    path.join(sandbox, "node_modules/.bin/vitest"),
+    [...args, "--bail=1", "--passWithNoTests", "--reporter=json", `--outputFile=${output}`],
+    { cwd: sandbox, env, stdio: "ignore", timeout: 15 * 60_000 },
+  );
+  if (!existsSync(output)) return null;
+  const result = JSON.parse(readFileSync(output, "utf8")) as { testResults: { name: string; status: string }[] };
+  return result.testResults.filter((test) => test.status === "failed").map((test) => test.name);
+}
+
+/**
+ * Verifies every static mutant the report marks Survived, in the files `only` names (all when empty), and
+ * rewrites the report with the kills. Returns how many were checked and killed.
+ */
+export function verifyStaticSurvivors(
+  reportFile: string,
+  env: NodeJS.ProcessEnv,
+  only: string[] = [],
+): { checked: number; killed: number } {
+  const report = JSON.parse(readFileSync(reportFile, "utf8")) as Report;
+  const work = Object.entries(report.files).flatMap(([file, result]) =>
+    (only.length === 0 || only.includes(file)) && existsSync(file) && readFileSync(file, "utf8") === result.source
+      ? result.mutants.filter((mutant) => mutant.status === "Survived" && mutant.static).map((mutant) => ({ file, mutant }))
+      : [],
+  );
+  if (work.length === 0) return { checked: 0, killed: 0 };
+  const root = process.cwd();
+  const sandbox = makeSandbox(root);
+  let killed = 0;
+  try {
+    for (const { file, mutant } of work) {
+      const target = path.join(sandbox, file);
+      const original = readFileSync(target, "utf8");
+      writeFileSync(target, applyMutant(original, mutant));
+      const started = Date.now();
+      const failing = vitestFailures(sandbox, env, ["related", file, "--run"]) ?? [];
+      writeFileSync(target, original);
+      // The control: the same test files pass without the mutant, so the failure is the mutant's.
+      const isKill = failing.length > 0 && vitestFailures(sandbox, env, ["run", ...failing])?.length === 0;
+      const seconds = Math.round((Date.now() - started) / 1000);
+      console.log(
+        `  ${file}:${mutant.location.start.line} ${mutant.mutatorName} → ${JSON.stringify(mutant.replacement)}: ${isKill ? `killed by ${failing.map((test) => path.relative(sandbox, test)).join(", ")}` : "survived"} (${seconds} s)`,
+      );
+      if (isKill) {
+        mutant.status = "Killed";
+        mutant.statusReason = STATIC_KILL_REASON;
+        killed++;
+      }
+    }
+  } finally {
+    rmSync(sandbox, { recursive: true, force: true });
+  }
+  writeFileSync(reportFile, `${JSON.stringify(report, null, 1)}\n`);
+  return { checked: work.length, killed };
+}
