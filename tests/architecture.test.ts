@@ -61,11 +61,11 @@ describe("the layer table", () => {
 });
 
 describe("the tests tree", () => {
-  it("mirrors lib/: a folder per lib folder with behaviour, besides the browser and shared-helper folders", () => {
+  it("mirrors lib/: a folder per lib folder with behaviour, besides the browser, shared-helper and tooling-script folders", () => {
     const lib = folders("lib");
     const tests = folders("tests");
-    expect(tests.filter((name) => !lib.includes(name)).sort()).toEqual(["e2e", "fakes", "helpers", "setup"]);
+    expect(tests.filter((name) => !lib.includes(name)).sort()).toEqual(["e2e", "fakes", "helpers", "scripts", "setup"]);
     // Declarations only: their values are exercised by the tests of the folders that use them.
-    expect(lib.filter((name) => !tests.includes(name)).sort()).toEqual(["config", "errors"]);
+    expect(lib.filter((name) => !tests.includes(name)).sort()).toEqual(["config"]);
   });
 });
