@@ -138,10 +138,11 @@ export function verifyStaticSurvivors(
   return { checked, killed };
 }
 
-// `npx tsx scripts/verify-static-mutants.ts [minutes]`: checks the committed baseline's static survivors.
+// `npx tsx scripts/verify-static-mutants.ts [minutes] [file ...]`: checks the committed baseline's static survivors.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const minutes = Number(process.argv[2] ?? Number.POSITIVE_INFINITY);
+  const only = process.argv.slice(3);
   const env = { ...process.env, REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", SHARED_DIR: path.resolve("../shared") };
-  const { checked, killed } = verifyStaticSurvivors("reports/stryker-incremental.json", env, { budgetMs: minutes * 60_000 });
+  const { checked, killed } = verifyStaticSurvivors("reports/stryker-incremental.json", env, { only, budgetMs: minutes * 60_000 });
   console.log(`${killed} of ${checked} static survivors killed`);
 }
