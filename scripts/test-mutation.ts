@@ -90,7 +90,14 @@ async function main(): Promise<number> {
   const { default: config } = (await import(pathToFileURL(path.resolve("stryker.config.mjs")).href)) as { default: StrykerConfig };
   // --warn-only: report parts below target without failing (CI, until the baseline meets every target).
   const warnOnly = process.argv.includes("--warn-only");
+  // --static-minutes N: how long the static-survivor check after Stryker may take (unbounded by default).
   let args = process.argv.slice(2).filter((arg) => arg !== "--warn-only");
+  let staticMinutes = Number.POSITIVE_INFINITY;
+  const staticFlag = args.indexOf("--static-minutes");
+  if (staticFlag !== -1) {
+    staticMinutes = Number(args[staticFlag + 1]);
+    args = args.filter((_, index) => index !== staticFlag && index !== staticFlag + 1);
+  }
   if (args.includes("--changed")) {
     const changed = changedSinceBaseline(config);
     if (changed.length === 0) {
@@ -120,7 +127,7 @@ async function main(): Promise<number> {
     code = await runStryker([...args, "--incrementalFile", scratch], testEnv);
     if (code === 0) {
       console.log("\nStatic mutants Stryker reported as survived, run against the related test files (scripts/verify-static-mutants.ts):");
-      const { checked, killed } = verifyStaticSurvivors(scratch, testEnv);
+      const { checked, killed } = verifyStaticSurvivors(scratch, testEnv, { budgetMs: staticMinutes * 60_000 });
       console.log(`  ${killed} of ${checked} killed`);
     }
   } finally {

@@ -107,7 +107,7 @@ export function verifyStaticSurvivors(
   const deadline = Date.now() + budgetMs;
   try {
     for (const { file, mutant } of work) {
-      if (Date.now() > deadline) {
+      if (Date.now() >= deadline) {
         console.log(`  out of time: ${work.length - checked} left as Stryker reported them`);
         break;
       }

@@ -6,6 +6,7 @@ import { PLANS, planQuota } from "@/lib/config/plans";
 import { getDb } from "@/lib/db";
 import { usageDaily, users } from "@/lib/db/schema";
 import { createQr } from "@/lib/payments";
+import { quotaErrorOf } from "@/lib/ratelimit";
 import { getUsageToday } from "@/lib/accounts";
 import { cambodiaDay, nextCambodiaMidnight } from "@/lib/std";
 import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
@@ -69,6 +70,32 @@ describe("plans", () => {
 
   it("give an unknown plan name the free allowance", () => {
     expect(planQuota("platinum", "live")).toBe(planQuota("free", "live"));
+  });
+});
+
+describe("the daily quota's 429", () => {
+  const checkViolation = { code: "23514", constraint: "usage_daily_within_quota" };
+  const waitIn = (now: string) =>
+    quotaErrorOf(new Error("insert failed", { cause: checkViolation }), {
+      userId: randomUUID(),
+      mode: "live",
+      plan: "free",
+      now: new Date(now),
+    });
+
+  it("says how long until midnight in Cambodia in hours, minutes or seconds", () => {
+    expect(waitIn("2026-05-13T11:29:30Z")?.message).toMatch(/, in 5 h 31 min\.$/);
+    expect(waitIn("2026-05-13T16:10:00Z")?.message).toMatch(/, in 50 min\.$/);
+    expect(waitIn("2026-05-13T16:58:59Z")?.message).toMatch(/, in 2 min\.$/);
+    expect(waitIn("2026-05-13T16:59:00Z")?.message).toMatch(/, in 1 min\.$/);
+    expect(waitIn("2026-05-13T16:59:01Z")?.message).toMatch(/, in 59 s\.$/);
+    expect(waitIn("2026-05-13T16:59:01Z")?.retryAfterSeconds).toBe(59);
+  });
+
+  it("is only for the quota's check, not another constraint or error", () => {
+    const subject = { userId: randomUUID(), mode: "live" as const, plan: "free", now: new Date() };
+    expect(quotaErrorOf({ code: "23514", constraint: "qr_amount_positive" }, subject)).toBeNull();
+    expect(quotaErrorOf(new Error("connection reset"), subject)).toBeNull();
   });
 });
 

@@ -48,6 +48,11 @@ export class MemoryScriptRunner implements ScriptRunner {
     return [limit - (value + weightedPrevious), limit];
   }
 
+  /** How many windows' counts it holds (expired ones included until the next sweep). */
+  heldWindows(): number {
+    return this.counters.size;
+  }
+
   private read(key: string, now: number): number {
     const counter = this.counters.get(key);
     return counter && counter.expiresAt > now ? counter.value : 0;
