@@ -42,12 +42,8 @@ export function postWebhook(request: WebhookRequest): Promise<AttemptOutcome> {
   }
 
   return new Promise((resolve) => {
-    let settled = false;
+    // The first of response, error and timeout decides: resolve() ignores later calls.
     const finish = (outcome: Omit<AttemptOutcome, "durationMs">) => {
-      // Stryker disable next-line ConditionalExpression: resolve() already ignores every call after the first and clearTimeout is idempotent, so a second finish changes nothing
-      if (settled) return;
-      // Stryker disable next-line BooleanLiteral: as above, the promise settles once whatever this flag says
-      settled = true;
       clearTimeout(timer);
       resolve({ ...outcome, durationMs: elapsed() });
     };
