@@ -24,11 +24,7 @@ export async function deliverDueWebhooks(options: DeliverOptions = {}): Promise<
   const summary: DeliverSummary = { claimed: claimed.length, succeeded: 0, retrying: 0, failed: 0 };
   await mapLimited(claimed, SEND_CONCURRENCY, async (delivery) => {
     try {
-      const sent = await sendClaimedDelivery(delivery, {
-        now,
-        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-        ...(options.random === undefined ? {} : { random: options.random }),
-      });
+      const sent = await sendClaimedDelivery(delivery, { now, timeoutMs: options.timeoutMs, random: options.random });
       summary[sent.state] += 1;
     } catch (error) {
       // Recording failed (database): the lease runs out and the attempt is made again.

@@ -79,7 +79,9 @@ async function countFailure(tx: DbOrTx, endpointId: string, lastError: string | 
     })
     .where(eq(webhookEndpoints.id, endpointId))
     .returning({ enabled: webhookEndpoints.enabled, consecutiveFailures: webhookEndpoints.consecutiveFailures });
-  if (endpoint && !endpoint.enabled && endpoint.consecutiveFailures === DISABLE_AFTER_CONSECUTIVE_FAILURES) {
+  // Exactly at the threshold: this update disabled the endpoint (the statement above disables an enabled endpoint as
+  // the count reaches it, so enabled is false here); failures counted past it are not logged again.
+  if (endpoint && endpoint.consecutiveFailures === DISABLE_AFTER_CONSECUTIVE_FAILURES) {
     log("warn", "webhook_endpoint_disabled", { endpoint_id: endpointId, consecutive_failures: endpoint.consecutiveFailures });
   }
 }

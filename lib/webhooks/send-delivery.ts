@@ -1,7 +1,7 @@
 import { log } from "@/lib/log";
 import { eventIdOf } from "./outbox";
 import type { ClaimedDelivery } from "./claim-deliveries";
-import { postWebhook, type AttemptOutcome } from "./post-webhook";
+import { postWebhook, WEBHOOK_TIMEOUT_MS, type AttemptOutcome } from "./post-webhook";
 import { recordAttempt, type DeliveryState } from "./record-attempt";
 import { deliveryHeaders } from "./sign";
 import { allowPrivateTargets } from "./target-policy";
@@ -9,9 +9,10 @@ import { allowPrivateTargets } from "./target-policy";
 export type SendOptions = {
   /** The scheduler's clock: decides when the next retry is due. */
   now: Date;
-  timeoutMs?: number;
+  /** Per attempt; WEBHOOK_TIMEOUT_MS when left out. */
+  timeoutMs?: number | undefined;
   /** Jitter source for retry delays (tests pin it). */
-  random?: () => number;
+  random?: (() => number) | undefined;
 };
 
 export type SentAttempt = { deliveryId: string; attempt: number; state: DeliveryState; outcome: AttemptOutcome };
@@ -32,7 +33,7 @@ export async function sendClaimedDelivery(claimed: ClaimedDelivery, options: Sen
       timestamp: Math.floor(Date.now() / 1000),
     }),
     allowPrivateTargets: allowPrivateTargets(),
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    timeoutMs: options.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
   });
   const state = await recordAttempt(claimed, outcome, options.now, options.random);
   log(outcome.ok ? "info" : "warn", "webhook_attempt", {

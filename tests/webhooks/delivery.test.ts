@@ -1,15 +1,19 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { webhookAttempts, webhookEndpoints } from "@/lib/db/schema";
+import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
 import {
   claimDueDeliveries,
   DELIVERY_LEASE_MS,
   transactionEventBody,
   WEBHOOK_MAX_ATTEMPTS,
   WEBHOOK_TIMEOUT_MS,
+  deleteWebhookEndpoint,
   deliverDueWebhooks,
+  retryDelayMs,
 } from "@/lib/webhooks";
+import { sendClaimedDelivery } from "@/lib/webhooks/send-delivery";
 import { deliveryById, paidWithEndpoint } from "./fixtures";
 import { startReceiver, type Receiver } from "./receiver";
 import { verify } from "../helpers/brief-verify";
@@ -78,6 +82,8 @@ describe("webhook delivery", () => {
     expect(delivered).toMatchObject({ status: "succeeded", attemptCount: 1, lastStatusCode: 200, lockedUntil: null, nextAttemptAt: null });
     const [attempt] = await attemptsOf(setup.delivery.id);
     expect(attempt).toMatchObject({ attempt: 1, statusCode: 200, responseExcerpt: "ok", error: null });
+    // Delivered when the answer came: the attempt's start on the scheduler's clock plus its duration.
+    expect(delivered.deliveredAt).toEqual(at(now, attempt!.durationMs));
   });
 
   it("receiver down, then up: delivered on a later attempt with the same delivery id and event id", async () => {
@@ -91,7 +97,7 @@ describe("webhook delivery", () => {
       await receiver.start();
     }
     const waiting = await deliveryById(setup.delivery.id);
-    expect(waiting).toMatchObject({ status: "pending", attemptCount: 1, lastStatusCode: null });
+    expect(waiting).toMatchObject({ status: "pending", attemptCount: 1, lastStatusCode: null, deliveredAt: null });
     expect(waiting.lastError).toMatch(/ECONNREFUSED/);
     expect(waiting.nextAttemptAt!.getTime() - now.getTime()).toBeGreaterThanOrEqual(30_000);
 
@@ -125,6 +131,12 @@ describe("webhook delivery", () => {
     expect(ids).toEqual([setup.delivery.id, setup.delivery.id]);
   });
 
+  it("retry delays spread ±20% around the schedule, so endpoints that fail together do not all retry together", () => {
+    expect([1, 2, 3, 4].map((attempt) => retryDelayMs(attempt, () => 0))).toEqual([24_000, 96_000, 480_000, 2_880_000]);
+    expect([1, 2, 3, 4].map((attempt) => retryDelayMs(attempt, () => 0.75))).toEqual([33_000, 132_000, 660_000, 3_960_000]);
+    expect(retryDelayMs(WEBHOOK_MAX_ATTEMPTS, () => 0.75)).toBeNull();
+  });
+
   it("receiver answers 500 every time: failed after exactly 5 attempts, on the documented schedule", async () => {
     const now = new Date();
     const setup = await paidWithEndpoint(receiver.url, now);
@@ -148,7 +160,14 @@ describe("webhook delivery", () => {
     }
 
     const failed = await deliveryById(setup.delivery.id);
-    expect(failed).toMatchObject({ status: "failed", attemptCount: 5, lastStatusCode: 500, lastError: "HTTP 500", nextAttemptAt: null });
+    expect(failed).toMatchObject({
+      status: "failed",
+      attemptCount: 5,
+      lastStatusCode: 500,
+      lastError: "HTTP 500",
+      nextAttemptAt: null,
+      deliveredAt: null,
+    });
     expect(receiver.received.length - before).toBe(5);
     expect(await deliverDueWebhooks({ now: at(clock, 86_400_000) })).toMatchObject({ claimed: 0 });
     const attempts = await attemptsOf(setup.delivery.id);
@@ -204,5 +223,75 @@ describe("webhook delivery", () => {
     expect(await deliverDueWebhooks({ now })).toMatchObject({ succeeded: 1 });
     const [attempt] = await attemptsOf(setup.delivery.id);
     expect(attempt!.responseExcerpt!.length).toBe(2_048);
+  });
+
+  it("keeps the first 500 characters of a long error", async () => {
+    const now = new Date();
+    const setup = await paidWithEndpoint(receiver.url, now);
+    const location = `http://127.0.0.1:${receiver.port}/${"a".repeat(1_000)}`;
+    receiver.replyNext({ status: 302, headers: { location } });
+
+    expect(await deliverDueWebhooks({ now, random: noJitter })).toMatchObject({ retrying: 1 });
+
+    const fullError = `HTTP 302: redirect to ${location} not followed; point the endpoint at the final URL`;
+    const kept = fullError.slice(0, 500);
+    expect((await deliveryById(setup.delivery.id)).lastError).toBe(kept);
+    expect((await attemptsOf(setup.delivery.id)).map((a) => a.error)).toEqual([kept]);
+    // Nothing else is due in this file's later tests.
+    await deleteWebhookEndpoint(setup.merchant.userId, setup.endpointId);
+  });
+
+  it("an attempt whose lease ran out and was taken over is logged, but changes neither the delivery nor the endpoint", async () => {
+    const now = new Date();
+    const setup = await paidWithEndpoint(receiver.url, now);
+    const db = await getDb();
+    await db.update(webhookEndpoints).set({ consecutiveFailures: 3 }).where(eq(webhookEndpoints.id, setup.endpointId));
+    const [stale] = await claimDueDeliveries({ now, limit: 1, deliveryIds: [setup.delivery.id] });
+    const [current] = await claimDueDeliveries({ now: at(now, DELIVERY_LEASE_MS + 1_000), limit: 1, deliveryIds: [setup.delivery.id] });
+    expect([stale?.delivery.attemptCount, current?.delivery.attemptCount]).toEqual([1, 2]);
+
+    // The first claimer's attempt comes back late, and succeeds.
+    expect(await sendClaimedDelivery(stale!, { now })).toMatchObject({ attempt: 1, state: "succeeded" });
+
+    expect((await attemptsOf(setup.delivery.id)).map((a) => [a.attempt, a.statusCode])).toEqual([[1, 200]]);
+    expect(await deliveryById(setup.delivery.id)).toMatchObject({
+      status: "pending",
+      attemptCount: 2,
+      lockedUntil: current!.delivery.lockedUntil,
+      lastStatusCode: null,
+      deliveredAt: null,
+    });
+    const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, setup.endpointId));
+    expect(endpoint).toMatchObject({ consecutiveFailures: 3, enabled: true });
+    await deleteWebhookEndpoint(setup.merchant.userId, setup.endpointId);
+  });
+
+  it("a stored body without an event id (written before events had ids) is sent without X-KHQR-Event-Id", async () => {
+    const now = new Date();
+    const setup = await paidWithEndpoint(receiver.url, now);
+    const db = await getDb();
+    const bodies = [JSON.stringify({ event: "transaction.paid", transaction_id: setup.transaction.id }), "legacy body, not JSON"];
+    const ids = [randomUUID(), randomUUID()];
+    await db.delete(webhookDeliveries).where(eq(webhookDeliveries.id, setup.delivery.id));
+    await db.insert(webhookDeliveries).values(
+      ids.map((id, i) => ({
+        id,
+        endpointId: setup.endpointId,
+        transactionId: null,
+        event: "transaction.paid",
+        body: bodies[i]!,
+        nextAttemptAt: now,
+      })),
+    );
+    const before = receiver.received.length;
+
+    expect(await deliverDueWebhooks({ now })).toMatchObject({ claimed: 2, succeeded: 2 });
+
+    const received = receiver.received.slice(before);
+    expect(received.map((r) => r.rawBody).sort()).toEqual([...bodies].sort());
+    for (const request of received) {
+      expect(request.headers["x-khqr-delivery-id"]).toBeDefined();
+      expect(request.headers).not.toHaveProperty("x-khqr-event-id");
+    }
   });
 });

@@ -9,6 +9,7 @@ import {
   listWebhookDeliveries,
   listWebhookEndpoints,
   MAX_ENDPOINTS_PER_MODE,
+  ENDPOINT_STATS_WINDOW_DAYS,
   resendWebhookDelivery,
   revealWebhookSecret,
   rotateWebhookSecret,
@@ -34,6 +35,20 @@ async function endpointRow(id: string) {
   const [row] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
   return row;
 }
+
+async function deliveriesTo(endpointId: string) {
+  const db = await getDb();
+  return db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId)).orderBy(webhookDeliveries.createdAt);
+}
+
+async function endpointCount(userId: string) {
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.userId, userId));
+  return row?.n;
+}
+
+const ENDPOINT_GONE = { code: "not_found", message: "That webhook endpoint no longer exists." };
+const DELIVERY_GONE = { code: "not_found", message: "That webhook delivery no longer exists." };
 
 describe("endpoint management", () => {
   it("creates an endpoint with a whsec_ secret that is revealed on demand and rotates", async () => {
@@ -71,8 +86,10 @@ describe("endpoint management", () => {
       await createWebhookEndpoint(merchant.userId, { url: `${receiver.url}?n=${i}`, mode: "test" });
     await expect(createWebhookEndpoint(merchant.userId, { url: receiver.url, mode: "test" })).rejects.toMatchObject({
       code: "conflict",
+      message: `You already have ${MAX_ENDPOINTS_PER_MODE} test endpoints; delete one first.`,
       field: "url",
     });
+    expect(await endpointCount(merchant.userId)).toBe(MAX_ENDPOINTS_PER_MODE);
     await expect(createWebhookEndpoint(merchant.userId, { url: receiver.url, mode: "live" })).resolves.toMatchObject({ mode: "live" });
   });
 
@@ -110,6 +127,31 @@ describe("endpoint management", () => {
     await setWebhookEndpointEnabled(setup.merchant.userId, setup.endpointId, true);
     expect(await endpointRow(setup.endpointId)).toMatchObject({ enabled: true, disabledReason: null, consecutiveFailures: 0 });
     expect(await deliverDueWebhooks({ now })).toMatchObject({ succeeded: 1 });
+  });
+
+  it("an id that is not a UUID, or a UUID of no endpoint, is answered 'no longer exists' and changes nothing", async () => {
+    const setup = await paidWithEndpoint(receiver.url);
+    const { userId } = setup.merchant;
+    const before = await endpointRow(setup.endpointId);
+    const receivedBefore = receiver.received.length;
+
+    for (const id of ["not-a-uuid", randomUUID()]) {
+      await expect(revealWebhookSecret(userId, id)).rejects.toMatchObject(ENDPOINT_GONE);
+      await expect(rotateWebhookSecret(userId, id)).rejects.toMatchObject(ENDPOINT_GONE);
+      await expect(setWebhookEndpointEnabled(userId, id, false)).rejects.toMatchObject(ENDPOINT_GONE);
+      await expect(setWebhookEndpointEnabled(userId, id, true)).rejects.toMatchObject(ENDPOINT_GONE);
+      await expect(deleteWebhookEndpoint(userId, id)).rejects.toMatchObject(ENDPOINT_GONE);
+      await expect(sendWebhookTestEvent(userId, id)).rejects.toMatchObject(ENDPOINT_GONE);
+      await expect(listWebhookDeliveries(userId, id)).rejects.toMatchObject(ENDPOINT_GONE);
+      await expect(resendWebhookDelivery(userId, id)).rejects.toMatchObject(DELIVERY_GONE);
+    }
+
+    expect(await endpointRow(setup.endpointId)).toEqual(before);
+    expect(await endpointCount(userId)).toBe(1);
+    expect((await deliveriesTo(setup.endpointId)).map((d) => d.id)).toEqual([setup.delivery.id]);
+    expect(receiver.received.length).toBe(receivedBefore);
+    // Leaves nothing due for the delivery passes of the tests below.
+    await deleteWebhookEndpoint(userId, setup.endpointId);
   });
 
   it("deleting an endpoint removes its deliveries", async () => {
@@ -153,17 +195,57 @@ describe("test events, delivery log and resend", () => {
     expect(logged!.attempts).toEqual([expect.objectContaining({ attempt: 1, statusCode: 200, responseExcerpt: "ok", error: null })]);
   });
 
-  it("refuses a test event to a disabled endpoint", async () => {
+  it("the test event's body tells the receiver what it is and when it was sent", async () => {
+    const merchant = await createTestMerchant();
+    const endpoint = await createWebhookEndpoint(merchant.userId, { url: receiver.url, mode: "live" });
+    const now = new Date();
+    const before = receiver.received.length;
+
+    await sendWebhookTestEvent(merchant.userId, endpoint.id, now);
+
+    expect(JSON.parse(receiver.received[before]!.rawBody)).toEqual({
+      id: receiver.received[before]!.headers["x-khqr-event-id"],
+      event: "webhook.test",
+      endpoint_id: endpoint.id,
+      mode: "live",
+      sent_at: now.toISOString(),
+      message: "Test event from KHQR Pay: verify the X-KHQR-Signature header and answer with any 2xx status.",
+    });
+  });
+
+  it("refuses a test event to a disabled endpoint, and sends and stores nothing", async () => {
     const merchant = await createTestMerchant();
     const endpoint = await createWebhookEndpoint(merchant.userId, { url: receiver.url, mode: "test" });
     await setWebhookEndpointEnabled(merchant.userId, endpoint.id, false);
-    await expect(sendWebhookTestEvent(merchant.userId, endpoint.id)).rejects.toMatchObject({ code: "conflict" });
+    const before = receiver.received.length;
+    await expect(sendWebhookTestEvent(merchant.userId, endpoint.id)).rejects.toMatchObject({
+      code: "conflict",
+      message: "Enable the endpoint before sending it a test event.",
+    });
+    expect(await deliveriesTo(endpoint.id)).toEqual([]);
+    expect(receiver.received.length).toBe(before);
+  });
+
+  it("the delivery log of an endpoint that has had none is empty, and a delivery not yet attempted lists no attempt", async () => {
+    const merchant = await createTestMerchant();
+    const endpoint = await createWebhookEndpoint(merchant.userId, { url: receiver.url, mode: "test" });
+    expect(await listWebhookDeliveries(merchant.userId, endpoint.id)).toEqual([]);
+
+    const transaction = await payNewQr(merchant, new Date());
+    const [waiting] = await listWebhookDeliveries(merchant.userId, endpoint.id);
+    expect(waiting).toMatchObject({ transactionId: transaction.id, status: "pending", attemptCount: 0, attempts: [] });
+    // Leaves nothing due for the delivery passes of the tests below.
+    await deleteWebhookEndpoint(merchant.userId, endpoint.id);
   });
 
   it("Resend: the same body and event id again as a new delivery with five fresh attempts", async () => {
     const now = new Date();
     const setup = await paidWithEndpoint(receiver.url, now);
-    await expect(resendWebhookDelivery(setup.merchant.userId, setup.delivery.id)).rejects.toMatchObject({ code: "conflict" });
+    await expect(resendWebhookDelivery(setup.merchant.userId, setup.delivery.id)).rejects.toMatchObject({
+      code: "conflict",
+      message: "This delivery is still being retried; wait for it to finish.",
+    });
+    expect((await deliveriesTo(setup.endpointId)).map((d) => d.id)).toEqual([setup.delivery.id]);
     await deliverDueWebhooks({ now });
     const before = receiver.received.length;
 
@@ -188,7 +270,71 @@ describe("test events, delivery log and resend", () => {
 
   it("an unknown delivery id is not found", async () => {
     const merchant = await createTestMerchant();
-    await expect(resendWebhookDelivery(merchant.userId, randomUUID())).rejects.toMatchObject({ code: "not_found" });
+    await expect(resendWebhookDelivery(merchant.userId, randomUUID())).rejects.toMatchObject(DELIVERY_GONE);
+  });
+
+  it("refuses to resend to a disabled endpoint, and sends and stores nothing", async () => {
+    const now = new Date();
+    const setup = await paidWithEndpoint(receiver.url, now);
+    await deliverDueWebhooks({ now });
+    await setWebhookEndpointEnabled(setup.merchant.userId, setup.endpointId, false);
+    const before = receiver.received.length;
+
+    await expect(resendWebhookDelivery(setup.merchant.userId, setup.delivery.id)).rejects.toMatchObject({
+      code: "conflict",
+      message: "Enable the endpoint before resending to it.",
+    });
+
+    expect((await deliveriesTo(setup.endpointId)).map((d) => d.id)).toEqual([setup.delivery.id]);
+    expect(receiver.received.length).toBe(before);
+  });
+});
+
+describe("endpoint stats", () => {
+  const DAY = 86_400_000;
+
+  async function addDelivery(endpointId: string, status: "pending" | "succeeded" | "failed", createdAt: Date) {
+    const db = await getDb();
+    await db.insert(webhookDeliveries).values({
+      id: randomUUID(),
+      endpointId,
+      transactionId: null,
+      event: "webhook.test",
+      body: "{}",
+      status,
+      attemptCount: status === "pending" ? 0 : 1,
+      // Never due: the delivery passes of other tests in this file must not pick these up.
+      nextAttemptAt: null,
+      createdAt,
+    });
+  }
+
+  it(`count succeeded, failed and pending deliveries of the last ${ENDPOINT_STATS_WINDOW_DAYS} days separately, with the newest one's time`, async () => {
+    expect(ENDPOINT_STATS_WINDOW_DAYS).toBe(7);
+    const now = new Date("2026-05-13T12:00:00Z");
+    const merchant = await createTestMerchant();
+    const busy = await createWebhookEndpoint(merchant.userId, { url: `${receiver.url}?busy`, mode: "test" });
+    const quiet = await createWebhookEndpoint(merchant.userId, { url: `${receiver.url}?quiet`, mode: "test" });
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+
+    // Inside the window: 3 succeeded (one a minute from its start), 2 failed, 1 pending, the newest an hour ago.
+    await addDelivery(busy.id, "succeeded", ago(7 * DAY - 60_000));
+    await addDelivery(busy.id, "succeeded", ago(3 * DAY));
+    await addDelivery(busy.id, "succeeded", ago(2 * DAY));
+    await addDelivery(busy.id, "failed", ago(5 * DAY));
+    await addDelivery(busy.id, "failed", ago(4 * DAY));
+    await addDelivery(busy.id, "pending", ago(3_600_000));
+    // Older than the window: not counted, and not the last delivery either.
+    await addDelivery(busy.id, "succeeded", ago(7 * DAY + 60_000));
+    await addDelivery(busy.id, "failed", ago(30 * DAY));
+    await addDelivery(quiet.id, "succeeded", ago(8 * DAY));
+
+    const listed = await listWebhookEndpoints(merchant.userId, now);
+
+    expect(listed.map((endpoint) => [endpoint.id, endpoint.stats])).toEqual([
+      [busy.id, { succeeded: 3, failed: 2, pending: 1, lastDeliveryAt: ago(3_600_000) }],
+      [quiet.id, { succeeded: 0, failed: 0, pending: 0, lastDeliveryAt: null }],
+    ]);
   });
 });
 

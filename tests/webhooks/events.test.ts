@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
 import { checkTransaction, createQr, simulatePayment, verifyReceipt } from "@/lib/payments";
-import { createWebhookEndpoint } from "@/lib/webhooks";
+import { createWebhookEndpoint, eventIdOf, transactionEventBody } from "@/lib/webhooks";
 import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
+import { transactionByMd5 } from "./fixtures";
 
 async function deliveriesTo(endpointId: string) {
   const db = await getDb();
@@ -90,10 +91,33 @@ describe("webhook events endpoints choose", () => {
     const merchant = await createTestMerchant();
     await expect(createWebhookEndpoint(merchant.userId, { url: URL, mode: "test", events: [] })).rejects.toMatchObject({
       code: "invalid_input",
+      message: "Choose at least one event to receive.",
       field: "events",
     });
     const db = await getDb();
     const [row] = await db.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.userId, merchant.userId));
     expect(row?.n).toBe(0);
+  });
+
+  it("a static QR's event body says type static and amount null (the payer chose the amount)", async () => {
+    const merchant = await createTestMerchant();
+    const staticQr = await createQr(merchant.test, {});
+    const row = await transactionByMd5(staticQr.md5);
+
+    expect(JSON.parse(transactionEventBody("evt_static", "transaction.expired", row))).toMatchObject({
+      id: "evt_static",
+      event: "transaction.expired",
+      type: "static",
+      md5: staticQr.md5,
+      amount: null,
+      paid_at: null,
+    });
+  });
+
+  it("the event id is read back from a stored body; bodies without one (older, or not JSON) have none", () => {
+    expect(eventIdOf(JSON.stringify({ id: "evt_0123", event: "transaction.paid" }))).toBe("evt_0123");
+    expect(eventIdOf(JSON.stringify({ event: "transaction.paid" }))).toBeNull();
+    expect(eventIdOf(JSON.stringify({ id: 42 }))).toBeNull();
+    expect(eventIdOf("not json")).toBeNull();
   });
 });
