@@ -78,10 +78,10 @@ async function countFailure(tx: DbOrTx, endpointId: string, lastError: string | 
       disabledReason: sql`case when ${webhookEndpoints.enabled} and ${reachesLimit} then ${reason} else ${webhookEndpoints.disabledReason} end`,
     })
     .where(eq(webhookEndpoints.id, endpointId))
-    .returning({ enabled: webhookEndpoints.enabled, consecutiveFailures: webhookEndpoints.consecutiveFailures });
-  // Exactly at the threshold: this update disabled the endpoint (the statement above disables an enabled endpoint as
-  // the count reaches it, so enabled is false here); failures counted past it are not logged again.
-  if (endpoint && endpoint.consecutiveFailures === DISABLE_AFTER_CONSECUTIVE_FAILURES) {
+    .returning({ disabledReason: webhookEndpoints.disabledReason, consecutiveFailures: webhookEndpoints.consecutiveFailures });
+  // Logged only when this update disabled the endpoint (its reason carries this failure's time): not for failures
+  // counted past the threshold, nor for an endpoint the merchant had disabled already.
+  if (endpoint?.disabledReason === reason) {
     log("warn", "webhook_endpoint_disabled", { endpoint_id: endpointId, consecutive_failures: endpoint.consecutiveFailures });
   }
 }

@@ -11,8 +11,10 @@ import {
   deleteWebhookEndpoint,
   deliverDueWebhooks,
   DISABLE_AFTER_CONSECUTIVE_FAILURES,
+  setWebhookEndpointEnabled,
   WEBHOOK_MAX_ATTEMPTS,
 } from "@/lib/webhooks";
+import { DISABLED_BY_MERCHANT } from "@/lib/webhooks/endpoints/set-endpoint-enabled";
 import { sendClaimedDelivery } from "@/lib/webhooks/send-delivery";
 import { createTestMerchant } from "../helpers/merchant";
 import { deliveryById, paidWithEndpoint } from "./fixtures";
@@ -172,6 +174,31 @@ describe("webhook delivery logs", () => {
     expect(await sendClaimedDelivery(inFlight!, { now: at(now, 1_000) })).toMatchObject({ state: "failed" });
     expect(await endpointRow(endpoint.id)).toMatchObject({ consecutiveFailures: 21, enabled: false, disabledReason: reason });
     expect(linesOf("webhook_endpoint_disabled")).toHaveLength(1);
+  });
+
+  it("an endpoint the merchant disabled while its 20th failure was in flight keeps the merchant's reason and logs nothing", async () => {
+    const now = new Date();
+    const merchant = await createTestMerchant();
+    const endpoint = await createWebhookEndpoint(merchant.userId, { url: receiver.url, mode: "test" });
+    const db = await getDb();
+    await db.update(webhookEndpoints).set({ consecutiveFailures: 19 }).where(eq(webhookEndpoints.id, endpoint.id));
+    const id = randomUUID();
+    await db.insert(webhookDeliveries).values({
+      id,
+      endpointId: endpoint.id,
+      transactionId: null,
+      event: "transaction.paid",
+      body: JSON.stringify({ id: "evt_in_flight" }),
+      attemptCount: WEBHOOK_MAX_ATTEMPTS - 1,
+      nextAttemptAt: at(now, -10),
+    });
+    const [inFlight] = await claimDueDeliveries({ now, limit: 1, deliveryIds: [id] });
+    await setWebhookEndpointEnabled(merchant.userId, endpoint.id, false);
+    receiver.replyNext({ status: 500 });
+
+    expect(await sendClaimedDelivery(inFlight!, { now })).toMatchObject({ state: "failed" });
+    expect(await endpointRow(endpoint.id)).toMatchObject({ consecutiveFailures: 20, enabled: false, disabledReason: DISABLED_BY_MERCHANT });
+    expect(linesOf("webhook_endpoint_disabled")).toEqual([]);
   });
 
   it("when recording an attempt fails, the pass goes on and logs webhook_delivery_failed with the delivery id", async () => {
