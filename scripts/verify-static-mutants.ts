@@ -7,8 +7,8 @@ import path from "node:path";
  * 9.6's vitest runner tests them in a worker whose modules were already loaded unmutated, or only against
  * the one test that happened to reach them, so a mutant the suite kills (an emptied `accountVersion`, say)
  * is reported as survived (stryker-js#6144, #6209). Here each such survivor is written into a copy of the
- * project and the test files that import its file run against it (`vitest related`, stopping at the first
- * failure): a failure is a kill. Results go back into the report as Killed, or stay Survived.
+ * project and its folder's tests, then if need be every test file importing it (`vitest related`), run against
+ * it, stopping at the first failure; a failure the same files do not show without the mutant is a kill. Results go back into the report as Killed, or stay Survived.
  */
 
 type Location = { start: { line: number; column: number }; end: { line: number; column: number } };
@@ -85,6 +85,16 @@ function vitestFailures(sandbox: string, env: NodeJS.ProcessEnv, args: string[])
 }
 
 /**
+ * The test files that fail with the mutant in place: the folder's own tests (`lib/webhooks/x.ts` →
+ * `tests/webhooks`) first, as they usually fail within seconds; every test file importing it only when those pass.
+ */
+function failingTestFiles(sandbox: string, env: NodeJS.ProcessEnv, file: string): string[] {
+  const twin = path.posix.join("tests", file.split("/")[1] ?? "");
+  const own = existsSync(path.join(sandbox, twin)) ? (vitestFailures(sandbox, env, ["run", twin]) ?? []) : [];
+  return own.length > 0 ? own : (vitestFailures(sandbox, env, ["related", file, "--run"]) ?? []);
+}
+
+/**
  * Verifies every static mutant the report marks Survived, in the files `only` names (all when empty), and
  * rewrites the report with the kills. Returns how many were checked and killed.
  */
@@ -116,7 +126,7 @@ export function verifyStaticSurvivors(
       const original = readFileSync(target, "utf8");
       writeFileSync(target, applyMutant(original, mutant));
       const started = Date.now();
-      const failing = vitestFailures(sandbox, env, ["related", file, "--run"]) ?? [];
+      const failing = failingTestFiles(sandbox, env, file);
       writeFileSync(target, original);
       // The control: the same test files pass without the mutant, so the failure is the mutant's.
       const isKill = failing.length > 0 && vitestFailures(sandbox, env, ["run", ...failing])?.length === 0;
