@@ -8,7 +8,8 @@ import { printScores } from "./mutation-scores";
 import { verifyStaticSurvivors } from "./verify-static-mutants";
 
 /**
- * `npm run test:mutation [-- stryker options]`: Stryker over the money paths (stryker.config.mjs) against the
+ * `npm run test:mutation [-- [config file] stryker options]`: Stryker over the money paths (stryker.config.mjs, or
+ * another config file named first, e.g. stryker.khqr.config.mjs) against the
  * real PostgreSQL and Redis, as CI runs the tests, then the score per folder. Incremental by default from
  * the committed baseline (reports/stryker-incremental.json); `-- --force` runs every mutant again.
  * `-- --changed` (CI) mutates only the measured money-path files whose source differs from the baseline's.
@@ -87,11 +88,12 @@ function mergeIntoBaseline(baselineFile: string, runFile: string): void {
 }
 
 async function main(): Promise<number> {
-  const { default: config } = (await import(pathToFileURL(path.resolve("stryker.config.mjs")).href)) as { default: StrykerConfig };
+  const configFile = process.argv[2]?.endsWith(".mjs") ? process.argv[2] : "stryker.config.mjs";
+  const { default: config } = (await import(pathToFileURL(path.resolve(configFile)).href)) as { default: StrykerConfig };
   // --warn-only: report parts below target without failing (CI, until the baseline meets every target).
   const warnOnly = process.argv.includes("--warn-only");
   // --static-minutes N: how long the static-survivor check after Stryker may take (unbounded by default).
-  let args = process.argv.slice(2).filter((arg) => arg !== "--warn-only");
+  let args = process.argv.slice(2).filter((arg) => arg !== "--warn-only" && arg !== configFile);
   let staticMinutes = Number.POSITIVE_INFINITY;
   const staticFlag = args.indexOf("--static-minutes");
   if (staticFlag !== -1) {
@@ -124,7 +126,7 @@ async function main(): Promise<number> {
     SHARED_DIR: process.env.SHARED_DIR ?? path.resolve("../shared"),
   };
   try {
-    code = await runStryker([...args, "--incrementalFile", scratch], testEnv);
+    code = await runStryker([configFile, ...args, "--incrementalFile", scratch], testEnv);
     if (code === 0) {
       console.log("\nStatic mutants Stryker reported as survived, run against the related test files (scripts/verify-static-mutants.ts):");
       const { checked, killed } = verifyStaticSurvivors(scratch, testEnv, { budgetMs: staticMinutes * 60_000 });
