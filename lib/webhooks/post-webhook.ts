@@ -69,12 +69,8 @@ export function postWebhook(request: WebhookRequest): Promise<AttemptOutcome> {
       let kept = 0;
       const conclude = () => {
         const responseExcerpt = chunks.length === 0 ? null : Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString("utf8");
-        finish({
-          ok: statusCode >= 200 && statusCode < 300,
-          statusCode,
-          responseExcerpt,
-          error: statusError(statusCode, response.headers.location),
-        });
+        const error = statusError(statusCode, response.headers.location);
+        finish({ ok: error === null, statusCode, responseExcerpt, error });
       };
       response.on("data", (chunk: Buffer) => {
         chunks.push(chunk);
@@ -91,9 +87,10 @@ export function postWebhook(request: WebhookRequest): Promise<AttemptOutcome> {
   });
 }
 
+// Node hands 1xx answers to "information" events: a response's status is 200 or more.
 function statusError(statusCode: number, location: string | undefined): string | null {
-  if (statusCode >= 200 && statusCode < 300) return null;
-  if (statusCode >= 300 && statusCode < 400)
+  if (statusCode < 300) return null;
+  if (statusCode < 400)
     return `HTTP ${statusCode}: redirect${location ? ` to ${location}` : ""} not followed; point the endpoint at the final URL`;
   return `HTTP ${statusCode}`;
 }

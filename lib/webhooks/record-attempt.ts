@@ -81,6 +81,7 @@ async function countFailure(tx: DbOrTx, endpointId: string, lastError: string | 
     .returning({ disabledReason: webhookEndpoints.disabledReason, consecutiveFailures: webhookEndpoints.consecutiveFailures });
   // Logged only when this update disabled the endpoint (its reason carries this failure's time): not for failures
   // counted past the threshold, nor for an endpoint the merchant had disabled already.
+  // Stryker disable next-line OptionalChaining: the delivery just updated references this endpoint (ON DELETE CASCADE), so the row is there
   if (endpoint?.disabledReason === reason) {
     log("warn", "webhook_endpoint_disabled", { endpoint_id: endpointId, consecutive_failures: endpoint.consecutiveFailures });
   }

@@ -106,6 +106,18 @@ describe("the in-memory store", () => {
     expect(runner.heldWindows()).toBe(2);
     await count("third", BASE + 60_000);
     expect(runner.heldWindows()).toBe(2);
+    // The sweep kept the windows that had not expired: "second" still counts its request.
+    expect(await count("second", BASE + 60_001)).toEqual([8, 10]);
+  });
+
+  it("does not sweep more than once a minute", async () => {
+    const runner = new MemoryScriptRunner();
+    const script = await slidingWindowScript();
+    const count = (key: string, now: number) => runner.eval(script, [key, `${key}:previous`], [10, now, 1_000, 1]);
+    await count("short", BASE);
+    // "short" expired at BASE + 3 s; the next sweep is only due at BASE + 60 s.
+    await count("later", BASE + 5_000);
+    expect(runner.heldWindows()).toBe(2);
   });
 
   it("runs only the sliding-window script, by hash only once it has seen it, and checks its arguments", async () => {

@@ -1,8 +1,14 @@
 import net from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createLimiter, createRateLimitStore } from "@/lib/ratelimit";
 import { startFakeUpstash, type FakeUpstash } from "../fakes/fake-upstash-server";
 import { awayFromWindowEdge, REDIS_URL, uniquePrefix } from "./helpers";
+
+const logged = vi.hoisted(() => [] as { msg: string; fields?: Record<string, unknown> }[]);
+vi.mock("@/lib/log", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/log")>()),
+  log: (_level: string, msg: string, fields?: Record<string, unknown>) => logged.push({ msg, fields }),
+}));
 
 let upstash: FakeUpstash;
 beforeAll(async () => {
@@ -56,10 +62,11 @@ describe("the Upstash store (a REST stand-in on 127.0.0.1 backed by the real Red
     }
   });
 
-  it("fails open when the token is refused", async () => {
+  it("fails open when the token is refused, and the outage log names Upstash", async () => {
     const store = createRateLimitStore({ UPSTASH_REDIS_REST_URL: upstash.url, UPSTASH_REDIS_REST_TOKEN: "wrong-token" });
     await expect(store.ping()).rejects.toThrow("Unauthorized");
     const limiter = createLimiter({ store, limit: 3, windowSeconds: 60, prefix: uniquePrefix("refused") });
     expect(await limiter("key")).toMatchObject({ allowed: true, remaining: 3, failedOpen: true });
+    expect(logged.filter((line) => line.msg === "rate_limit_store_unavailable").map((line) => line.fields?.store)).toEqual(["upstash"]);
   });
 });
