@@ -74,16 +74,22 @@ function runStryker(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 /**
- * Stryker writes its incremental file from the mutants of this run only; a run limited to some files (or
- * CI's `--changed`) must not forget the others. Results of this run replace those of the same files;
- * files that no longer exist are dropped.
+ * Stryker writes its incremental file with every file of the report it started from, its own results among them.
+ * Only what this run changed is taken (results for its files, the static check's kills), so runs of other files
+ * that finished meanwhile keep theirs; files that no longer exist are dropped.
  */
-function mergeIntoBaseline(baselineFile: string, runFile: string): void {
+function mergeIntoBaseline(baselineFile: string, runFile: string, startedFrom: Baseline | null): void {
   const run = JSON.parse(readFileSync(runFile, "utf8")) as Baseline;
   const baseline = existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, "utf8")) as Baseline) : run;
   const keep = <T>(entries: Record<string, T> | undefined) =>
     Object.fromEntries(Object.entries(entries ?? {}).filter(([file]) => existsSync(file)));
-  const merged = { ...run, files: { ...keep(baseline.files), ...run.files }, testFiles: { ...keep(baseline.testFiles), ...run.testFiles } };
+  const changedByRun = <T>(entries: Record<string, T> | undefined, before: Record<string, T> | undefined) =>
+    Object.fromEntries(Object.entries(entries ?? {}).filter(([file, entry]) => JSON.stringify(entry) !== JSON.stringify(before?.[file])));
+  const merged = {
+    ...run,
+    files: { ...keep(baseline.files), ...changedByRun(run.files, startedFrom?.files) },
+    testFiles: { ...keep(baseline.testFiles), ...changedByRun(run.testFiles, startedFrom?.testFiles) },
+  };
   writeFileSync(baselineFile, `${JSON.stringify(merged, null, 1)}\n`);
 }
 
@@ -111,7 +117,8 @@ async function main(): Promise<number> {
   }
   // Stryker reads and rewrites this copy; the baseline gets this run's results merged in afterwards.
   const scratch = path.join(tmpdir(), `stryker-incremental-${process.pid}.json`);
-  if (existsSync(config.incrementalFile)) copyFileSync(config.incrementalFile, scratch);
+  const startedFrom = existsSync(config.incrementalFile) ? (JSON.parse(readFileSync(config.incrementalFile, "utf8")) as Baseline) : null;
+  if (startedFrom) copyFileSync(config.incrementalFile, scratch);
 
   await admin(`create database ${database}`);
   const url = new URL(server);
@@ -128,7 +135,7 @@ async function main(): Promise<number> {
   try {
     code = await runStryker([configFile, ...args, "--incrementalFile", scratch], testEnv);
     if (code === 0) {
-      console.log("\nStatic mutants Stryker reported as survived, run against the related test files (scripts/verify-static-mutants.ts):");
+      console.log("\nStatic mutants Stryker reported as survived, run against their folder's tests (scripts/verify-static-mutants.ts):");
       const { checked, killed } = verifyStaticSurvivors(scratch, testEnv, { budgetMs: staticMinutes * 60_000 });
       console.log(`  ${killed} of ${checked} killed`);
     }
@@ -136,7 +143,7 @@ async function main(): Promise<number> {
     await admin(`drop database if exists ${database} with (force)`);
   }
   if (code !== 0) return code;
-  mergeIntoBaseline(config.incrementalFile, scratch);
+  mergeIntoBaseline(config.incrementalFile, scratch, startedFrom);
   console.log("\nThis run:");
   const missedNow = printScores(scratch);
   console.log(`\nEverything measured so far (${config.incrementalFile}):`);
