@@ -1,7 +1,7 @@
 // Mutation testing of the money paths (issue 17): a surviving mutant here means lost or wrong money or a
 // security hole. `npm run test:mutation` runs this against PostgreSQL and Redis like CI and prints the
-// score per folder (scripts/mutation-scores.ts). Folder globs, not file names: files move inside lib/. lib/khqr has a
-// config of its own (stryker.khqr.config.mjs: `npm run test:mutation -- stryker.khqr.config.mjs`).
+// score per folder (scripts/mutation-scores.ts). Folder globs, not file names: files move inside lib/. lib/khqr and
+// lib/bakong have a config of their own (stryker.unit.config.mjs: `npm run test:mutation -- stryker.unit.config.mjs`).
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 const config = {
   testRunner: "vitest",
@@ -12,7 +12,6 @@ const config = {
     "lib/keys/**/*.ts",
     "lib/ratelimit/**/*.ts",
     "lib/auth/**/*.ts",
-    "lib/bakong/**/*.ts",
     // Homes the lib/ redesign gives some of the code above.
     "lib/accounts/**/*.ts",
     "lib/errors/**/*.ts",

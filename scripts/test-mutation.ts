@@ -9,7 +9,7 @@ import { verifyStaticSurvivors } from "./verify-static-mutants";
 
 /**
  * `npm run test:mutation [-- [config file] stryker options]`: Stryker over the money paths (stryker.config.mjs, or
- * another config file named first, e.g. stryker.khqr.config.mjs) against the
+ * another config file named first, e.g. stryker.unit.config.mjs) against the
  * real PostgreSQL and Redis, as CI runs the tests, then the score per folder. Incremental by default from
  * the committed baseline (reports/stryker-incremental.json); `-- --force` runs every mutant again.
  * `-- --changed` (CI) mutates only the measured money-path files whose source differs from the baseline's.
