@@ -73,22 +73,33 @@ function runStryker(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
+/** What a file's entry says: its source and each mutant's place and status (Stryker rewrites the rest freely). */
+function resultsOf(entry: unknown): string {
+  const { source, mutants = [] } = (entry ?? {}) as {
+    source?: string;
+    mutants?: { location: unknown; mutatorName: string; status: string }[];
+  };
+  return JSON.stringify([source, mutants.map(({ location, mutatorName, status }) => [location, mutatorName, status])]);
+}
+
 /**
- * Stryker writes its incremental file with every file of the report it started from, its own results among them.
- * Only what this run changed is taken (results for its files, the static check's kills), so runs of other files
- * that finished meanwhile keep theirs; files that no longer exist are dropped.
+ * Stryker writes its incremental file with every file of the report it started from, reformatted. Only the files
+ * whose results this run changed (the files it mutated, the static check's kills) are taken, so runs of other
+ * folders that finished meanwhile keep theirs; files that no longer exist are dropped.
  */
 function mergeIntoBaseline(baselineFile: string, runFile: string, startedFrom: Baseline | null): void {
   const run = JSON.parse(readFileSync(runFile, "utf8")) as Baseline;
   const baseline = existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, "utf8")) as Baseline) : run;
   const keep = <T>(entries: Record<string, T> | undefined) =>
     Object.fromEntries(Object.entries(entries ?? {}).filter(([file]) => existsSync(file)));
-  const changedByRun = <T>(entries: Record<string, T> | undefined, before: Record<string, T> | undefined) =>
-    Object.fromEntries(Object.entries(entries ?? {}).filter(([file, entry]) => JSON.stringify(entry) !== JSON.stringify(before?.[file])));
+  const changedFiles = Object.entries(run.files).filter(([file, entry]) => resultsOf(entry) !== resultsOf(startedFrom?.files[file]));
+  const changedTests = Object.entries(run.testFiles ?? {}).filter(
+    ([file, entry]) => JSON.stringify(entry) !== JSON.stringify(startedFrom?.testFiles?.[file]),
+  );
   const merged = {
     ...run,
-    files: { ...keep(baseline.files), ...changedByRun(run.files, startedFrom?.files) },
-    testFiles: { ...keep(baseline.testFiles), ...changedByRun(run.testFiles, startedFrom?.testFiles) },
+    files: { ...keep(baseline.files), ...Object.fromEntries(changedFiles) },
+    testFiles: { ...keep(baseline.testFiles), ...Object.fromEntries(changedTests) },
   };
   writeFileSync(baselineFile, `${JSON.stringify(merged, null, 1)}\n`);
 }
