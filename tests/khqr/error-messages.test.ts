@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { encodeKhqr, formatKhqrAmount, KhqrDecodeError, KhqrFieldError, type KhqrCurrency, type KhqrInput } from "@/lib/khqr";
+import { CREATED, individual, merchant } from "./helpers";
 
-const CREATED = 1_764_288_000_000;
-const EXPIRES = CREATED + 900_000;
-
-const individual: KhqrInput = {
-  type: "individual",
-  bakongAccountId: "jonhsmith@nbcq",
-  merchantName: "Jonh Smith",
-  currency: "USD",
-  amount: "1.50",
-  createdAtMs: CREATED,
-  expiresAtMs: EXPIRES,
-};
-const merchant: KhqrInput = { ...individual, type: "merchant", merchantId: "123456", acquiringBank: "Dev Bank" };
 const staticIndividual: KhqrInput = { ...individual, amount: undefined, createdAtMs: undefined, expiresAtMs: undefined };
 
 function fieldErrorOf(run: () => unknown): KhqrFieldError {

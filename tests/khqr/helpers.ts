@@ -3,6 +3,21 @@ import path from "node:path";
 import { BakongKHQR, IndividualInfo, khqrData, MerchantInfo } from "bakong-khqr";
 import { crc16, type DecodedKhqr, type KhqrInput } from "@/lib/khqr";
 
+export const CREATED = 1_764_288_000_000;
+export const EXPIRES = CREATED + 900_000;
+
+/** A dynamic individual KHQR and its merchant twin, for tests that vary one field. */
+export const individual: KhqrInput = {
+  type: "individual",
+  bakongAccountId: "jonhsmith@nbcq",
+  merchantName: "Jonh Smith",
+  currency: "USD",
+  amount: "1.50",
+  createdAtMs: CREATED,
+  expiresAtMs: EXPIRES,
+};
+export const merchant: KhqrInput = { ...individual, type: "merchant", merchantId: "123456", acquiringBank: "Dev Bank" };
+
 export type KhqrVector = { id: string; name: string; input: KhqrInput; qr: string; md5: string };
 
 /**
