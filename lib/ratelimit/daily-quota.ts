@@ -7,11 +7,14 @@ import { cambodiaDay, nextCambodiaMidnight } from "@/lib/std";
 import { secondsUntil } from "./limiter";
 import type { Mode } from "@/lib/config/enums";
 
+/** Rounded up to the minute from one minute on, so it never promises less wait than Retry-After gives. */
 function describeWait(seconds: number): string {
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.ceil((seconds % 3600) / 60);
-  if (hours > 0) return `${hours} h ${minutes} min`;
-  return seconds >= 60 ? `${minutes} min` : `${seconds} s`;
+  if (seconds < 60) return `${seconds} s`;
+  const totalMinutes = Math.ceil(seconds / 60);
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  if (hours === 0) return `${minutes} min`;
+  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
 }
 
 function quotaExceeded(plan: string, mode: Mode, quota: number, now: Date): AppError {

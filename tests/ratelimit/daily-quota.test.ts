@@ -85,6 +85,11 @@ describe("the daily quota's 429", () => {
 
   it("says how long until midnight in Cambodia in hours, minutes or seconds", () => {
     expect(waitIn("2026-05-13T11:29:30Z")?.message).toMatch(/, in 5 h 31 min\.$/);
+    expect(waitIn("2026-05-13T14:00:30Z")?.message).toMatch(/, in 3 h\.$/);
+    expect(waitIn("2026-05-13T16:00:00Z")?.message).toMatch(/, in 1 h\.$/);
+    expect(waitIn("2026-05-13T15:59:59Z")?.message).toMatch(/, in 1 h 1 min\.$/);
+    expect(waitIn("2026-05-13T16:00:01Z")?.message).toMatch(/, in 1 h\.$/);
+    expect(waitIn("2026-05-13T16:01:00Z")?.message).toMatch(/, in 59 min\.$/);
     expect(waitIn("2026-05-13T16:10:00Z")?.message).toMatch(/, in 50 min\.$/);
     expect(waitIn("2026-05-13T16:58:59Z")?.message).toMatch(/, in 2 min\.$/);
     expect(waitIn("2026-05-13T16:59:00Z")?.message).toMatch(/, in 1 min\.$/);
