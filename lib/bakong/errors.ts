@@ -24,7 +24,9 @@ export class BakongUnavailableError extends Error {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = "BakongUnavailableError";
     this.reason = reason;
+    // Stryker disable next-line ConditionalExpression: equivalent, the declared class field already holds undefined (ES2022 define semantics)
     if (details.httpStatus !== undefined) this.httpStatus = details.httpStatus;
+    // Stryker disable next-line ConditionalExpression: equivalent, the declared class field already holds undefined (ES2022 define semantics)
     if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }
