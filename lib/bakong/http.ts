@@ -66,6 +66,7 @@ export function httpStatusError(response: BakongHttpResponse, url: string): Bako
   const retryAfterSeconds = parseRetryAfter(response.retryAfterHeader);
   return new BakongUnavailableError("http_error", `Bakong answered ${url} with HTTP ${response.status}${hint(response.status)}`, {
     httpStatus: response.status,
+    // Stryker disable next-line ConditionalExpression: equivalent, BakongUnavailableError leaves out a retryAfterSeconds given as undefined
     ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
   });
 }

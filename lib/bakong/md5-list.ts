@@ -13,6 +13,7 @@ function refused(detail: string, httpStatus?: number): BakongUnavailableError {
   return new BakongUnavailableError(
     "list_refused",
     `Bakong's md5-list endpoint refused the call: ${detail}`,
+    // Stryker disable next-line ConditionalExpression: equivalent, BakongUnavailableError leaves out an httpStatus given as undefined
     httpStatus === undefined ? {} : { httpStatus },
   );
 }
@@ -31,8 +32,10 @@ export async function checkMd5List(md5s: string[], post: AuthorizedPost): Promis
   try {
     answer = await post(MD5_LIST_PATH, asked);
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression: equivalent, post only rejects with BakongUnavailableError; any other error has no reason and is rethrown below anyway
     if (!(error instanceof BakongUnavailableError)) throw error;
     if (error.reason === "bad_response") throw refused(error.message);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent for the first two tests, only an http_error carries a refusing status (auth_failed carries 401) and an http_error always carries one
     if (error.reason === "http_error" && error.httpStatus !== undefined && REFUSING_STATUSES.has(error.httpStatus)) {
       throw refused(error.message, error.httpStatus);
     }
@@ -55,6 +58,7 @@ function matchItemsByEchoedMd5(chunk: string[], items: unknown[]): Map<string, B
   const askedByLowercase = new Map(chunk.map((md5) => [md5.toLowerCase(), md5]));
   const settled = new Map<string, BakongCheckResult>();
   for (const item of items) {
+    // Stryker disable next-line ConditionalExpression: equivalent for the typeof test, a primitive has no string md5 and is skipped on the next line
     if (typeof item !== "object" || item === null) continue;
     const fields = item as Record<string, unknown>;
     if (typeof fields.md5 !== "string") continue;

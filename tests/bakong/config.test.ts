@@ -6,8 +6,9 @@ import { parseRetryAfter } from "@/lib/bakong";
 const env = (variables: Record<string, string>) => variables as NodeJS.ProcessEnv;
 
 describe("bakongConfigFromEnv", () => {
-  it("defaults to production and leaves the token unset", () => {
-    expect(bakongConfigFromEnv(env({}))).toEqual({ baseUrl: "https://api-bakong.nbc.gov.kh" });
+  // Strict: an unset variable leaves no key at all (not one holding undefined), so the options can be spread over others.
+  it("defaults to production and leaves the token and email unset", () => {
+    expect(bakongConfigFromEnv(env({}))).toStrictEqual({ baseUrl: "https://api-bakong.nbc.gov.kh" });
   });
 
   it("reads every variable, ignoring blank ones", () => {
@@ -21,7 +22,9 @@ describe("bakongConfigFromEnv", () => {
         }),
       ),
     ).toEqual({ baseUrl: "http://relay.example:8080", token: "jwt", email: "ops@example.com", timeoutMs: 20_000 });
-    expect(bakongConfigFromEnv(env({ BAKONG_TOKEN: "  ", BAKONG_API_URL: "" }))).toEqual({ baseUrl: "https://api-bakong.nbc.gov.kh" });
+    expect(bakongConfigFromEnv(env({ BAKONG_TOKEN: "  ", BAKONG_EMAIL: " ", BAKONG_API_URL: "" }))).toStrictEqual({
+      baseUrl: "https://api-bakong.nbc.gov.kh",
+    });
   });
 
   it("refuses a timeout that is not a positive whole number", () => {

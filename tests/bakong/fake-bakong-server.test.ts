@@ -72,3 +72,47 @@ describe("fake Bakong HTTP control routes", () => {
     expect((await post("/v1/check_transaction_by_short_hash", { hash: short }, "fake-token")).status).toBe(400);
   });
 });
+
+describe("fake Bakong deep links", () => {
+  const sourceInfo = {
+    appName: "KHQR Pay",
+    appIconUrl: "https://pay.example.com/icon.svg",
+    appDeepLinkCallback: "https://pay.example.com/pay/x",
+  };
+
+  it("does not serve generate_deeplink_by_qr unless given a deepLinkBase, so pages show no bank-app link by default", async () => {
+    const answer = await post("/v1/generate_deeplink_by_qr", { qr: "000201", sourceInfo }, "fake-token");
+    expect(answer.status).toBe(404);
+  });
+
+  it("answers a short link per QR when given a deepLinkBase, and missing fields with errorCode 5", async () => {
+    const linking = await startFakeBakong({ deepLinkBase: "https://bakong.page.link" });
+    try {
+      const ask = (body: unknown) =>
+        fetch(`${linking.url}/v1/generate_deeplink_by_qr`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: "Bearer fake-token" },
+          body: JSON.stringify(body),
+        });
+      expect(await (await ask({ qr: "000201", sourceInfo })).json()).toEqual({
+        responseCode: 0,
+        responseMessage: "Getting Deeplink successfully",
+        errorCode: null,
+        data: { shortLink: `https://bakong.page.link/${md5Of("000201")}` },
+      });
+      const missing = await ask({ qr: "000201", sourceInfo: { appName: "KHQR Pay" } });
+      expect(missing.status).toBe(400);
+      expect(await missing.json()).toMatchObject({ responseCode: 1, errorCode: 5 });
+      expect(linking.wireRequests.map(({ method, path, bodyText }) => ({ method, path, bodyText }))).toEqual([
+        { method: "POST", path: "/v1/generate_deeplink_by_qr", bodyText: JSON.stringify({ qr: "000201", sourceInfo }) },
+        {
+          method: "POST",
+          path: "/v1/generate_deeplink_by_qr",
+          bodyText: JSON.stringify({ qr: "000201", sourceInfo: { appName: "KHQR Pay" } }),
+        },
+      ]);
+    } finally {
+      await linking.close();
+    }
+  });
+});

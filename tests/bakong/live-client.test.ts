@@ -1,14 +1,22 @@
 import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createLiveBakongClient } from "@/lib/bakong";
+import { encodeKhqr } from "@/lib/khqr";
 import { startFakeBakong, type FakeBakong } from "@/tests/fakes/fake-bakong-server";
 import { expectUnavailable, md5Of } from "./helpers";
 
 const CHECK = "/v1/check_transaction_by_md5";
+const DEEP_LINK = "/v1/generate_deeplink_by_qr";
+const DEEP_LINK_BASE = "https://bakong.page.link";
+const SOURCE = {
+  appName: "KHQR Pay",
+  appIconUrl: "https://pay.example.com/icon.svg",
+  appDeepLinkCallback: "https://pay.example.com/pay/abc",
+};
 let fake: FakeBakong;
 
 beforeAll(async () => {
-  fake = await startFakeBakong({ token: "good-token" });
+  fake = await startFakeBakong({ token: "good-token", deepLinkBase: DEEP_LINK_BASE });
 });
 afterEach(() => fake.reset());
 afterAll(() => fake.close());
@@ -143,15 +151,35 @@ describe("live client: check_transaction_by_md5", () => {
     expect(error.message).toContain("ECONNREFUSED");
   });
 
-  it("refuses every call without a token, making no HTTP request", async () => {
-    const unconfigured = createLiveBakongClient({ baseUrl: fake.url });
+  it.each([
+    ["no token", undefined],
+    ["an empty token", ""],
+    ["a token of only whitespace", " \n"],
+  ])("refuses every status check with %s, making no HTTP request", async (_, token) => {
+    const unconfigured = createLiveBakongClient({ baseUrl: fake.url, token, email: "ops@example.com" });
     const error = await expectUnavailable(unconfigured.checkTransactionByMd5(md5Of("a")), "not_configured");
-    expect(error.message).toContain("BAKONG_TOKEN");
+    expect(error.message).toBe("Bakong is not configured: the operator has not set BAKONG_TOKEN, so payment status cannot be checked");
     await expectUnavailable(unconfigured.checkMd5List([md5Of("a")]), "not_configured");
     await expectUnavailable(unconfigured.checkTransactionByHash("a".repeat(64)), "not_configured");
     await expectUnavailable(unconfigured.checkTransactionByShortHash("aaaaaaaa", 1, "USD"), "not_configured");
-    expect(fake.requests).toEqual([]);
+    await expect(unconfigured.deepLinkForQr("000201", SOURCE)).resolves.toBeNull();
+    expect(unconfigured.tokenExpiresAt()).toBeNull();
     expect(unconfigured.kind).toBe("live");
+    expect(fake.requests).toEqual([]);
+  });
+
+  it("trims the token and email an operator pasted with spaces or a newline", async () => {
+    fake.setToken("rotated");
+    fake.setRenewable("ops@example.com", "rotated");
+    const pasted = createLiveBakongClient({ baseUrl: fake.url, token: "  good-token\n", email: " ops@example.com\n" });
+
+    expect(pasted.kind).toBe("live");
+    expect((await pasted.checkTransactionByMd5(md5Of("a"))).status).toBe("not_found");
+    expect(fake.requests).toEqual([
+      { path: CHECK, body: { md5: md5Of("a") }, authorization: "Bearer good-token" },
+      { path: "/v1/renew_token", body: { email: "ops@example.com" } },
+      { path: CHECK, body: { md5: md5Of("a") }, authorization: "Bearer rotated" },
+    ]);
   });
 
   it("accepts a base URL with a trailing slash", async () => {
@@ -172,6 +200,45 @@ describe("live client: check_transaction_by_md5", () => {
     const error = await expectUnavailable(logged.checkTransactionByMd5(md5Of("a")), "auth_failed");
     expect(JSON.stringify(events)).not.toContain("secret-token-value");
     expect(error.message).not.toContain("secret-token-value");
+  });
+});
+
+describe("live client: generate_deeplink_by_qr", () => {
+  const { qr } = encodeKhqr({
+    type: "individual",
+    bakongAccountId: "shop@aclb",
+    merchantName: "Shop",
+    currency: "USD",
+    amount: "1.50",
+    createdAtMs: 1_700_000_000_000,
+    expiresAtMs: 1_700_000_900_000,
+  });
+
+  it("asks Bakong with the QR and the app to return to, and hands back its short link", async () => {
+    const link = await client().deepLinkForQr(qr, SOURCE);
+
+    expect(link).toBe(`${DEEP_LINK_BASE}/${md5Of(qr)}`);
+    expect(fake.requests).toEqual([{ path: DEEP_LINK, body: { qr, sourceInfo: SOURCE }, authorization: "Bearer good-token" }]);
+  });
+
+  it.each([
+    ["a deeplink provider error (errorCode 4)", { responseCode: 1, responseMessage: "Deeplink provider error", errorCode: 4, data: null }],
+    [
+      "an error that still carries a stale link",
+      { responseCode: 1, responseMessage: "Error", errorCode: 4, data: { shortLink: "https://stale" } },
+    ],
+    ["success without data", { responseCode: 0, responseMessage: "ok", errorCode: null, data: null }],
+    ["success without a shortLink", { responseCode: 0, responseMessage: "ok", errorCode: null, data: {} }],
+    ["a shortLink that is not a string", { responseCode: 0, responseMessage: "ok", errorCode: null, data: { shortLink: 42 } }],
+  ])("offers no link (null) for %s: the QR still works without one", async (_, body) => {
+    fake.failNext(DEEP_LINK, { status: 200, body });
+    expect(await client().deepLinkForQr(qr, SOURCE)).toBeNull();
+  });
+
+  it("reports an HTTP failure as an outage, for the payment page to fall back to the QR alone", async () => {
+    fake.failNext(DEEP_LINK, { status: 504 });
+    const error = await expectUnavailable(client().deepLinkForQr(qr, SOURCE), "http_error");
+    expect(error.httpStatus).toBe(504);
   });
 });
 

@@ -57,8 +57,16 @@ describe("live client: one check_transaction_by_md5_list call", () => {
   });
 
   it("refuses more than 50 md5s without calling Bakong", async () => {
-    await expect(client().checkMd5List(md5List(51))).rejects.toBeInstanceOf(RangeError);
+    await expect(client().checkMd5List(md5List(51))).rejects.toThrow(new RangeError("at most 50 md5s per list call, got 51"));
     expect(fake.requests).toEqual([]);
+  });
+
+  it("counts distinct md5s against the limit of 50: 60 entries naming 50 md5s make one call", async () => {
+    const md5s = md5List(50);
+    const { results, unsettled } = await client().checkMd5List([...md5s, ...md5s.slice(0, 10)]);
+    expect(fake.requests).toEqual([{ path: LIST, body: md5s, authorization: "Bearer good-token" }]);
+    expect([...results.keys()].sort()).toEqual([...md5s].sort());
+    expect(unsettled).toEqual([]);
   });
 
   it("reports STATIC_QR items as not_found", async () => {
@@ -83,11 +91,89 @@ describe("live client: one check_transaction_by_md5_list call", () => {
   });
 
   it.each([
+    [400, ""],
+    [403, " (Bakong refuses callers outside Cambodia: BAKONG_API_URL may need to point at a Cambodian relay)"],
+    [404, ""],
+    [405, ""],
+    [501, ""],
+  ])("reads HTTP %i from the list endpoint as list_refused, keeping the status", async (status, hint) => {
+    fake.failNext(LIST, { status });
+    const error = await expectUnavailable(client().checkMd5List(md5List(3)), "list_refused");
+    expect(error.message).toBe(
+      `Bakong's md5-list endpoint refused the call: Bakong answered ${fake.url}${LIST} with HTTP ${status}${hint}`,
+    );
+    expect(error.httpStatus).toBe(status);
+    expect(error.retryAfterSeconds).toBeUndefined();
+  });
+
+  it.each([
+    ["a body that is not JSON", { status: 200, body: "<html>nginx</html>" }, `Bakong answered {url} with a body that is not JSON`],
+    [
+      "an error envelope other than not found",
+      { status: 200, body: { responseCode: 1, responseMessage: "Cannot connect", errorCode: 9, data: null } },
+      "responseCode 1, errorCode 9",
+    ],
+    [
+      "an error envelope without errorCode",
+      { status: 200, body: { responseCode: 1, responseMessage: "?", errorCode: null, data: null } },
+      "responseCode 1, errorCode none",
+    ],
+    [
+      "an error envelope that still carries a list of NOT_FOUND items (never read as unpaid)",
+      {
+        status: 200,
+        body: {
+          responseCode: 1,
+          responseMessage: "Cannot connect",
+          errorCode: 9,
+          data: md5List(3).map((md5) => ({ md5, status: "NOT_FOUND", message: "", data: null })),
+        },
+      },
+      "responseCode 1, errorCode 9",
+    ],
+    [
+      "a success envelope whose data is not a list",
+      { status: 200, body: { responseCode: 0, responseMessage: "ok", errorCode: null, data: { md5: md5Of("qr-0"), status: "SUCCESS" } } },
+      "responseCode 0, errorCode none",
+    ],
+  ])("reads %s as list_refused with no HTTP status, saying what came back", async (_, failure, detail) => {
+    fake.failNext(LIST, failure);
+    const error = await expectUnavailable(client().checkMd5List(md5List(3)), "list_refused");
+    expect(error.message).toBe(`Bakong's md5-list endpoint refused the call: ${detail.replace("{url}", `${fake.url}${LIST}`)}`);
+    expect(error.httpStatus).toBeUndefined();
+  });
+
+  it.each([
     ["a 500", { status: 500 }, "http_error"],
     ["a 429", { status: 429, retryAfter: 30 }, "http_error"],
   ] as const)("answers %s as an outage, not a refusal: single checks would fare no better", async (_, failure, reason) => {
     fake.failNext(LIST, failure);
     await expectUnavailable(client().checkMd5List(md5List(3)), reason);
+  });
+
+  it("answers a rejected token that cannot be renewed as auth_failed, not as a refusal of the list", async () => {
+    fake.setToken("rotated");
+    await expectUnavailable(client().checkMd5List(md5List(3)), "auth_failed");
+    expect(paths()).toEqual([LIST]);
+  });
+
+  it("reads a success envelope by its items even if it also carries errorCode 1: a paid QR is never reported unpaid", async () => {
+    const [paid, unpaid] = md5List(2) as [string, string];
+    const items = [
+      { md5: paid, status: "SUCCESS", message: "Success", data: { hash: "e".repeat(64), amount: 2 } },
+      { md5: unpaid, status: "NOT_FOUND", message: "Not found", data: null },
+    ];
+    fake.failNext(LIST, { status: 200, body: { responseCode: 0, responseMessage: "ok", errorCode: 1, data: items } });
+
+    const { results, unsettled } = await client().checkMd5List([paid, unpaid]);
+
+    expect(results).toEqual(
+      new Map<string, BakongCheckResult>([
+        [paid, { status: "found", transaction: { hash: "e".repeat(64), amount: 2 }, raw: items[0] }],
+        [unpaid, { status: "not_found", raw: items[1] }],
+      ]),
+    );
+    expect(unsettled).toEqual([]);
   });
 
   it("reads a list-level 'not found' as not_found for every md5", async () => {
@@ -97,6 +183,7 @@ describe("live client: one check_transaction_by_md5_list call", () => {
       body: { responseCode: 1, responseMessage: "Transaction could not be found.", errorCode: 1, data: null },
     });
     const { results, unsettled } = await client().checkMd5List(md5s);
+    expect([...results.keys()]).toEqual(md5s);
     expect([...results.values()].map((result) => result.status)).toEqual(["not_found", "not_found", "not_found"]);
     expect(unsettled).toEqual([]);
   });
@@ -129,8 +216,41 @@ describe("live client: one check_transaction_by_md5_list call", () => {
     const { results, unsettled } = await client().checkMd5List([paid, missing]);
 
     expect(results.get(paid)).toMatchObject({ status: "found", transaction: { hash: "f".repeat(64) } });
-    expect(results.has(md5Of("stranger"))).toBe(false);
+    expect([...results.keys()]).toEqual([paid]);
     expect(unsettled).toEqual([missing]);
+  });
+
+  it("skips items that are not objects or carry no md5 string, settling the rest", async () => {
+    const [notFound, failed, skipped] = md5List(3) as [string, string, string];
+    const notFoundItem = { md5: notFound, status: "NOT_FOUND", message: "", data: null };
+    const failedItem = { md5: failed, status: "FAILED", message: "", data: null };
+    fake.failNext(LIST, {
+      status: 200,
+      body: {
+        responseCode: 0,
+        responseMessage: "ok",
+        errorCode: null,
+        data: [
+          null,
+          skipped,
+          7,
+          notFoundItem,
+          { status: "SUCCESS", data: { hash: "f".repeat(64) } },
+          { md5: 42, status: "FAILED" },
+          failedItem,
+        ],
+      },
+    });
+
+    const { results, unsettled } = await client().checkMd5List([notFound, failed, skipped]);
+
+    expect(results).toEqual(
+      new Map<string, BakongCheckResult>([
+        [notFound, { status: "not_found", raw: notFoundItem }],
+        [failed, { status: "failed", raw: failedItem }],
+      ]),
+    );
+    expect(unsettled).toEqual([skipped]);
   });
 
   it("times out as an outage", async () => {
@@ -145,7 +265,7 @@ describe("live client: one check_transaction_by_md5_list call", () => {
     expect(fake.requests[0]?.body).toEqual([md5Of("a")]);
 
     fake.reset();
-    expect((await client().checkMd5List([])).results.size).toBe(0);
+    expect(await client().checkMd5List([])).toEqual({ results: new Map(), unsettled: [] });
     expect(fake.requests).toEqual([]);
   });
 

@@ -135,3 +135,64 @@ describe("live client: expired token", () => {
     expect(fake.requests.map((request) => request.path)).toEqual([RENEW, CHECK, CHECK]);
   });
 });
+
+describe("live client: a renewal answer that gives no usable token", () => {
+  const issued = (data: unknown) => ({ responseCode: 0, responseMessage: "Token has been issued", errorCode: null, data });
+
+  /** The check is refused (401), so the client renews; returns the error and what it logged. */
+  async function failedRenewal(options: Partial<LiveBakongOptions> = {}) {
+    const logged: Array<[string, Record<string, unknown>]> = [];
+    const client = clientWith({ log: (event, fields) => logged.push([event, fields]), ...options });
+    const error = await expectUnavailable(client.checkTransactionByMd5(md5Of("a")), "auth_failed");
+    return { error, logged };
+  }
+
+  const renewalFailure = (detail: string) =>
+    `Bakong rejected the token and renewing it through /v1/renew_token failed (${detail}); set a fresh BAKONG_TOKEN`;
+
+  it("fails with auth_failed naming the status when renew_token answers HTTP 300, even with a token in the body", async () => {
+    fake.failNext(RENEW, { status: 300, body: issued({ token: "fresh-token" }) });
+
+    const { error, logged } = await failedRenewal();
+
+    expect(error.message).toBe(renewalFailure("HTTP 300"));
+    expect((error.cause as Error).message).toBe("HTTP 300");
+    expect(logged).toEqual([["bakong.token_renewal_failed", { detail: "HTTP 300" }]]);
+    expect(fake.requests.map((request) => request.path)).toEqual([CHECK, RENEW]);
+  });
+
+  it("fails with auth_failed naming the status when renew_token answers HTTP 199, even with a token in the body", async () => {
+    // No HTTP stack hands a final 1xx to fetch, so this relay misbehaviour is played by the transport itself.
+    const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
+      if (String(input).endsWith(RENEW)) {
+        return { status: 199, headers: new Headers(), text: async () => JSON.stringify(issued({ token: "fresh-token" })) };
+      }
+      return fetch(input, init);
+    }) as typeof fetch;
+
+    const { error, logged } = await failedRenewal({ fetchImpl });
+
+    expect(error.message).toBe(renewalFailure("HTTP 199"));
+    expect(logged).toEqual([["bakong.token_renewal_failed", { detail: "HTTP 199" }]]);
+  });
+
+  it.each([
+    [
+      "an error with a token in it",
+      { responseCode: 1, responseMessage: "Not registered.", errorCode: 10, data: { token: "fresh-token" } },
+      "errorCode 10: Not registered.",
+    ],
+    ["success without data", issued(null), "errorCode none: Token has been issued"],
+    ["success with data but no token", issued({}), "errorCode none: Token has been issued"],
+    ["success with an empty token", issued({ token: "" }), "errorCode none: Token has been issued"],
+    ["success with a token that is not a string", issued({ token: 123 }), "errorCode none: Token has been issued"],
+  ])("fails with auth_failed, and retries nothing, on %s", async (_, body, detail) => {
+    fake.failNext(RENEW, { status: 200, body });
+
+    const { error, logged } = await failedRenewal();
+
+    expect(error.message).toBe(renewalFailure(detail));
+    expect(logged).toEqual([["bakong.token_renewal_failed", { detail }]]);
+    expect(fake.requests.map((request) => request.path)).toEqual([CHECK, RENEW]);
+  });
+});

@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import { createHash, randomBytes } from "node:crypto";
+import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { BakongTransaction } from "@/lib/bakong";
 
@@ -12,6 +12,8 @@ export type FakePaidTransaction = Partial<BakongTransaction> & { toAccountId: st
 export type FakeFailure = { status: number; body?: unknown; retryAfter?: string | number; times?: number };
 export type FakeListMode = "ok" | "forbidden" | "error" | "service_failed";
 export type FakeRequest = { path: string; body: unknown; authorization?: string };
+/** One Bakong call as it arrived on the wire, for tests of HTTP itself: method, headers, exact body text. */
+export type FakeWireRequest = { method: string; path: string; headers: IncomingHttpHeaders; bodyText: string };
 
 export type FakeBakongOptions = {
   port?: number;
@@ -20,6 +22,11 @@ export type FakeBakongOptions = {
   token?: string;
   /** Real Bakong does not keep list order; "reversed" (default) makes any index-based matching fail loudly. */
   listOrder?: "reversed" | "as_sent";
+  /**
+   * When set, /v1/generate_deeplink_by_qr answers `${deepLinkBase}/<md5 of the qr>` as Bakong's `shortLink`;
+   * unset, the fake does not serve that endpoint (404), so pages show no bank-app link.
+   */
+  deepLinkBase?: string;
 };
 
 export type FakeBakong = {
@@ -37,6 +44,8 @@ export type FakeBakong = {
   delay(path: string, ms: number): void;
   setListEndpoint(mode: FakeListMode): void;
   readonly requests: FakeRequest[];
+  /** The same calls as `requests`, with method, headers and the body text exactly as sent. */
+  readonly wireRequests: FakeWireRequest[];
   reset(): void;
   close(): Promise<void>;
 };
@@ -46,6 +55,7 @@ const CHECK_MD5_LIST = "/v1/check_transaction_by_md5_list";
 const CHECK_HASH = "/v1/check_transaction_by_hash";
 const CHECK_SHORT_HASH = "/v1/check_transaction_by_short_hash";
 const RENEW_TOKEN = "/v1/renew_token";
+const DEEP_LINK = "/v1/generate_deeplink_by_qr";
 const MAX_LIST_SIZE = 50;
 
 type Envelope = { responseCode: 0 | 1; responseMessage: string; errorCode: number | null; data: unknown };
@@ -65,6 +75,7 @@ export async function startFakeBakong(options: FakeBakongOptions = {}): Promise<
   const failures = new Map<string, Array<FakeFailure & { remaining: number }>>();
   const delays = new Map<string, number>();
   const requests: FakeRequest[] = [];
+  const wireRequests: FakeWireRequest[] = [];
   const pendingDelays = new Set<NodeJS.Timeout>();
 
   function completed(transaction: FakePaidTransaction): BakongTransaction {
@@ -126,6 +137,7 @@ export async function startFakeBakong(options: FakeBakongOptions = {}): Promise<
     failures.clear();
     delays.clear();
     requests.length = 0;
+    wireRequests.length = 0;
   }
 
   function checkEnvelope(md5: string): Envelope {
@@ -187,6 +199,13 @@ export async function startFakeBakong(options: FakeBakongOptions = {}): Promise<
       const items = (body as string[]).map(listItem);
       return ok(envelope(0, "Getting transaction successfully.", null, listOrder === "reversed" ? items.reverse() : items));
     }
+    if (path === DEEP_LINK && options.deepLinkBase !== undefined) {
+      const [qr, source] = [field(body, "qr"), field(body, "sourceInfo")];
+      const sourceFields = ["appName", "appIconUrl", "appDeepLinkCallback"].map((name) => field(source, name));
+      if (typeof qr !== "string" || !sourceFields.every((value) => typeof value === "string")) return missingFields();
+      const shortLink = `${options.deepLinkBase}/${createHash("md5").update(qr).digest("hex")}`;
+      return ok(envelope(0, "Getting Deeplink successfully", null, { shortLink }));
+    }
     return { status: 404, body: envelope(1, "Not Found", null) };
   }
 
@@ -244,6 +263,7 @@ export async function startFakeBakong(options: FakeBakongOptions = {}): Promise<
 
     const authorization = request.headers.authorization;
     requests.push(authorization === undefined ? { path, body } : { path, body, authorization });
+    wireRequests.push({ method: request.method ?? "GET", path, headers: request.headers, bodyText });
     const delayMs = delays.get(path) ?? 0;
     if (delayMs > 0) await sleep(delayMs, pendingDelays);
     if (request.method !== "POST") return send(response, { status: 405, body: envelope(1, "Method Not Allowed", null) });
@@ -273,6 +293,7 @@ export async function startFakeBakong(options: FakeBakongOptions = {}): Promise<
     delay: (path, ms) => void (ms > 0 ? delays.set(path, ms) : delays.delete(path)),
     setListEndpoint: (mode) => void (listMode = mode),
     requests,
+    wireRequests,
     reset,
     close: () =>
       new Promise<void>((resolve, reject) => {
