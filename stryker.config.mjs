@@ -1,13 +1,15 @@
 // Mutation testing of the money paths (issue 17): a surviving mutant here means lost or wrong money or a
 // security hole. `npm run test:mutation` runs this against PostgreSQL and Redis like CI and prints the
-// score per folder (scripts/mutation-scores.ts). Folder globs, not file names: files move inside lib/. lib/khqr and
-// lib/bakong have a config of their own (stryker.unit.config.mjs: `npm run test:mutation -- stryker.unit.config.mjs`).
+// score per folder (scripts/mutation-scores.ts). Folder globs, not file names (files move inside lib/), but for settle.ts. lib/khqr and
+// lib/bakong have a config of their own (stryker.unit.config.mjs: `npm run test:mutation -- stryker.unit.config.mjs`),
+// and so has the rest of lib/payments (stryker.payments.config.mjs).
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 const config = {
   testRunner: "vitest",
   vitest: { configFile: "vitest.config.ts" },
   mutate: [
-    "lib/payments/**/*.ts",
+    // Where a surviving mutant is a double payment: against every test that reaches it.
+    "lib/payments/settle.ts",
     "lib/webhooks/**/*.ts",
     "lib/keys/**/*.ts",
     "lib/ratelimit/**/*.ts",

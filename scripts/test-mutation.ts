@@ -34,21 +34,26 @@ type StrykerConfig = { mutate: string[]; incrementalFile: string };
 type Baseline = { files: Record<string, { source: string }>; testFiles?: Record<string, unknown> };
 
 /**
- * Files under the config's folder globs (`lib/<area>/**\/*.ts`) that the baseline measured and whose source
+ * Files the config mutates (folder globs `lib/<area>/**\/*.ts`, file names, `!` exclusions) that the baseline measured and whose source
  * has changed since. Files it never measured are listed and left to a local run: they could be hours of mutants.
  */
 function changedSinceBaseline(config: StrykerConfig): string[] {
   const baseline = existsSync(config.incrementalFile)
     ? (JSON.parse(readFileSync(config.incrementalFile, "utf8")) as Baseline)
     : { files: {} };
-  const folders = config.mutate.map((glob) => glob.replace(/\/\*\*\/\*\.ts$/, ""));
-  const files = folders.flatMap((folder) =>
-    existsSync(folder)
-      ? readdirSync(folder, { recursive: true, encoding: "utf8" })
-          .filter((name) => name.endsWith(".ts"))
-          .map((name) => path.posix.join(folder, name.split(path.sep).join("/")))
-      : [],
-  );
+  const excluded = new Set(config.mutate.filter((glob) => glob.startsWith("!")).map((glob) => glob.slice(1)));
+  const files = config.mutate
+    .filter((glob) => !glob.startsWith("!"))
+    .flatMap((glob) => {
+      if (!glob.includes("*")) return existsSync(glob) ? [glob] : [];
+      const folder = glob.replace(/\/\*\*\/\*\.ts$/, "");
+      return existsSync(folder)
+        ? readdirSync(folder, { recursive: true, encoding: "utf8" })
+            .filter((name) => name.endsWith(".ts"))
+            .map((name) => path.posix.join(folder, name.split(path.sep).join("/")))
+        : [];
+    })
+    .filter((file) => !excluded.has(file));
   const unmeasured = files.filter((file) => !baseline.files[file]);
   if (unmeasured.length > 0) {
     const perFolder = new Map<string, number>();
