@@ -55,6 +55,7 @@ export async function confirmEmailChange(token: string): Promise<{ email: string
       const [before] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, used.userId));
       await tx.update(users).set({ email: used.newEmail }).where(eq(users.id, used.userId));
       await voidAccountTokens(tx, used.userId, "email_change");
+      // Stryker disable next-line ConditionalExpression: the consumed token's user_id references users (on delete cascade), so `before` is always found here; the check only narrows the type.
       if (before) {
         await enqueueEmail(tx, before.email, localizedEmail(before.locale, "changed", { values: { email: used.newEmail } }));
       }

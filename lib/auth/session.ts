@@ -16,6 +16,7 @@ export type { SessionUser };
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
+  // Stryker disable next-line OptionalChaining: authOptions' session callback always sets session.user, so `session?.user.id` reads the same.
   const id = session?.user?.id;
   if (!id) return null;
   return userOfSession(id, session.user.sessionVersion);

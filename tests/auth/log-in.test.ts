@@ -35,7 +35,7 @@ describe("log-in with email and password", () => {
       expect(await authorizeCredentials(target.email, "guess", attacker)).toBeNull();
     }
     await expect(authorizeCredentials(target.email, "correct horse battery", attacker)).rejects.toThrow(
-      /Too many attempts\. Please wait \d+ (seconds|minutes)/,
+      /^Too many attempts\. Please wait \d+ (seconds?|minutes) and try again\.$/,
     );
     expect(await authorizeCredentials(target.email, "correct horse battery", ip())).toEqual({
       id: target.userId,

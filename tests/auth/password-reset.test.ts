@@ -1,7 +1,9 @@
 import { count, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { requestPasswordReset, resetPassword, userOfSession } from "@/lib/auth";
 import { authorizeCredentials } from "@/lib/auth/options";
+import { AUTH_ATTEMPT_LIMITS } from "@/lib/config/rate-limits";
 import { getDb } from "@/lib/db";
 import { accountTokens, emailOutbox, users } from "@/lib/db/schema";
 import { sendDueEmails } from "@/lib/email";
@@ -11,6 +13,23 @@ import { someClientAddress as address, smtpInboxForThisFile } from "../helpers/m
 import { createTestMerchant } from "../helpers/merchant";
 
 const smtp = smtpInboxForThisFile();
+
+// What a used-up, expired or unknown reset link answers, next to the new-password field.
+const LINK_REFUSED = {
+  code: "invalid_input",
+  message: "This link has expired or was already used. Ask for a new one from the log-in page.",
+  field: "password",
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function tokenCount(userId: string) {
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(accountTokens).where(eq(accountTokens.userId, userId));
+  return row!.n;
+}
 
 async function outboxCount(to: string) {
   const db = await getDb();
@@ -47,9 +66,18 @@ describe("password reset by email", () => {
     expect(await authorizeCredentials(merchant.email, "correct horse battery", address())).toBeNull();
     expect(await authorizeCredentials(merchant.email, "my new long passphrase", address())).toMatchObject({ id: merchant.userId });
 
+    const [afterReset] = await db
+      .select({ hash: users.passwordHash, version: users.sessionVersion })
+      .from(users)
+      .where(eq(users.id, merchant.userId));
     const again = await resetPassword(token, "a third passphrase!").catch((error: unknown) => error);
     expect(again).toBeInstanceOf(AppError);
-    expect(again).toMatchObject({ code: "invalid_input" });
+    expect(again).toMatchObject(LINK_REFUSED);
+    const [afterReuse] = await db
+      .select({ hash: users.passwordHash, version: users.sessionVersion })
+      .from(users)
+      .where(eq(users.id, merchant.userId));
+    expect(afterReuse).toEqual({ hash: afterReset!.hash, version: 1 });
   });
 
   it("answers the same for an unknown address, and queues nothing", async () => {
@@ -68,7 +96,7 @@ describe("password reset by email", () => {
       .where(eq(accountTokens.userId, merchant.userId));
     const [before] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, merchant.userId));
     for (const candidate of [token, "not-a-token", ""]) {
-      await expect(resetPassword(candidate, "my new long passphrase")).rejects.toMatchObject({ code: "invalid_input" });
+      await expect(resetPassword(candidate, "my new long passphrase")).rejects.toMatchObject(LINK_REFUSED);
     }
     const [after] = await db
       .select({ hash: users.passwordHash, version: users.sessionVersion })
@@ -83,6 +111,28 @@ describe("password reset by email", () => {
     const second = await tokenFromEmail(merchant.email);
     expect(second).not.toBe(first);
     await resetPassword(second, "my new long passphrase");
-    await expect(resetPassword(first, "another passphrase")).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(resetPassword(first, "another passphrase")).rejects.toMatchObject(LINK_REFUSED);
+  });
+
+  it("throttles requests for one email from one address with the wait, and queues nothing more", async () => {
+    // 1 minute into a 15-minute limit window, so the wait is exactly 14 minutes.
+    const windowMs = AUTH_ATTEMPT_LIMITS.perEmailAndIp.windowSeconds * 1000;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Math.ceil(Date.now() / windowMs) * windowMs + 60_000);
+
+    const merchant = await createTestMerchant();
+    const client = `198.51.100.7-${randomUUID()}`;
+    for (let request = 0; request < AUTH_ATTEMPT_LIMITS.perEmailAndIp.limit; request++) {
+      await requestPasswordReset(merchant.email, client);
+    }
+    const queued = await outboxCount(merchant.email);
+    const tokens = await tokenCount(merchant.userId);
+    expect(queued).toBe(AUTH_ATTEMPT_LIMITS.perEmailAndIp.limit);
+
+    const error = await requestPasswordReset(merchant.email, client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "rate_limit_exceeded", message: "Too many attempts. Please wait 14 minutes and try again." });
+    expect(await outboxCount(merchant.email)).toBe(queued);
+    expect(await tokenCount(merchant.userId)).toBe(tokens);
   });
 });
