@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { createServer } from "node:net";
 import { BakongUnavailableError, type BakongUnavailableReason } from "@/lib/bakong";
 
 export function md5Of(label: string): string {
@@ -19,4 +20,14 @@ export async function expectUnavailable(promise: Promise<unknown>, reason: Bakon
   const error = await unavailableError(promise);
   if (error.reason !== reason) throw new Error(`expected reason ${reason}, got ${error.reason}: ${error.message}`);
   return error;
+}
+
+/** A 127.0.0.1 address whose port was just freed, so a connection to it is refused. */
+export async function urlWithNothingListening(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("no port");
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${address.port}`;
 }

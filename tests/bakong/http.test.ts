@@ -1,8 +1,7 @@
-import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createLiveBakongClient, parseRetryAfter, type BakongUnavailableError, type LiveBakongOptions } from "@/lib/bakong";
 import { startFakeBakong, type FakeBakong } from "@/tests/fakes/fake-bakong-server";
-import { expectUnavailable, md5Of } from "./helpers";
+import { expectUnavailable, md5Of, urlWithNothingListening } from "./helpers";
 
 const CHECK = "/v1/check_transaction_by_md5";
 const ABROAD_HINT = " (Bakong refuses callers outside Cambodia: BAKONG_API_URL may need to point at a Cambodian relay)";
@@ -151,12 +150,3 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter("in 30", now)).toBeUndefined();
   });
 });
-
-async function urlWithNothingListening(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("no port");
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${address.port}`;
-}

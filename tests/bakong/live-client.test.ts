@@ -1,9 +1,8 @@
-import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createLiveBakongClient } from "@/lib/bakong";
 import { encodeKhqr } from "@/lib/khqr";
 import { startFakeBakong, type FakeBakong } from "@/tests/fakes/fake-bakong-server";
-import { expectUnavailable, md5Of } from "./helpers";
+import { expectUnavailable, md5Of, urlWithNothingListening } from "./helpers";
 
 const CHECK = "/v1/check_transaction_by_md5";
 const DEEP_LINK = "/v1/generate_deeplink_by_qr";
@@ -241,15 +240,6 @@ describe("live client: generate_deeplink_by_qr", () => {
     expect(error.httpStatus).toBe(504);
   });
 });
-
-async function urlWithNothingListening(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("no port");
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${address.port}`;
-}
 
 describe("live client: check_transaction_by_hash and by_short_hash", () => {
   it("finds a payment Bakong knows only by its hash, by the full hash and by the short hash with amount and currency", async () => {
