@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { transactionEvents, type Transaction } from "@/lib/db/schema";
 import { createQr, onTransactionPaid, settleWithBakongResult } from "@/lib/payments";
 import { recordCheckError } from "@/lib/payments/bakong-outage";
+import { logLines } from "../helpers/log-lines";
 import { createTestMerchant, DEFAULT_PROFILE } from "../helpers/merchant";
 import { deliveriesOf, transactionByMd5 } from "../webhooks/fixtures";
 
@@ -44,27 +45,6 @@ const found = (transaction: Partial<BakongTransaction>) => ({
   transaction: { hash: randomBytes(32).toString("hex"), ...transaction },
   raw: { responseCode: 0, data: transaction },
 });
-
-/** The JSON lines the app logs while `run` runs (the log module writes them at the end of the turn). */
-async function logLines(run: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
-  vi.stubEnv("LOG_SILENT", "false");
-  const written: string[] = [];
-  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    written.push(String(chunk));
-    return true;
-  });
-  try {
-    await run();
-    await new Promise((resolve) => setImmediate(resolve));
-  } finally {
-    write.mockRestore();
-  }
-  return written
-    .join("")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 afterEach(() => {
   vi.unstubAllEnvs();
