@@ -14,7 +14,7 @@ export const LIB_DEPENDENCIES = {
   config: ["khqr"],
   i18n: ["config"],
   db: ["config"],
-  bakong: ["khqr"],
+  bakong: ["khqr", "std"],
   merchants: ["config", "db", "khqr", "std"],
   ratelimit: ["config", "db", "errors", "log", "std"],
   accounts: ["config", "db", "errors", "merchants", "std"],

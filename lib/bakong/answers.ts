@@ -1,3 +1,4 @@
+import { toStorableText } from "@/lib/std";
 import { BakongUnavailableError } from "./errors";
 import type { BakongCheckResult, BakongEnvelope, BakongTransaction } from "./types";
 
@@ -10,13 +11,16 @@ export const BAKONG_ERROR_CODE = {
   emailNotRegistered: 10,
 } as const;
 
-/** `envelope` is a checked view for decisions; `raw` is the parsed body untouched, for storage. */
+/**
+ * `envelope` is a checked view for decisions; `raw` is the parsed body for storage, untouched but for text
+ * PostgreSQL cannot hold (NUL, lone surrogates: U+FFFD instead, in keys too).
+ */
 export type ReceivedEnvelope = { envelope: BakongEnvelope; raw: unknown };
 
 export function parseEnvelope(bodyText: string, url: string): ReceivedEnvelope {
   let raw: unknown;
   try {
-    raw = JSON.parse(bodyText);
+    raw = storableJson(JSON.parse(bodyText));
   } catch (error) {
     throw new BakongUnavailableError("bad_response", `Bakong answered ${url} with a body that is not JSON`, { cause: error });
   }
@@ -25,6 +29,15 @@ export function parseEnvelope(bodyText: string, url: string): ReceivedEnvelope {
     throw new BakongUnavailableError("bad_response", `Bakong answered ${url} with JSON that is not a Bakong envelope`);
   }
   return { envelope, raw };
+}
+
+function storableJson(value: unknown): unknown {
+  if (typeof value === "string") return toStorableText(value);
+  if (Array.isArray(value)) return value.map(storableJson);
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [toStorableText(key), storableJson(item)]));
+  }
+  return value;
 }
 
 function readEnvelope(body: unknown): BakongEnvelope | null {

@@ -3,5 +3,5 @@ export { chunksOf, mapLimited } from "./batches";
 export { cambodiaDay, cambodiaDateStart, cambodiaDateTime, cambodiaDayStart, isCalendarDate, nextCambodiaMidnight } from "./cambodia-time";
 export { isUuid } from "./uuid";
 export { clientAddress, trustedProxyHops } from "./client-address";
-export { isStorableText, storableString } from "./storable-text";
+export { isStorableText, storableString, toStorableText } from "./storable-text";
 export { contentSecurityPolicy } from "./content-security-policy";

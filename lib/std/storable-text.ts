@@ -11,6 +11,14 @@ export function isStorableText(value: string): boolean {
   return !value.includes("\u0000") && !LONE_SURROGATE.test(value);
 }
 
+/**
+ * Text from outside (a Bakong answer) made storable: NUL and lone surrogates become U+FFFD. Refusing it instead
+ * would leave the payment it describes unrecorded, asked about again forever.
+ */
+export function toStorableText(value: string): string {
+  return value.replaceAll("\u0000", "\ufffd").toWellFormed();
+}
+
 /** A string that PostgreSQL stores exactly; every text field of a request or form starts from this. */
 export function storableString(label: string) {
   return z

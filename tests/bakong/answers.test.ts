@@ -67,6 +67,28 @@ describe("parseEnvelope", () => {
     });
   });
 
+  it("stores text PostgreSQL cannot hold (NUL, lone surrogates) as U+FFFD, in keys, nested values and the transaction read from it", () => {
+    // JSON escapes as Bakong would send them: a body PostgreSQL refused would leave its payment unrecorded, asked about forever.
+    const body =
+      '{"responseCode":0,"responseMessage":"ok\\u0000","errorCode":null,"data":{"hash":"' +
+      HASH +
+      '","description":"Order \\ud83d\\ude00 \\ud800x \\udc00","amount":1.5,"tags":["a\\u0000b",7,null,true],"k\\u0000":{"d":"\\udbff"}}}';
+    const { envelope, raw } = parseEnvelope(body, URL);
+    const data = {
+      hash: HASH,
+      description: "Order \u{1F600} \ufffdx \ufffd",
+      amount: 1.5,
+      tags: ["a\ufffdb", 7, null, true],
+      "k\ufffd": { d: "\ufffd" },
+    };
+    expect(raw).toEqual({ responseCode: 0, responseMessage: "ok\ufffd", errorCode: null, data });
+    expect(envelope).toEqual({ responseCode: 0, responseMessage: "ok\ufffd", errorCode: null, data });
+    expect(resultFromCheckEnvelope({ envelope, raw }, URL, 200)).toMatchObject({
+      status: "found",
+      transaction: { hash: HASH, description: "Order \u{1F600} \ufffdx \ufffd" },
+    });
+  });
+
   it("reads a responseMessage that is not text as an empty message", () => {
     const { envelope } = parseEnvelope('{"responseCode":1,"responseMessage":{"en":"Busy"},"errorCode":9,"data":[]}', URL);
     expect(envelope).toEqual({ responseCode: 1, responseMessage: "", errorCode: 9, data: [] });
