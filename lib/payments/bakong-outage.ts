@@ -40,6 +40,7 @@ export function statusUnknownError(detail: string, retryAfterSeconds?: number): 
  * outage says nothing about whether the customer paid. One statement for any number of rows.
  */
 export async function recordCheckError(rows: Pick<Transaction, "id">[], detail: string, retryAt: Date | null): Promise<void> {
+  // Stryker disable next-line ConditionalExpression: "false" is equivalent (with no ids drizzle's inArray is `false`: the update changes nothing); "true" is killed by the outage tests
   if (rows.length === 0) return;
   const db = await getDb();
   await db
@@ -66,6 +67,7 @@ export async function deferChecks(rows: Pick<Transaction, "id">[], error: unknow
  * once, so the next pass takes them, most valuable first, instead of waiting out the lease.
  */
 export async function rescheduleNow(rows: Pick<Transaction, "id">[], now: Date): Promise<void> {
+  // Stryker disable next-line ConditionalExpression: "false" is equivalent, with no ids drizzle's inArray is `false` and the update changes nothing; "true" is killed by tests/payments/bakong-state-outage.test.ts
   if (rows.length === 0) return;
   const db = await getDb();
   await db

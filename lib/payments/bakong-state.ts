@@ -27,6 +27,7 @@ async function ensureRows(): Promise<void> {
 export async function readBakongState(mode: Mode): Promise<BakongModeState> {
   const db = await getDb();
   let [state] = await db.select().from(bakongState).where(eq(bakongState.mode, mode)).limit(1);
+  // Stryker disable next-line ConditionalExpression: "true" is equivalent (inserting an existing row does nothing, the re-read finds it again); "false" fails every test on a fresh database
   if (!state) {
     await ensureRows();
     [state] = await db.select().from(bakongState).where(eq(bakongState.mode, mode)).limit(1);
@@ -81,6 +82,7 @@ export async function reserveBakongCalls(mode: Mode, wanted: number, now: Date =
         budget_minute = ${minute}::timestamptz, calls_in_minute = grant_.used + grant_.granted
     from grant_ where ${bakongState}.mode = grant_.mode
     returning grant_.granted as granted`)) as unknown as { rows: { granted: number | string }[] };
+  // Stryker disable next-line OptionalChaining: equivalent, ensureRows above made the mode's row, so the update always returns one
   return Number(result.rows[0]?.granted ?? 0);
 }
 
@@ -98,15 +100,20 @@ export async function releaseBakongCalls(mode: Mode, unused: number, now: Date =
     .where(eq(bakongState.mode, mode));
 }
 
-/** Bakong answered: a closed breaker stays closed (no write); an open one closes, logged once. */
+/** Bakong answered: a closed breaker stays closed (no write, or only its failure count reset); an open one closes, logged once. */
 export async function recordBakongAnswered(mode: Mode): Promise<void> {
   const db = await getDb();
-  const closed = await db
-    .update(bakongState)
-    .set({ consecutiveFailures: 0, outageUntil: null, outageDetail: null })
-    .where(sql`${bakongState.mode} = ${mode} and (${bakongState.consecutiveFailures} > 0 or ${bakongState.outageUntil} is not null)`)
-    .returning({ wasOpen: sql<boolean>`true` });
-  if (closed.length > 0) {
+  // RETURNING sees the row as updated: whether the breaker was open (rather than only counting failures
+  // too few to open it) is read from the row locked before the update.
+  const result = (await db.execute(sql`
+    with previous as (
+      select mode, outage_until is not null as was_open from ${bakongState}
+      where mode = ${mode} and (consecutive_failures > 0 or outage_until is not null) for update
+    )
+    update ${bakongState} set consecutive_failures = 0, outage_until = null, outage_detail = null
+    from previous where ${bakongState}.mode = previous.mode
+    returning previous.was_open as was_open`)) as unknown as { rows: { was_open: boolean }[] };
+  if (result.rows[0]?.was_open) {
     log("info", "bakong_breaker_changed", { mode, breaker: "outage", state: "closed" });
   }
 }
@@ -130,7 +137,9 @@ export async function recordBakongFailure(mode: Mode, detail: string, now: Date 
     })
     .where(eq(bakongState.mode, mode))
     .returning({ failures: bakongState.consecutiveFailures, outageUntil: bakongState.outageUntil });
+  // Stryker disable next-line OptionalChaining: equivalent, ensureRows above made the mode's row, so the update always returns one
   if (row?.failures === OUTAGE_FAILURES_TO_OPEN) {
+    // Stryker disable next-line OptionalChaining: equivalent, outage_until is always set once the failures reach OUTAGE_FAILURES_TO_OPEN
     log("warn", "bakong_breaker_changed", { mode, breaker: "outage", state: "open", until: row.outageUntil?.toISOString(), detail });
   }
 }

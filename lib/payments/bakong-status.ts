@@ -9,6 +9,7 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 export async function bakongStatus(now: Date = new Date()) {
   const state = await readBakongState("live");
   const minuteStart = Math.floor(now.getTime() / 60_000) * 60_000;
+  // Stryker disable next-line StringLiteral: equivalent, bakongClientFor tells only "test" apart: any other mode is the live client
   const tokenExpiresAt = bakongClientFor("live").tokenExpiresAt();
   const listRefused = state.listRefusedUntil !== null && state.listRefusedUntil.getTime() > now.getTime();
   const outage = state.outageUntil !== null && state.outageUntil.getTime() > now.getTime();

@@ -30,6 +30,7 @@ const YOUNG_SHARE = 0.8;
  * rows; a claim of one row is young with that probability.
  */
 export async function claimDueTransactions({ now, limit, mode }: { now: Date; limit: number; mode: Mode }): Promise<Transaction[]> {
+  // Stryker disable next-line EqualityOperator: `limit < 0` is equivalent for the whole-number limits (a count of rows) callers pass, as a limit of 0 selects with LIMIT 0 and claims nothing
   if (limit <= 0) return [];
   const db = await getDb();
   const youngSince = new Date(now.getTime() - YOUNG_QR_MS).toISOString();
@@ -44,6 +45,7 @@ export async function claimDueTransactions({ now, limit, mode }: { now: Date; li
       or(isNull(transactions.leasedUntil), lte(transactions.leasedUntil, now)),
     );
     const young =
+      // Stryker disable next-line ConditionalExpression: "false" is equivalent, a LIMIT 0 select returns no row (this saves the statement); "true" fails the young-first test in tests/payments/poll-due-claim.test.ts
       youngLimit === 0
         ? []
         : await tx
@@ -56,11 +58,15 @@ export async function claimDueTransactions({ now, limit, mode }: { now: Date; li
     const rest = await tx
       .select({ id: transactions.id })
       .from(transactions)
-      .where(young.length === 0 ? dueNow : and(dueNow, sql`not (${transactions.id} = any(${uuidArray(young.map((row) => row.id))}))`))
+      .where(
+        // Stryker disable next-line ConditionalExpression: "false" is equivalent, `id = any('{}')` is false for every row so the extra condition excludes nothing; "true" claims young rows twice
+        young.length === 0 ? dueNow : and(dueNow, sql`not (${transactions.id} = any(${uuidArray(young.map((row) => row.id))}))`),
+      )
       .orderBy(transactions.nextCheckAt)
       .limit(limit - young.length)
       .for("update", { skipLocked: true });
     const due = [...young, ...rest];
+    // Stryker disable next-line ConditionalExpression: equivalent, the update of `id = any('{}')` matches no row and returns []; this saves the statement
     if (due.length === 0) return [];
     const claimed = await tx
       .update(transactions)
