@@ -31,6 +31,7 @@ async function reload(id: string): Promise<Transaction> {
 
 /** What the database knows; a pending row whose last check hit an outage answers 502, never "pending". */
 function known(row: Transaction): Transaction {
+  // Stryker disable next-line ConditionalExpression: "true" for the status test is equivalent, every write that settles a row (settle.ts) clears last_check_error and recordCheckError only writes pending rows; its other forms fail the check tests
   if (row.status === "pending" && row.lastCheckError) throw statusUnknownError(row.lastCheckError);
   return row;
 }
@@ -77,6 +78,7 @@ async function askBakongSingly(row: Transaction): Promise<Transaction> {
     if (!(error instanceof BakongUnavailableError)) throw error;
     log("warn", "bakong_check_failed", { transaction_id: row.id, reason: error.reason, http_status: error.httpStatus });
     const detail = outageDetail(error);
+    // Stryker disable next-line ConditionalExpression: "true" is equivalent, the sandbox client answers from our own ledger and never throws BakongUnavailableError, so only live checks get here; "false" fails tests/payments/check-transaction.test.ts
     if (row.mode === "live") await recordBakongFailure("live", detail);
     await recordCheckError([row], detail, null);
     throw statusUnknownError(detail, error.retryAfterSeconds);
