@@ -7,7 +7,7 @@ import path from "node:path";
  * 9.6's vitest runner tests them in a worker whose modules were already loaded unmutated, or only against
  * the one test that happened to reach them, so a mutant the suite kills (an emptied `accountVersion`, say)
  * is reported as survived (stryker-js#6144, #6209). Here each such survivor is written into a copy of the
- * project and its folder's tests run against it, stopping at the first failure; a failure the same files do not
+ * project and its own test file, then its folder's tests, run against it (testTargets), stopping at the first failure; a failure the same files do not
  * show without the mutant is a kill. Results go back into the report as Killed, or stay Survived.
  */
 
@@ -85,13 +85,24 @@ function vitestFailures(sandbox: string, env: NodeJS.ProcessEnv, args: string[])
 }
 
 /**
- * The test files of the mutant's folder (`lib/webhooks/x.ts` → `tests/webhooks`) that fail with it in place. Only
- * those: they fail within seconds, while every file importing a module all code loads takes ~5 minutes a mutant
- * here, so a mutant its folder's tests miss stays a survivor (the count can only be too low, never too high).
+ * Where a mutant of `file` is tried, in order: the source's own test file when it has one
+ * (`lib/payments/schemas.ts` → `tests/payments/schemas.test.ts`: seconds), then its folder's tests
+ * (`tests/payments`). Only those: every file importing a module all code loads takes ~5 minutes a mutant here, so a
+ * mutant these miss stays a survivor (the count can only be too low, never too high).
  */
+export function testTargets(file: string): string[] {
+  const folder = path.posix.join("tests", file.split("/")[1] ?? "");
+  return [path.posix.join(folder, `${path.posix.basename(file, ".ts")}.test.ts`), folder];
+}
+
+/** The test files that fail with the mutant in place: those of the first target (testTargets) that has any. */
 function failingTestFiles(sandbox: string, env: NodeJS.ProcessEnv, file: string): string[] {
-  const twin = path.posix.join("tests", file.split("/")[1] ?? "");
-  return existsSync(path.join(sandbox, twin)) ? (vitestFailures(sandbox, env, ["run", twin]) ?? []) : [];
+  for (const target of testTargets(file)) {
+    if (!existsSync(path.join(sandbox, target))) continue;
+    const failing = vitestFailures(sandbox, env, ["run", target]) ?? [];
+    if (failing.length > 0) return failing;
+  }
+  return [];
 }
 
 /**

@@ -11,7 +11,8 @@ const label = (name: string, max: number) =>
 const amount = z
   .union(
     [
-      z.number().refine(Number.isFinite, "amount must be a finite number"),
+      // zod 4's number already refuses Infinity and NaN.
+      z.number(),
       z
         .string()
         .trim()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyMutant } from "../../scripts/verify-static-mutants";
+import { applyMutant, testTargets } from "../../scripts/verify-static-mutants";
 
 const at = (startLine: number, startColumn: number, endLine: number, endColumn: number) => ({
   start: { line: startLine, column: startColumn },
@@ -21,5 +21,12 @@ describe("writing a Stryker mutant into its source", () => {
     expect(applyMutant(source, { id: "3", mutatorName: "X", status: "Survived", location: at(4, 1, 4, 8) })).toBe(
       "if (x) {\n  run();\n}\n\n",
     );
+  });
+});
+
+describe("which tests a static mutant is tried against", () => {
+  it("its source's own test file first, then the tests of its folder", () => {
+    expect(testTargets("lib/payments/schemas.ts")).toEqual(["tests/payments/schemas.test.ts", "tests/payments"]);
+    expect(testTargets("lib/webhooks/outbox/claim-deliveries.ts")).toEqual(["tests/webhooks/claim-deliveries.test.ts", "tests/webhooks"]);
   });
 });
