@@ -343,4 +343,11 @@ describe("the API reference's field descriptions", () => {
     expect(Object.keys(described).sort()).toEqual([...fields].sort());
     for (const text of Object.values(described)) expect(text.length).toBeGreaterThan(10);
   });
+
+  it("the status description says how each status comes about, and how to confirm a payment to a static QR", () => {
+    const { status } = descriptions(checkTransactionResponse, "output");
+    expect(status).toContain("Dynamic QRs: pending until paid, expired after a final check");
+    expect(status).toContain('"static": Bakong cannot check a reusable QR by md5');
+    expect(status).toContain("from the customer's receipt with POST /transaction/verify.");
+  });
 });
