@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import type { BakongCheckResult } from "@/lib/bakong";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { bakongState, transactions, type Transaction } from "@/lib/db/schema";
 import { pollDueTransactions } from "@/lib/payments";
@@ -8,9 +8,8 @@ import { bakongClientFor } from "@/lib/payments/bakong-clients";
 import { OUTAGE_BACKOFF_MS } from "@/lib/payments/bakong-outage";
 import { readBakongState } from "@/lib/payments/bakong-state";
 import { POLL_LEASE_MS } from "@/lib/payments/claim-due";
-import { startFakeBakong, type FakeBakong } from "../fakes/fake-bakong-server";
-import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
 import { insertPendingTransactions } from "./pending-transactions";
+import { pollingFixture } from "./polling-fixture";
 import { allLogLines, listEnvelope } from "./poll-due-helpers";
 
 const LIST = "/v1/check_transaction_by_md5_list";
@@ -18,24 +17,7 @@ const SINGLE = "/v1/check_transaction_by_md5";
 const NOT_FOUND = "Transaction could not be found. Please check and try again.";
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
 
-let fake: FakeBakong;
-let merchant: TestMerchant;
-beforeAll(async () => {
-  fake = await startFakeBakong();
-  process.env.BAKONG_API_URL = fake.url;
-  process.env.BAKONG_TOKEN = "fake-token";
-  merchant = await createTestMerchant();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(async () => {
-  fake.reset();
-  const db = await getDb();
-  // Each test polls only its own transactions, with breakers closed and the call budget unspent.
-  await db.update(transactions).set({ nextCheckAt: null }).where(eq(transactions.status, "pending"));
-  await db.delete(bakongState);
-});
+const polling = pollingFixture();
 afterEach(() => {
   vi.unstubAllEnvs();
 });
@@ -61,8 +43,9 @@ async function setLiveState(fields: Partial<typeof bakongState.$inferInsert>): P
   await db.update(bakongState).set(fields).where(eq(bakongState.mode, "live"));
 }
 
-const requestsTo = (path: string) => fake.requests.filter((request) => request.path === path);
-const liveRows = (count: number, createdAt: Date) => insertPendingTransactions({ userId: merchant.userId, mode: "live", count, createdAt });
+const requestsTo = (path: string) => polling.fake.requests.filter((request) => request.path === path);
+const liveRows = (count: number, createdAt: Date) =>
+  insertPendingTransactions({ userId: polling.merchant.userId, mode: "live", count, createdAt });
 const paidItem = (row: Transaction, createdDateMs: number, extra: Record<string, unknown> = {}) => ({
   md5: row.md5,
   status: "SUCCESS",
@@ -81,7 +64,7 @@ describe("the outage breaker", () => {
     const summary = await pollDueTransactions({ now: at(t0, 10_000) });
 
     expect(summary).toMatchObject({ claimed: 0, listCalls: 0, singleCalls: 0, deferred: 0 });
-    expect(fake.requests).toEqual([]);
+    expect(polling.fake.requests).toEqual([]);
     for (const row of await reload(rows)) expect(row).toMatchObject({ checkCount: 0, leasedUntil: null, nextCheckAt: at(t0, 3_000) });
     // No probe was claimed either: the pause still ends when it was set to.
     expect(await readBakongState("live")).toMatchObject({ outageUntil: at(t0, 30_000), consecutiveFailures: 3 });
@@ -136,7 +119,7 @@ describe("a list answer that settles only some of its md5s", () => {
   it("applies what it settled and asks the rest singly", async () => {
     const t0 = new Date(Date.now() - 60_000);
     const [paid, unsettled, notFound] = (await liveRows(3, t0)) as [Transaction, Transaction, Transaction];
-    fake.failNext(LIST, {
+    polling.fake.failNext(LIST, {
       status: 200,
       body: listEnvelope([
         paidItem(paid, t0.getTime() + 2_000),
@@ -164,7 +147,7 @@ describe("Bakong failing a pass", () => {
   it("a failed list call defers its batch, counts towards the breaker and tells the operator", async () => {
     const t0 = new Date(Date.now() - 60_000);
     const rows = await liveRows(3, t0);
-    fake.failNext(LIST, { status: 503, retryAfter: 20 });
+    polling.fake.failNext(LIST, { status: 503, retryAfter: 20 });
 
     let summary: unknown;
     const lines = await allLogLines(async () => {
@@ -201,7 +184,7 @@ describe("Bakong failing a pass", () => {
     const t0 = new Date(Date.now() - 60_000);
     const rows = await liveRows(8, t0);
     await setLiveState({ listRefusedUntil: at(t0, 600_000) });
-    fake.failNext(SINGLE, { status: 503, times: 100 });
+    polling.fake.failNext(SINGLE, { status: 503, times: 100 });
 
     let summary: unknown;
     const lines = await allLogLines(async () => {
@@ -250,7 +233,7 @@ describe("answers that are hard to store", () => {
   it("a paid answer holding text PostgreSQL cannot store (NUL) is recorded paid, U+FFFD in the NUL's place", async () => {
     const t0 = new Date(Date.now() - 60_000);
     const [row] = (await liveRows(1, t0)) as [Transaction];
-    fake.failNext(LIST, { status: 200, body: listEnvelope([paidItem(row, t0.getTime() + 2_000, { message: "Success\u0000" })]) });
+    polling.fake.failNext(LIST, { status: 200, body: listEnvelope([paidItem(row, t0.getTime() + 2_000, { message: "Success\u0000" })]) });
 
     const summary = await pollDueTransactions({ now: at(t0, 3_000) });
 
@@ -281,7 +264,7 @@ describe("answers that are hard to store", () => {
   it("a paid answer failing to apply is logged with the batch's transaction ids; the batch stays leased and the pass goes on", async () => {
     const t0 = new Date(Date.now() - 60_000);
     const [paid, notFound] = (await liveRows(2, t0)) as [Transaction, Transaction];
-    fake.failNext(LIST, { status: 200, body: listEnvelope([paidItem(paid, t0.getTime() + 2_000), notFoundItem(notFound)]) });
+    polling.fake.failNext(LIST, { status: 200, body: listEnvelope([paidItem(paid, t0.getTime() + 2_000), notFoundItem(notFound)]) });
 
     let summary: unknown;
     const lines = await allLogLines(async () => {

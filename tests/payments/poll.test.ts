@@ -1,40 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { transactionEvents, transactions, type Transaction, bakongState } from "@/lib/db/schema";
+import { transactionEvents, transactions, type Transaction } from "@/lib/db/schema";
 import { MD5_LIST_MAX } from "@/lib/bakong";
 import { pollDueTransactions } from "@/lib/payments";
 import { OUTAGE_BACKOFF_MS } from "@/lib/payments/bakong-outage";
 import { claimDueTransactions, POLL_LEASE_MS } from "@/lib/payments/claim-due";
 import { createQr, simulatePayment } from "@/lib/payments";
-import { startFakeBakong, type FakeBakong } from "../fakes/fake-bakong-server";
-import { createTestMerchant, type TestMerchant } from "../helpers/merchant";
 import { insertPendingTransactions } from "./pending-transactions";
+import { pollingFixture } from "./polling-fixture";
 
 const LIST = "/v1/check_transaction_by_md5_list";
 const SINGLE = "/v1/check_transaction_by_md5";
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
 
-let fake: FakeBakong;
-let merchant: TestMerchant;
-beforeAll(async () => {
-  fake = await startFakeBakong();
-  process.env.BAKONG_API_URL = fake.url;
-  process.env.BAKONG_TOKEN = "fake-token";
-  merchant = await createTestMerchant();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(async () => {
-  fake.reset();
-  // Each test polls only its own transactions: earlier tests' leftovers are taken out of the schedule.
-  const db = await getDb();
-  await db.update(transactions).set({ nextCheckAt: null }).where(eq(transactions.status, "pending"));
-  // Breakers and the call budget start closed and unspent for each test.
-  await db.delete(bakongState);
-});
+const polling = pollingFixture();
 
 async function reload(id: string): Promise<Transaction> {
   const db = await getDb();
@@ -45,7 +26,7 @@ async function reload(id: string): Promise<Transaction> {
 async function liveQr(createdAt: Date, expiresInSeconds = 900): Promise<Transaction> {
   // A bill number of its own keeps QRs made at one instant distinct, so each keeps exactly that creation time.
   const qr = await createQr(
-    merchant.live,
+    polling.merchant.live,
     { amount: 5, currency: "USD", bill_number: randomUUID().slice(0, 25), expires_in_seconds: expiresInSeconds },
     () => createdAt,
   );
@@ -54,14 +35,14 @@ async function liveQr(createdAt: Date, expiresInSeconds = 900): Promise<Transact
   return row!;
 }
 
-const listCalls = () => fake.requests.filter((r) => r.path === LIST).length;
+const listCalls = () => polling.fake.requests.filter((r) => r.path === LIST).length;
 
 describe("pollDueTransactions", () => {
   it("checks only what is due, marks paid what Bakong found, and reschedules the rest", async () => {
     const t0 = new Date(Date.now() - 60_000);
     const paid = await liveQr(t0);
     const unpaid = await liveQr(t0);
-    fake.markPaid(paid.md5, { toAccountId: paid.toAccountId, amount: 5, currency: "USD", createdDateMs: t0.getTime() + 2_000 });
+    polling.fake.markPaid(paid.md5, { toAccountId: paid.toAccountId, amount: 5, currency: "USD", createdDateMs: t0.getTime() + 2_000 });
 
     expect(await pollDueTransactions({ now: at(t0, 2_000) })).toMatchObject({ claimed: 0 });
     const summary = await pollDueTransactions({ now: at(t0, 3_100) });
@@ -75,17 +56,17 @@ describe("pollDueTransactions", () => {
 
   it("never polls a static QR", async () => {
     const t0 = new Date();
-    const staticQr = await createQr(merchant.live, { currency: "USD" }, () => t0);
+    const staticQr = await createQr(polling.merchant.live, { currency: "USD" }, () => t0);
     expect(await pollDueTransactions({ now: at(t0, 86_400_000) })).toMatchObject({ claimed: 0 });
-    expect(fake.requests.filter((r) => JSON.stringify(r.body).includes(staticQr.md5))).toEqual([]);
+    expect(polling.fake.requests.filter((r) => JSON.stringify(r.body).includes(staticQr.md5))).toEqual([]);
   });
 
   it("Bakong outage: status unchanged, next check backed off (Retry-After respected), polling resumes and marks paid", async () => {
     const t0 = new Date(Date.now() - 60_000);
     const row = await liveQr(t0);
     // The list call fails, so does the single-check fallback: Bakong is down.
-    fake.failNext(LIST, { status: 503, retryAfter: 20 });
-    fake.failNext(SINGLE, { status: 503, retryAfter: 20 });
+    polling.fake.failNext(LIST, { status: 503, retryAfter: 20 });
+    polling.fake.failNext(SINGLE, { status: 503, retryAfter: 20 });
 
     const failed = await pollDueTransactions({ now: at(t0, 3_000) });
 
@@ -99,16 +80,16 @@ describe("pollDueTransactions", () => {
     ]);
 
     expect(await pollDueTransactions({ now: at(t0, 10_000) })).toMatchObject({ claimed: 0 });
-    fake.markPaid(row.md5, { toAccountId: row.toAccountId, amount: 5, currency: "USD", createdDateMs: t0.getTime() + 15_000 });
+    polling.fake.markPaid(row.md5, { toAccountId: row.toAccountId, amount: 5, currency: "USD", createdDateMs: t0.getTime() + 15_000 });
     expect(await pollDueTransactions({ now: at(t0, 23_000) })).toMatchObject({ claimed: 1, paid: 1 });
     expect(await reload(row.id)).toMatchObject({ status: "paid", lastCheckError: null });
   });
 
   it("an outage without Retry-After backs off by the default, and stops asking for the rest of the mode's batches", async () => {
     const t0 = new Date(Date.now() - 60_000);
-    const rows = await insertPendingTransactions({ userId: merchant.userId, mode: "live", count: 6 * MD5_LIST_MAX, createdAt: t0 });
-    fake.failNext(LIST, { status: 500, times: 100 });
-    fake.failNext(SINGLE, { status: 500, times: 100 });
+    const rows = await insertPendingTransactions({ userId: polling.merchant.userId, mode: "live", count: 6 * MD5_LIST_MAX, createdAt: t0 });
+    polling.fake.failNext(LIST, { status: 500, times: 100 });
+    polling.fake.failNext(SINGLE, { status: 500, times: 100 });
 
     const summary = await pollDueTransactions({ now: at(t0, 3_000) });
 
@@ -124,7 +105,7 @@ describe("pollDueTransactions", () => {
     const t0 = new Date(Date.now() - 120_000);
     const row = await liveQr(t0, 30);
     expect(await pollDueTransactions({ now: at(t0, 3_000) })).toMatchObject({ stillPending: 1 });
-    fake.markPaid(row.md5, { toAccountId: row.toAccountId, amount: 5, currency: "USD", createdDateMs: t0.getTime() + 29_000 });
+    polling.fake.markPaid(row.md5, { toAccountId: row.toAccountId, amount: 5, currency: "USD", createdDateMs: t0.getTime() + 29_000 });
 
     // Bakong was unreachable until after expiry; the final check then finds the payment.
     expect(await pollDueTransactions({ now: at(t0, 45_000) })).toMatchObject({ claimed: 1, paid: 1, expired: 0 });
@@ -144,15 +125,15 @@ describe("pollDueTransactions", () => {
 
   it("test-mode QRs are checked against the sandbox: Simulate payment is picked up without any Bakong call", async () => {
     const t0 = new Date(Date.now() - 10_000);
-    const qr = await createQr(merchant.test, { amount: 5, currency: "USD" }, () => t0);
-    await simulatePayment(merchant.test, { md5: qr.md5 }, at(t0, 1_000));
+    const qr = await createQr(polling.merchant.test, { amount: 5, currency: "USD" }, () => t0);
+    await simulatePayment(polling.merchant.test, { md5: qr.md5 }, at(t0, 1_000));
     expect(await pollDueTransactions({ now: at(t0, 3_000) })).toMatchObject({ claimed: 1, paid: 1 });
-    expect(fake.requests).toEqual([]);
+    expect(polling.fake.requests).toEqual([]);
   });
 
   it("a claim is a lease: a second poller at the same moment gets nothing, and after the lease it is due again", async () => {
     const t0 = new Date(Date.now() - 60_000);
-    const [row] = await insertPendingTransactions({ userId: merchant.userId, mode: "live", count: 1, createdAt: t0 });
+    const [row] = await insertPendingTransactions({ userId: polling.merchant.userId, mode: "live", count: 1, createdAt: t0 });
     expect(await claimDueTransactions({ now: at(t0, 3_000), limit: 10, mode: "live" })).toHaveLength(1);
     // That poller "died" here.
     expect(await pollDueTransactions({ now: at(t0, 3_000) })).toMatchObject({ claimed: 0 });
@@ -162,7 +143,7 @@ describe("pollDueTransactions", () => {
 
   it("the lease is its own column: a claim leaves next_check_at (what the due index orders) as it was, and an answer ends the lease", async () => {
     const t0 = new Date(Date.now() - 60_000);
-    const [row] = await insertPendingTransactions({ userId: merchant.userId, mode: "live", count: 1, createdAt: t0 });
+    const [row] = await insertPendingTransactions({ userId: polling.merchant.userId, mode: "live", count: 1, createdAt: t0 });
     const [claimed] = await claimDueTransactions({ now: at(t0, 3_500), limit: 10, mode: "live" });
     expect(claimed).toMatchObject({ nextCheckAt: at(t0, 3_000), leasedUntil: at(t0, 3_500 + POLL_LEASE_MS), checkCount: 1 });
     // Still due by next_check_at, but leased: no other pass takes it, even later on.
@@ -178,15 +159,15 @@ describe("pollDueTransactions", () => {
 
   it("a pass applies its 'not yet' answers in bulk after every list call, and paid ones at once, each exactly once", async () => {
     const t0 = new Date(Date.now() - 60_000);
-    const rows = await insertPendingTransactions({ userId: merchant.userId, mode: "live", count: 1_200, createdAt: t0 });
+    const rows = await insertPendingTransactions({ userId: polling.merchant.userId, mode: "live", count: 1_200, createdAt: t0 });
     const paid = rows.filter((_, index) => index % 400 === 7);
-    for (const row of paid) fake.markPaid(row.md5, { toAccountId: row.toAccountId, amount: 5, currency: "USD" });
+    for (const row of paid) polling.fake.markPaid(row.md5, { toAccountId: row.toAccountId, amount: 5, currency: "USD" });
 
     const summary = await pollDueTransactions({ now: at(t0, 3_000), limit: 5_000 });
 
     expect(summary).toMatchObject({ claimed: 1_200, paid: paid.length, stillPending: 1_200 - paid.length });
     const db = await getDb();
-    const ours = await db.select().from(transactions).where(eq(transactions.userId, merchant.userId));
+    const ours = await db.select().from(transactions).where(eq(transactions.userId, polling.merchant.userId));
     const mine = ours.filter((row) => rows.some((inserted) => inserted.id === row.id));
     expect(
       mine
@@ -203,15 +184,15 @@ describe("pollDueTransactions", () => {
 
   it("batches: 1,000 due live transactions take 20 md5-list calls and no single checks", async () => {
     const t0 = new Date(Date.now() - 60_000);
-    const rows = await insertPendingTransactions({ userId: merchant.userId, mode: "live", count: 1_000, createdAt: t0 });
-    for (const row of rows.slice(0, 7)) fake.markPaid(row.md5, { toAccountId: row.toAccountId, amount: 5, currency: "USD" });
+    const rows = await insertPendingTransactions({ userId: polling.merchant.userId, mode: "live", count: 1_000, createdAt: t0 });
+    for (const row of rows.slice(0, 7)) polling.fake.markPaid(row.md5, { toAccountId: row.toAccountId, amount: 5, currency: "USD" });
 
     const summary = await pollDueTransactions({ now: at(t0, 3_000), limit: 5_000 });
 
     expect(summary).toMatchObject({ claimed: 1_000, listCalls: 20, paid: 7, stillPending: 993 });
     // Only requests about this test's md5s: a fallback single check of an earlier test may still land late.
     const ours = new Set(rows.map((row) => row.md5));
-    const aboutOurs = fake.requests.filter((r) =>
+    const aboutOurs = polling.fake.requests.filter((r) =>
       (Array.isArray(r.body) ? (r.body as string[]) : [(r.body as { md5?: string }).md5]).some((md5) => ours.has(md5 ?? "")),
     );
     expect(aboutOurs.filter((r) => r.path === LIST).map((r) => (r.body as string[]).length)).toEqual(Array(20).fill(50));
